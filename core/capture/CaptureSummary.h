@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+// The light record the request list shows; everything but the raw bytes.
+struct CaptureSummary
+{
+    qint64 id = 0;
+    qint64 receivedAtUs = 0; // microseconds since the Unix epoch, UTC
+    QString peer;            // "127.0.0.1:53422"
+    QByteArray method;
+    QByteArray target;
+    QString endpointId; // empty when no endpoint matched
+    QByteArray contentType;
+    qint64 rawSize = 0;
+    qint64 bodySize = 0;
+    int status = 0; // the status the listener answered with
+    QString parseError;
+};
+
+Q_DECLARE_METATYPE(CaptureSummary)
