@@ -20,13 +20,14 @@ public:
     qint64 headerSectionEnd = -1; // offset just past the empty line; -1 if never reached
     QList<ByteSpan> bodySegments; // raw spans of the body bytes, in order (several when chunked)
     bool chunked = false;
-    bool complete = false;    // the message ended where HTTP framing says it ends
-    QString error;            // empty when the request framed cleanly
-    qint64 errorOffset = -1;  // byte offset of the problem in the raw request
+    bool complete = false;   // the message ended where HTTP framing says it ends
+    QString error;           // empty when the request framed cleanly
+    qint64 errorOffset = -1; // byte offset of the problem in the raw request
 
     bool hasError() const { return !error.isEmpty(); }
     qint64 bodySize() const;
-    // The message body with the transfer framing removed (chunk sizes dropped); content encoding kept.
+    // The message body with the transfer framing removed (chunk sizes dropped); content encoding
+    // kept.
     QByteArray body(const QByteArray &raw) const;
     // Offset in the raw request of the byte at `bodyOffset` in body(); -1 when out of range.
     qint64 rawOffsetOfBody(qint64 bodyOffset) const;

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "EndpointConfig.h"
+
+#include <QList>
+#include <QString>
+
+// The parsed config file (CONTRACT.md, "Config file").
+struct AppConfig
+{
+    QString bind = QStringLiteral("127.0.0.1");
+    quint16 port = 8787;
+    QList<EndpointConfig> endpoints;
+
+    const EndpointConfig *endpointForPath(const QByteArray &target) const;
+};

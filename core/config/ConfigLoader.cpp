@@ -1,0 +1,234 @@
+#include "ConfigLoader.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QStandardPaths>
+
+namespace {
+
+// Walks the JSON with a key path so that each error can say exactly where it is.
+class Checker
+{
+public:
+    explicit Checker(QString fileName) : m_file(std::move(fileName)) {}
+
+    bool failed() const { return !m_error.isEmpty(); }
+    QString error() const { return m_error; }
+
+    void fail(const QString &path, const QString &problem)
+    {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("%1: %2: %3").arg(m_file, path, problem);
+    }
+
+    bool onlyKeys(const QJsonObject &obj, const QString &path, const QStringList &allowed)
+    {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            if (!allowed.contains(it.key())) {
+                fail(join(path, it.key()),
+                     QStringLiteral("unknown key (expected one of: %1)").arg(allowed.join(", ")));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    QString string(const QJsonObject &obj, const QString &path, const QString &key,
+                   const QString &fallback, bool required = false)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined()) {
+            if (required)
+                fail(join(path, key), QStringLiteral("missing (expected a string)"));
+            return fallback;
+        }
+        if (!v.isString()) {
+            fail(join(path, key), QStringLiteral("expected a string, found %1").arg(typeName(v)));
+            return fallback;
+        }
+        return v.toString();
+    }
+
+    int integer(const QJsonObject &obj, const QString &path, const QString &key, int fallback,
+                int min, int max)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined())
+            return fallback;
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
+            fail(join(path, key), QStringLiteral("expected a whole number from %1 to %2, found %3")
+                                      .arg(min)
+                                      .arg(max)
+                                      .arg(describe(v)));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    QJsonObject object(const QJsonObject &obj, const QString &path, const QString &key)
+    {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject())
+            fail(join(path, key), QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        return v.toObject();
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + '.' + key;
+    }
+
+    static QString typeName(const QJsonValue &v)
+    {
+        switch (v.type()) {
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("a boolean");
+        case QJsonValue::Double:
+            return QStringLiteral("a number");
+        case QJsonValue::String:
+            return QStringLiteral("a string");
+        case QJsonValue::Array:
+            return QStringLiteral("an array");
+        case QJsonValue::Object:
+            return QStringLiteral("an object");
+        default:
+            return QStringLiteral("nothing");
+        }
+    }
+
+    static QString describe(const QJsonValue &v)
+    {
+        return v.isDouble() ? QString::number(v.toDouble()) : typeName(v);
+    }
+
+private:
+    QString m_file;
+    QString m_error;
+};
+
+ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &path)
+{
+    ResponseSpec r;
+    c.onlyKeys(obj, path, {"status", "headers", "body", "delay_ms"});
+    r.status = c.integer(obj, path, "status", 200, 100, 599);
+    r.body = c.string(obj, path, "body", QString()).toUtf8();
+    r.delayMs = c.integer(obj, path, "delay_ms", 0, 0, 600000);
+    const QJsonObject headers = c.object(obj, path, "headers");
+    for (auto it = headers.begin(); it != headers.end(); ++it) {
+        if (!it.value().isString()) {
+            c.fail(
+                Checker::join(path + ".headers", it.key()),
+                QStringLiteral("expected a string, found %1").arg(Checker::typeName(it.value())));
+            continue;
+        }
+        r.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+    }
+    return r;
+}
+
+EndpointConfig parseEndpoint(Checker &c, const QJsonObject &obj, const QString &path)
+{
+    EndpointConfig e;
+    c.onlyKeys(obj, path,
+               {"id", "path", "provider", "tolerance_s", "response", "scheme", "forward"});
+    e.id = c.string(obj, path, "id", QString(), true);
+    e.path = c.string(obj, path, "path", QString(), true);
+    if (!c.failed() && !e.path.startsWith('/'))
+        c.fail(Checker::join(path, "path"), QStringLiteral("expected a path starting with '/'"));
+    e.provider = c.string(obj, path, "provider", QString());
+    e.toleranceS = c.integer(obj, path, "tolerance_s", -1, 0, 365 * 24 * 3600);
+    e.response = parseResponse(c, c.object(obj, path, "response"), Checker::join(path, "response"));
+    e.scheme = c.object(obj, path, "scheme");
+    e.forward = c.object(obj, path, "forward");
+    return e;
+}
+
+} // namespace
+
+QString ConfigLoader::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/config.json");
+}
+
+ConfigLoader::Result ConfigLoader::load(const QString &path, bool mustExist)
+{
+    QFile file(path);
+    if (!file.exists()) {
+        Result r;
+        if (mustExist)
+            r.error = QStringLiteral("%1: the config file does not exist").arg(path);
+        return r;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        Result r;
+        r.error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        return r;
+    }
+    return parse(file.readAll(), path);
+}
+
+ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &fileName)
+{
+    Result r;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = json.left(parseError.offset).count('\n') + 1;
+        r.error = QStringLiteral("%1: line %2 (byte %3): invalid JSON: %4")
+                      .arg(fileName)
+                      .arg(line)
+                      .arg(parseError.offset)
+                      .arg(parseError.errorString());
+        return r;
+    }
+    if (!doc.isObject()) {
+        r.error = QStringLiteral("%1: expected a JSON object at the top level").arg(fileName);
+        return r;
+    }
+    Checker c(fileName);
+    const QJsonObject root = doc.object();
+    c.onlyKeys(root, QString(), {"listen", "endpoints"});
+    const QJsonObject listen = c.object(root, QString(), "listen");
+    c.onlyKeys(listen, "listen", {"bind", "port"});
+    r.config.bind = c.string(listen, "listen", "bind", r.config.bind);
+    r.config.port = quint16(c.integer(listen, "listen", "port", r.config.port, 0, 65535));
+
+    const QJsonValue endpoints = root.value("endpoints");
+    if (!endpoints.isUndefined() && !endpoints.isArray())
+        c.fail("endpoints",
+               QStringLiteral("expected an array, found %1").arg(Checker::typeName(endpoints)));
+    QSet<QString> ids, paths;
+    const QJsonArray list = endpoints.toArray();
+    for (int i = 0; i < list.size() && !c.failed(); ++i) {
+        const QString path = QStringLiteral("endpoints[%1]").arg(i);
+        if (!list.at(i).isObject()) {
+            c.fail(
+                path,
+                QStringLiteral("expected an object, found %1").arg(Checker::typeName(list.at(i))));
+            break;
+        }
+        EndpointConfig e = parseEndpoint(c, list.at(i).toObject(), path);
+        if (c.failed())
+            break;
+        if (ids.contains(e.id))
+            c.fail(path + ".id", QStringLiteral("duplicate id \"%1\"").arg(e.id));
+        else if (paths.contains(e.path))
+            c.fail(path + ".path", QStringLiteral("duplicate path \"%1\"").arg(e.path));
+        ids.insert(e.id);
+        paths.insert(e.path);
+        r.config.endpoints.append(e);
+    }
+    if (c.failed()) {
+        r.error = c.error();
+        r.config = AppConfig();
+    }
+    return r;
+}

@@ -1,0 +1,179 @@
+#include "HttpConnection.h"
+
+#include "HttpResponse.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <chrono>
+
+namespace {
+
+qint64 nowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+QString peerOf(const QTcpSocket *socket)
+{
+    const QHostAddress address = socket->peerAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? '[' + address.toString() + ']'
+                             : address.toString();
+    return host + ':' + QString::number(socket->peerPort());
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
+                               const ListenerLimits &limits, QObject *parent)
+    : QObject(parent), m_socket(socket), m_handler(handler), m_limits(limits),
+      m_framer(limits.framing), m_peer(peerOf(socket))
+{
+    socket->setParent(this);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        onReadyRead();
+        if (!m_stopReading && !m_buffer.isEmpty()) {
+            ParsedRequest parsed = m_framer.request();
+            parsed.error = QStringLiteral("The connection closed before the request was complete");
+            parsed.errorOffset = m_buffer.size();
+            dispatch(m_buffer, parsed, 400, true);
+        }
+        m_stopReading = true;
+        m_timer.stop();
+        Q_EMIT finished();
+        deleteLater();
+    });
+    m_timer.start(m_limits.idleTimeoutMs);
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_stopReading) {
+        m_socket->readAll(); // a failed or closing connection: what follows is not a request
+        return;
+    }
+    const bool startsRequest = m_buffer.isEmpty();
+    m_buffer += m_socket->readAll();
+    if (startsRequest && !m_buffer.isEmpty())
+        m_timer.start(m_limits.headerTimeoutMs);
+    frameBuffered();
+}
+
+void HttpConnection::frameBuffered()
+{
+    while (!m_stopReading && !m_buffer.isEmpty()) {
+        switch (m_framer.advance(m_buffer)) {
+        case RequestFramer::State::NeedMore:
+            return;
+        case RequestFramer::State::HeadersComplete:
+            m_timer.start(m_limits.idleTimeoutMs);
+            if (m_framer.expectsContinue() &&
+                m_buffer.size() == m_framer.request().headerSectionEnd)
+                completeReply(queueReply(false), "HTTP/1.1 100 Continue\r\n\r\n");
+            break;
+        case RequestFramer::State::MessageComplete: {
+            const qint64 end = m_framer.messageEnd();
+            const ParsedRequest parsed = m_framer.request();
+            const bool keepAlive = m_framer.keepAlive();
+            QByteArray raw = m_buffer.left(end);
+            m_buffer.remove(0, end);
+            m_framer.reset();
+            m_timer.start(m_buffer.isEmpty() ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
+            dispatch(std::move(raw), parsed, 0, !keepAlive);
+            if (!keepAlive)
+                m_stopReading = true;
+            break;
+        }
+        case RequestFramer::State::Failed:
+            m_timer.stop();
+            dispatch(m_buffer, m_framer.request(), m_framer.errorStatus(), true);
+            m_buffer.clear();
+            m_stopReading = true;
+            return;
+        }
+    }
+}
+
+void HttpConnection::onTimeout()
+{
+    if (m_stopReading)
+        return;
+    if (m_buffer.isEmpty()) {
+        if (m_replies.empty())
+            m_socket->disconnectFromHost(); // idle keep-alive connection
+        else
+            m_timer.start(m_limits.idleTimeoutMs);
+        return;
+    }
+    ParsedRequest parsed = m_framer.request();
+    const bool inHeaders = parsed.headerSectionEnd < 0;
+    parsed.error =
+        inHeaders
+            ? QStringLiteral("Headers not complete within %1 ms").arg(m_limits.headerTimeoutMs)
+            : QStringLiteral("Body not complete: no data for %1 ms").arg(m_limits.idleTimeoutMs);
+    parsed.errorOffset = m_buffer.size();
+    dispatch(m_buffer, parsed, 408, true);
+    m_buffer.clear();
+    m_stopReading = true;
+}
+
+void HttpConnection::dispatch(QByteArray raw, const ParsedRequest &parsed, int errorStatus,
+                              bool closeAfter)
+{
+    IncomingRequest request;
+    request.raw = std::move(raw);
+    request.parsed = parsed;
+    request.peer = m_peer;
+    request.receivedAtUs = nowUs();
+    request.errorStatus = errorStatus;
+    request.keepAlive = !closeAfter;
+    const quint64 serial = queueReply(closeAfter);
+    QPointer<HttpConnection> self(this);
+    m_handler->handle(std::move(request), [self, serial](const QByteArray &bytes) {
+        if (self)
+            self->completeReply(serial, bytes);
+    });
+}
+
+quint64 HttpConnection::queueReply(bool closeAfter)
+{
+    PendingReply reply;
+    reply.serial = m_nextSerial++;
+    reply.closeAfter = closeAfter;
+    m_replies.push_back(reply);
+    return reply.serial;
+}
+
+void HttpConnection::completeReply(quint64 serial, const QByteArray &bytes)
+{
+    for (PendingReply &reply : m_replies) {
+        if (reply.serial == serial) {
+            reply.ready = true;
+            reply.bytes = bytes;
+            break;
+        }
+    }
+    writeReadyReplies();
+}
+
+void HttpConnection::writeReadyReplies()
+{
+    // Pipelined requests are answered in the order they came, whatever order their captures finish.
+    while (!m_replies.empty() && m_replies.front().ready) {
+        const PendingReply reply = std::move(m_replies.front());
+        m_replies.pop_front();
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            continue;
+        m_socket->write(reply.bytes);
+        if (reply.closeAfter) {
+            m_replies.clear();
+            m_socket->disconnectFromHost();
+            return;
+        }
+    }
+}

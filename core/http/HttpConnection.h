@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ListenerLimits.h"
+#include "RequestFramer.h"
+#include "RequestHandler.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+
+class QTcpSocket;
+
+// One client connection: frames requests as bytes arrive (keep-alive, pipelining,
+// Expect: 100-continue), hands each to the handler and writes the answers back in request order.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, RequestHandler *handler, const ListenerLimits &limits,
+                   QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    struct PendingReply
+    {
+        quint64 serial = 0;
+        bool ready = false;
+        bool closeAfter = false;
+        QByteArray bytes;
+    };
+
+    void onReadyRead();
+    void onTimeout();
+    void frameBuffered();
+    void dispatch(QByteArray raw, const ParsedRequest &parsed, int errorStatus, bool closeAfter);
+    quint64 queueReply(bool closeAfter);
+    void completeReply(quint64 serial, const QByteArray &bytes);
+    void writeReadyReplies();
+    void armTimer();
+
+    QTcpSocket *m_socket;
+    RequestHandler *m_handler;
+    ListenerLimits m_limits;
+    RequestFramer m_framer;
+    QByteArray m_buffer;
+    QTimer m_timer;
+    std::deque<PendingReply> m_replies;
+    quint64 m_nextSerial = 1;
+    QString m_peer;
+    bool m_stopReading = false; // a request failed or asked to close: nothing after it is read
+};

@@ -1,0 +1,31 @@
+#include "HttpListener.h"
+
+#include "HttpConnection.h"
+#include "HttpResponse.h"
+
+#include <QTcpSocket>
+
+HttpListener::HttpListener(RequestHandler *handler, const ListenerLimits &limits, QObject *parent)
+    : QTcpServer(parent), m_handler(handler), m_limits(limits)
+{}
+
+void HttpListener::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_open >= m_limits.maxConnections) {
+        socket->write(HttpResponse::plain(503,
+                                          "Too many open connections (limit " +
+                                              QByteArray::number(m_limits.maxConnections) + ")",
+                                          true));
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        return;
+    }
+    ++m_open;
+    auto *connection = new HttpConnection(socket, m_handler, m_limits, this);
+    connect(connection, &HttpConnection::finished, this, [this] { --m_open; });
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ListenerLimits.h"
+
+#include <QTcpServer>
+
+class RequestHandler;
+
+// Accepts connections up to the configured cap and gives each to an HttpConnection.
+class HttpListener : public QTcpServer
+{
+    Q_OBJECT
+public:
+    HttpListener(RequestHandler *handler, const ListenerLimits &limits, QObject *parent = nullptr);
+
+    int openConnections() const { return m_open; }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    RequestHandler *m_handler;
+    ListenerLimits m_limits;
+    int m_open = 0;
+};

@@ -1,0 +1,77 @@
+#include "HttpResponse.h"
+
+QByteArray HttpResponse::reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
+    }
+}
+
+QByteArray HttpResponse::build(int status, const Headers &headers, const QByteArray &body,
+                               bool closeConnection)
+{
+    QByteArray out;
+    out.reserve(128 + body.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    bool hasType = false;
+    for (const auto &h : headers) {
+        const QByteArray name = h.first.toLower();
+        if (name == "content-length" || name == "connection" || name == "transfer-encoding")
+            continue; // framing is ours to say
+        hasType = hasType || name == "content-type";
+        out += h.first + ": " + h.second + "\r\n";
+    }
+    if (!hasType && !body.isEmpty())
+        out += "Content-Type: text/plain; charset=utf-8\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (closeConnection)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+QByteArray HttpResponse::plain(int status, const QByteArray &reason, bool closeConnection)
+{
+    return build(status, {{"Content-Type", "text/plain; charset=utf-8"}}, reason + '\n',
+                 closeConnection);
+}

@@ -1,0 +1,272 @@
+#include "CaptureStore.h"
+
+#include "StoreMigrations.h"
+#include "http/RequestFramer.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <sqlite3.h>
+
+namespace {
+
+// Finalizes a statement whatever way the scope is left.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    sqlite3_stmt *get() const { return m_stmt; }
+    explicit operator bool() const { return m_stmt != nullptr; }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+QByteArray columnBytes(sqlite3_stmt *stmt, int col)
+{
+    const void *data = sqlite3_column_blob(stmt, col);
+    return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(stmt, col));
+}
+
+QString columnText(sqlite3_stmt *stmt, int col)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, col));
+    return QString::fromUtf8(text, sqlite3_column_bytes(stmt, col));
+}
+
+void bindBytes(sqlite3_stmt *stmt, int col, const QByteArray &bytes)
+{
+    sqlite3_bind_blob64(stmt, col, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_STATIC);
+}
+
+void bindText(sqlite3_stmt *stmt, int col, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text64(stmt, col, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+}
+
+const char *const SummaryColumns = "id, received_us, peer, method, target, endpoint, content_type, "
+                                   "raw_size, body_size, status, parse_error";
+
+CaptureSummary readSummary(sqlite3_stmt *stmt)
+{
+    CaptureSummary s;
+    s.id = sqlite3_column_int64(stmt, 0);
+    s.receivedAtUs = sqlite3_column_int64(stmt, 1);
+    s.peer = columnText(stmt, 2);
+    s.method = columnBytes(stmt, 3);
+    s.target = columnBytes(stmt, 4);
+    s.endpointId = columnText(stmt, 5);
+    s.contentType = columnBytes(stmt, 6);
+    s.rawSize = sqlite3_column_int64(stmt, 7);
+    s.bodySize = sqlite3_column_int64(stmt, 8);
+    s.status = sqlite3_column_int(stmt, 9);
+    s.parseError = columnText(stmt, 10);
+    return s;
+}
+
+} // namespace
+
+CaptureStore::CaptureStore() = default;
+
+CaptureStore::~CaptureStore()
+{
+    close();
+}
+
+QString CaptureStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/captures.sqlite");
+}
+
+bool CaptureStore::open(const QString &path)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        m_error = QStringLiteral("Cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    const QByteArray file = QFile::encodeName(path);
+    if (sqlite3_open_v2(file.constData(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        setError(QStringLiteral("Cannot open the store %1").arg(path));
+        close();
+        return false;
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
+    // (the WAL write has reached the OS); only a power loss may roll back the last commits.
+    if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL") ||
+        !exec("PRAGMA foreign_keys=ON") || !migrate()) {
+        const QString why = m_error;
+        close();
+        m_error = why;
+        return false;
+    }
+    return true;
+}
+
+void CaptureStore::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+bool CaptureStore::setError(const QString &context)
+{
+    m_error =
+        m_db ? context + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(m_db)) : context;
+    return false;
+}
+
+bool CaptureStore::exec(const char *sql)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        m_error = QStringLiteral("Store %1: %2").arg(m_path, QString::fromUtf8(message));
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+int CaptureStore::schemaVersion() const
+{
+    Statement stmt(m_db, "PRAGMA user_version");
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int(stmt.get(), 0) : -1;
+}
+
+bool CaptureStore::migrate()
+{
+    const int from = schemaVersion();
+    if (from < 0)
+        return setError(QStringLiteral("Cannot read the schema version of %1").arg(m_path));
+    if (from > SchemaVersion) {
+        m_error = QStringLiteral("The store %1 has schema version %2, newer than this Hookbench "
+                                 "understands (%3)")
+                      .arg(m_path)
+                      .arg(from)
+                      .arg(SchemaVersion);
+        return false;
+    }
+    for (int version = from + 1; version <= SchemaVersion; ++version) {
+        if (!exec("BEGIN IMMEDIATE"))
+            return false;
+        const QByteArray step =
+            StoreMigrations::step(version) + "PRAGMA user_version=" + QByteArray::number(version);
+        if (!exec(step.constData())) {
+            const QString why = m_error;
+            exec("ROLLBACK");
+            m_error = QStringLiteral("Migrating %1 to schema version %2 failed: %3")
+                          .arg(m_path)
+                          .arg(version)
+                          .arg(why);
+            return false;
+        }
+        if (!exec("COMMIT"))
+            return false;
+    }
+    return true;
+}
+
+bool CaptureStore::append(QList<NewCapture> &captures)
+{
+    if (!exec("BEGIN IMMEDIATE"))
+        return false;
+    Statement insert(m_db, "INSERT INTO captures (received_us, peer, method, target, endpoint, "
+                           "content_type, raw_size, body_size, status, parse_error) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement insertRaw(m_db, "INSERT INTO capture_bytes (capture_id, raw) VALUES (?, ?)");
+    bool ok = insert && insertRaw;
+    for (NewCapture &c : captures) {
+        if (!ok)
+            break;
+        const CaptureSummary &s = c.summary;
+        sqlite3_stmt *st = insert.get();
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, s.receivedAtUs);
+        bindText(st, 2, s.peer);
+        bindBytes(st, 3, s.method);
+        bindBytes(st, 4, s.target);
+        bindText(st, 5, s.endpointId);
+        bindBytes(st, 6, s.contentType);
+        sqlite3_bind_int64(st, 7, c.raw.size());
+        sqlite3_bind_int64(st, 8, s.bodySize);
+        sqlite3_bind_int(st, 9, s.status);
+        bindText(st, 10, s.parseError);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        c.summary.id = sqlite3_last_insert_rowid(m_db);
+        c.summary.rawSize = c.raw.size();
+        sqlite3_stmt *rt = insertRaw.get();
+        sqlite3_reset(rt);
+        sqlite3_bind_int64(rt, 1, c.summary.id);
+        bindBytes(rt, 2, c.raw);
+        ok = ok && sqlite3_step(rt) == SQLITE_DONE;
+    }
+    if (!ok) {
+        setError(QStringLiteral("Cannot store the capture in %1").arg(m_path));
+        const QString why = m_error;
+        exec("ROLLBACK");
+        m_error = why;
+        return false;
+    }
+    return exec("COMMIT");
+}
+
+qint64 CaptureStore::count() const
+{
+    Statement stmt(m_db, "SELECT count(*) FROM captures");
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
+}
+
+QVector<qint64> CaptureStore::ids() const
+{
+    QVector<qint64> out;
+    Statement stmt(m_db, "SELECT id FROM captures ORDER BY id");
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        out.append(sqlite3_column_int64(stmt.get(), 0));
+    return out;
+}
+
+QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, int limit) const
+{
+    QVector<CaptureSummary> out;
+    const QByteArray sql =
+        QByteArray("SELECT ") + SummaryColumns + " FROM captures WHERE id >= ? ORDER BY id LIMIT ?";
+    Statement stmt(m_db, sql.constData());
+    if (!stmt)
+        return out;
+    sqlite3_bind_int64(stmt.get(), 1, fromId);
+    sqlite3_bind_int(stmt.get(), 2, limit);
+    out.reserve(limit);
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW)
+        out.append(readSummary(stmt.get()));
+    return out;
+}
+
+std::optional<Capture> CaptureStore::capture(qint64 id) const
+{
+    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns +
+                           ", raw FROM captures JOIN capture_bytes ON capture_id = id WHERE id = ?";
+    Statement stmt(m_db, sql.constData());
+    if (!stmt)
+        return std::nullopt;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    if (sqlite3_step(stmt.get()) != SQLITE_ROW)
+        return std::nullopt;
+    Capture c;
+    c.summary = readSummary(stmt.get());
+    c.raw = columnBytes(stmt.get(), 11);
+    c.parsed = RequestFramer::parse(c.raw);
+    return c;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "NewCapture.h"
+#include "capture/Capture.h"
+
+#include <QList>
+#include <QString>
+#include <QVector>
+#include <optional>
+
+struct sqlite3;
+
+// The durable capture store: one SQLite file in WAL mode, schema versioned by migrations.
+// One instance is one connection; use one per thread (WAL lets readers run beside the writer).
+class CaptureStore
+{
+public:
+    static constexpr int SchemaVersion = 2;
+
+    CaptureStore();
+    ~CaptureStore();
+    CaptureStore(const CaptureStore &) = delete;
+    CaptureStore &operator=(const CaptureStore &) = delete;
+
+    // Opens (creating and migrating as needed). On failure returns false and sets errorString().
+    bool open(const QString &path);
+    static QString defaultPath(); // captures.sqlite in the user's data folder
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+    QString errorString() const { return m_error; }
+    int schemaVersion() const;
+
+    // Appends the captures in one transaction; fills in their ids. All or nothing.
+    bool append(QList<NewCapture> &captures);
+
+    qint64 count() const;
+    QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
+    // Up to `limit` summaries with id >= fromId, ascending.
+    QVector<CaptureSummary> summaries(qint64 fromId, int limit) const;
+    std::optional<Capture> capture(qint64 id) const;
+
+private:
+    bool exec(const char *sql);
+    bool migrate();
+    bool setError(const QString &context);
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    mutable QString m_error;
+};

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "capture/CaptureSummary.h"
+
+#include <QByteArray>
+
+// A capture on its way into the store: its list record (id not yet assigned) and its exact bytes.
+struct NewCapture
+{
+    CaptureSummary summary;
+    QByteArray raw;
+};
