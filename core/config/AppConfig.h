@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EndpointConfig.h"
+#include "http/ListenerLimits.h"
 
 #include <QList>
 #include <QString>
@@ -10,6 +11,7 @@ struct AppConfig
 {
     QString bind = QStringLiteral("127.0.0.1");
     quint16 port = 8787;
+    ListenerLimits limits;
     QList<EndpointConfig> endpoints;
 
     const EndpointConfig *endpointForPath(const QByteArray &target) const;

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QStandardPaths>
+#include <limits>
 
 namespace {
 
@@ -133,6 +134,25 @@ ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &pa
     return r;
 }
 
+void parseLimits(Checker &c, const QJsonObject &obj, ListenerLimits &limits)
+{
+    const QString path = QStringLiteral("listen.limits");
+    c.onlyKeys(obj, path,
+               {"max_header_bytes", "max_body_bytes", "header_timeout_ms", "idle_timeout_ms",
+                "max_connections"});
+    const int maxInt = std::numeric_limits<int>::max();
+    limits.framing.maxHeaderBytes =
+        c.integer(obj, path, "max_header_bytes", int(limits.framing.maxHeaderBytes), 256, 1 << 24);
+    limits.framing.maxBodyBytes =
+        c.integer(obj, path, "max_body_bytes", int(limits.framing.maxBodyBytes), 0, maxInt);
+    limits.headerTimeoutMs =
+        c.integer(obj, path, "header_timeout_ms", limits.headerTimeoutMs, 1, 3600000);
+    limits.idleTimeoutMs =
+        c.integer(obj, path, "idle_timeout_ms", limits.idleTimeoutMs, 1, 3600000);
+    limits.maxConnections =
+        c.integer(obj, path, "max_connections", limits.maxConnections, 1, 100000);
+}
+
 EndpointConfig parseEndpoint(Checker &c, const QJsonObject &obj, const QString &path)
 {
     EndpointConfig e;
@@ -197,9 +217,10 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
     const QJsonObject root = doc.object();
     c.onlyKeys(root, QString(), {"listen", "endpoints"});
     const QJsonObject listen = c.object(root, QString(), "listen");
-    c.onlyKeys(listen, "listen", {"bind", "port"});
+    c.onlyKeys(listen, "listen", {"bind", "port", "limits"});
     r.config.bind = c.string(listen, "listen", "bind", r.config.bind);
     r.config.port = quint16(c.integer(listen, "listen", "port", r.config.port, 0, 65535));
+    parseLimits(c, c.object(listen, "listen", "limits"), r.config.limits);
 
     const QJsonValue endpoints = root.value("endpoints");
     if (!endpoints.isUndefined() && !endpoints.isArray())

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ListenerLimits.h"
 #include "capture/CaptureSummary.h"
 #include "config/AppConfig.h"
 
@@ -21,8 +20,7 @@ public:
         QString bind = QStringLiteral("127.0.0.1");
         quint16 port = 8787;
         QString storePath;
-        AppConfig config;
-        ListenerLimits limits;
+        AppConfig config; // endpoints and limits
     };
 
     explicit CaptureServer(QObject *parent = nullptr);

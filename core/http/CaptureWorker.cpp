@@ -13,8 +13,7 @@ CaptureWorker::~CaptureWorker()
 }
 
 bool CaptureWorker::start(const QString &storePath, const AppConfig &config,
-                          const QHostAddress &address, quint16 port, const ListenerLimits &limits,
-                          QString *error)
+                          const QHostAddress &address, quint16 port, QString *error)
 {
     stop();
     m_store = std::make_unique<CaptureStore>();
@@ -25,7 +24,7 @@ bool CaptureWorker::start(const QString &storePath, const AppConfig &config,
     }
     m_writer = std::make_unique<StoreWriter>(m_store.get());
     m_recorder = std::make_unique<CaptureRecorder>(config, m_writer.get());
-    m_listener = std::make_unique<HttpListener>(m_recorder.get(), limits);
+    m_listener = std::make_unique<HttpListener>(m_recorder.get(), config.limits);
     if (!m_listener->listen(address, port)) {
         *error = QStringLiteral("Cannot listen on %1 port %2: %3")
                      .arg(address.toString())

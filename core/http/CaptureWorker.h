@@ -1,6 +1,5 @@
 #pragma once
 
-#include "ListenerLimits.h"
 #include "config/AppConfig.h"
 
 #include <QHostAddress>
@@ -21,7 +20,7 @@ public:
     ~CaptureWorker() override;
 
     bool start(const QString &storePath, const AppConfig &config, const QHostAddress &address,
-               quint16 port, const ListenerLimits &limits, QString *error);
+               quint16 port, QString *error);
     void stop();
     quint16 port() const;
     StoreWriter *writer() const { return m_writer.get(); }
