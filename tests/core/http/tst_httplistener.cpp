@@ -1,0 +1,336 @@
+#include "config/ConfigLoader.h"
+#include "http/CaptureServer.h"
+#include "store/CaptureStore.h"
+
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Response
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+};
+
+// Reads whole responses (status line, headers, Content-Length body) from a socket.
+class Client
+{
+public:
+    explicit Client(quint16 port, const QHostAddress &host = QHostAddress::LocalHost)
+    {
+        m_socket.connectToHost(host, port);
+        m_connected = m_socket.waitForConnected(5000);
+    }
+    bool connected() const { return m_connected; }
+    void send(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        m_socket.waitForBytesWritten(5000);
+    }
+    bool read(Response *out)
+    {
+        for (;;) {
+            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                const QByteArray head = m_buffer.left(end);
+                qsizetype length = 0;
+                for (const QByteArray &line : head.split('\n')) {
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toLongLong();
+                }
+                if (m_buffer.size() >= end + 4 + length) {
+                    out->head = head;
+                    out->status = head.mid(9, 3).toInt();
+                    out->body = m_buffer.mid(end + 4, length);
+                    m_buffer.remove(0, end + 4 + length);
+                    return true;
+                }
+            }
+            if (!m_socket.waitForReadyRead(10000))
+                return false;
+            m_buffer += m_socket.readAll();
+        }
+    }
+    bool waitClosed()
+    {
+        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+            return true;
+        return m_socket.waitForDisconnected(10000);
+    }
+    QTcpSocket &socket() { return m_socket; }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    bool m_connected = false;
+};
+
+} // namespace
+
+class TestHttpListener : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void answersOnlyAfterCommit();
+    void keepAliveAndPipelining();
+    void expectContinue();
+    void endpointResponseAndDefault();
+    void pipelinedAnswersKeepOrderDespiteDelay();
+    void malformedIsCapturedAndOthersServed();
+    void headerLimit431();
+    void bodyLimit413();
+    void headerTimeout408();
+    void connectionCap503();
+    void ipv6Loopback();
+    void portInUseIsReported();
+
+private:
+    bool start(const QByteArray &configJson, const QString &bind = "127.0.0.1");
+    std::optional<Capture> stored(qint64 id);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CaptureServer> m_server;
+};
+
+void TestHttpListener::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<CaptureServer>();
+}
+
+void TestHttpListener::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+bool TestHttpListener::start(const QByteArray &configJson, const QString &bind)
+{
+    const ConfigLoader::Result loaded = ConfigLoader::parse(configJson, "test.json");
+    if (!loaded.ok()) {
+        qWarning() << loaded.error;
+        return false;
+    }
+    CaptureServer::Settings settings;
+    settings.bind = bind;
+    settings.port = 0;
+    settings.config = loaded.config;
+    settings.storePath = m_dir->filePath("store.sqlite");
+    QString error;
+    const bool ok = m_server->start(settings, &error);
+    if (!ok)
+        qWarning() << error;
+    return ok;
+}
+
+std::optional<Capture> TestHttpListener::stored(qint64 id)
+{
+    // A second connection sees only what was committed.
+    CaptureStore store;
+    if (!store.open(m_dir->filePath("store.sqlite")))
+        return std::nullopt;
+    return store.capture(id);
+}
+
+void TestHttpListener::answersOnlyAfterCommit()
+{
+    QVERIFY(start("{}"));
+    Client c(m_server->port());
+    QVERIFY(c.connected());
+    const QByteArray request =
+        "POST /any HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n\r\n{\"a\":1}";
+    c.send(request);
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 200);
+    const std::optional<Capture> capture = stored(1);
+    QVERIFY(capture.has_value());
+    QCOMPARE(capture->raw, request);
+    QCOMPARE(capture->summary.method, QByteArray("POST"));
+    QCOMPARE(capture->summary.target, QByteArray("/any"));
+    QCOMPARE(capture->summary.bodySize, 7);
+    QCOMPARE(capture->summary.status, 200);
+    QVERIFY(capture->summary.peer.startsWith("127.0.0.1:"));
+}
+
+void TestHttpListener::keepAliveAndPipelining()
+{
+    QVERIFY(start("{}"));
+    Client c(m_server->port());
+    QByteArray all;
+    for (int i = 0; i < 5; ++i)
+        all += "POST /p" + QByteArray::number(i) +
+               " HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n" + QByteArray::number(i);
+    c.send(all); // five pipelined requests in one write
+    for (int i = 0; i < 5; ++i) {
+        Response r;
+        QVERIFY(c.read(&r));
+        QCOMPARE(r.status, 200);
+    }
+    c.send("GET /after HTTP/1.1\r\nHost: x\r\n\r\n"); // the connection is still open
+    Response r;
+    QVERIFY(c.read(&r));
+    CaptureStore store;
+    QVERIFY(store.open(m_dir->filePath("store.sqlite")));
+    QCOMPARE(store.count(), 6);
+    QByteArray joined;
+    for (qint64 id = 1; id <= 5; ++id)
+        joined += store.capture(id)->raw;
+    QCOMPARE(joined, all);
+}
+
+void TestHttpListener::expectContinue()
+{
+    QVERIFY(start("{}"));
+    Client c(m_server->port());
+    c.send("POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+    QByteArray interim;
+    while (!interim.contains("\r\n\r\n") && c.socket().waitForReadyRead(5000))
+        interim += c.socket().readAll();
+    QCOMPARE(interim, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+    c.send("body");
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(stored(1)->parsed.body(stored(1)->raw), QByteArray("body"));
+}
+
+void TestHttpListener::endpointResponseAndDefault()
+{
+    QVERIFY(start(R"({"endpoints":[{"id":"gh","path":"/github","provider":"github",
+        "response":{"status":202,"headers":{"X-Reply":"yes"},"body":"accepted"}}]})"));
+    Client c(m_server->port());
+    c.send("POST /github?x=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 202);
+    QVERIFY(r.head.contains("X-Reply: yes"));
+    QCOMPARE(r.body, QByteArray("accepted"));
+    c.send("POST /other HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(stored(1)->summary.endpointId, QString("gh"));
+    QCOMPARE(stored(2)->summary.endpointId, QString());
+}
+
+void TestHttpListener::pipelinedAnswersKeepOrderDespiteDelay()
+{
+    QVERIFY(start(
+        R"({"endpoints":[{"id":"slow","path":"/slow","response":{"status":201,"delay_ms":200}}]})"));
+    Client c(m_server->port());
+    c.send("POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+           "POST /fast HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    Response first, second;
+    QVERIFY(c.read(&first));
+    QVERIFY(c.read(&second));
+    QCOMPARE(first.status, 201);
+    QCOMPARE(second.status, 200);
+}
+
+void TestHttpListener::malformedIsCapturedAndOthersServed()
+{
+    QVERIFY(start("{}"));
+    Client good(m_server->port());
+    Client bad(m_server->port());
+    const QByteArray garbage = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nnothex\r\n";
+    bad.send(garbage);
+    Response r;
+    QVERIFY(bad.read(&r));
+    QCOMPARE(r.status, 400);
+    QVERIFY(!r.body.isEmpty());
+    QVERIFY(bad.waitClosed());
+    good.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(good.read(&r));
+    QCOMPARE(r.status, 200);
+    const std::optional<Capture> capture = stored(1);
+    QVERIFY(capture);
+    QCOMPARE(capture->raw, garbage);
+    QCOMPARE(capture->summary.status, 400);
+    QVERIFY(!capture->summary.parseError.isEmpty());
+}
+
+void TestHttpListener::headerLimit431()
+{
+    QVERIFY(start(R"({"listen":{"limits":{"max_header_bytes":2048}}})"));
+    Client c(m_server->port());
+    c.send("GET / HTTP/1.1\r\nX-Big: " + QByteArray(5000, 'a') + "\r\n\r\n");
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 431);
+    QVERIFY(r.body.contains("2048"));
+    QCOMPARE(stored(1)->summary.status, 431);
+    QVERIFY(stored(1)->raw.size() <= 5100);
+}
+
+void TestHttpListener::bodyLimit413()
+{
+    QVERIFY(start(R"({"listen":{"limits":{"max_body_bytes":100}}})"));
+    Client c(m_server->port());
+    c.send("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 101\r\n\r\n");
+    Response r;
+    QVERIFY(c.read(&r)); // answered at once, without waiting for the body
+    QCOMPARE(r.status, 413);
+    QCOMPARE(stored(1)->summary.status, 413);
+}
+
+void TestHttpListener::headerTimeout408()
+{
+    QVERIFY(start(R"({"listen":{"limits":{"header_timeout_ms":150}}})"));
+    Client c(m_server->port());
+    c.send("POST / HTTP/1.1\r\nHost: x\r\n"); // and never the end of the headers
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 408);
+    QCOMPARE(stored(1)->raw, QByteArray("POST / HTTP/1.1\r\nHost: x\r\n"));
+}
+
+void TestHttpListener::connectionCap503()
+{
+    QVERIFY(start(R"({"listen":{"limits":{"max_connections":2}}})"));
+    Client a(m_server->port()), b(m_server->port());
+    Response r;
+    a.send("GET / HTTP/1.1\r\n\r\n");
+    QVERIFY(a.read(&r));
+    b.send("GET / HTTP/1.1\r\n\r\n");
+    QVERIFY(b.read(&r));
+    Client third(m_server->port());
+    QVERIFY(third.read(&r));
+    QCOMPARE(r.status, 503);
+    a.send("GET / HTTP/1.1\r\n\r\n"); // the open ones are still served
+    QVERIFY(a.read(&r));
+    QCOMPARE(r.status, 200);
+}
+
+void TestHttpListener::ipv6Loopback()
+{
+    if (!start("{}", "::1"))
+        QSKIP("no IPv6 loopback on this machine");
+    QVERIFY(m_server->url().startsWith("http://[::1]:"));
+    Client c(m_server->port(), QHostAddress::LocalHostIPv6);
+    QVERIFY(c.connected());
+    c.send("GET /v6 HTTP/1.1\r\nHost: [::1]\r\n\r\n");
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 200);
+    QVERIFY(stored(1)->summary.peer.startsWith("[::1]:"));
+}
+
+void TestHttpListener::portInUseIsReported()
+{
+    QVERIFY(start("{}"));
+    CaptureServer second;
+    CaptureServer::Settings settings;
+    settings.port = m_server->port();
+    settings.storePath = m_dir->filePath("other.sqlite");
+    QString error;
+    QVERIFY(!second.start(settings, &error));
+    QVERIFY2(error.contains(QString::number(m_server->port())), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestHttpListener)
+#include "tst_httplistener.moc"

@@ -1,0 +1,176 @@
+#include "store/CaptureStore.h"
+#include "store/StoreMigrations.h"
+#include "store/StoreWriter.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sqlite3.h>
+
+namespace {
+
+NewCapture makeCapture(int n, const QByteArray &body = "{}")
+{
+    NewCapture c;
+    c.raw = "POST /n" + QByteArray::number(n) +
+            " HTTP/1.1\r\nContent-Type: application/json\r\n"
+            "Content-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    c.summary.receivedAtUs = 1763779200000000 + n;
+    c.summary.peer = "127.0.0.1:5000";
+    c.summary.method = "POST";
+    c.summary.target = "/n" + QByteArray::number(n);
+    c.summary.contentType = "application/json";
+    c.summary.bodySize = body.size();
+    c.summary.status = 200;
+    return c;
+}
+
+} // namespace
+
+class TestCaptureStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void appendAndReadBack();
+    void survivesReopen();
+    void pagesSummaries();
+    void migratesFromVersion1();
+    void refusesNewerSchema();
+    void unreadableFileIsAnError();
+    void writerGroupsCommitsAndReportsAfterCommit();
+
+private:
+    QString path() const { return m_dir->filePath("s.sqlite"); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCaptureStore::appendAndReadBack()
+{
+    CaptureStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), CaptureStore::SchemaVersion);
+    QByteArray binary(256, 0);
+    for (int i = 0; i < 256; ++i)
+        binary[i] = char(i);
+    QList<NewCapture> batch{makeCapture(1), makeCapture(2, binary)};
+    QVERIFY(store.append(batch));
+    QCOMPARE(batch[0].summary.id, 1);
+    QCOMPARE(batch[1].summary.id, 2);
+    const std::optional<Capture> c = store.capture(2);
+    QVERIFY(c);
+    QCOMPARE(c->raw, batch[1].raw);
+    QCOMPARE(c->parsed.body(c->raw), binary);
+    QCOMPARE(c->summary.receivedAtUs, 1763779200000002);
+    QCOMPARE(c->summary.rawSize, batch[1].raw.size());
+    QVERIFY(!store.capture(3));
+}
+
+void TestCaptureStore::survivesReopen()
+{
+    {
+        CaptureStore store;
+        QVERIFY(store.open(path()));
+        QList<NewCapture> batch{makeCapture(1)};
+        QVERIFY(store.append(batch));
+    }
+    CaptureStore again;
+    QVERIFY(again.open(path()));
+    QCOMPARE(again.count(), 1);
+    QCOMPARE(again.capture(1)->summary.target, QByteArray("/n1"));
+}
+
+void TestCaptureStore::pagesSummaries()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    QList<NewCapture> batch;
+    for (int i = 0; i < 1000; ++i)
+        batch.append(makeCapture(i));
+    QVERIFY(store.append(batch));
+    const QVector<qint64> ids = store.ids();
+    QCOMPARE(ids.size(), 1000);
+    QCOMPARE(ids.first(), 1);
+    QCOMPARE(ids.last(), 1000);
+    const QVector<CaptureSummary> page = store.summaries(501, 100);
+    QCOMPARE(page.size(), 100);
+    QCOMPARE(page.first().id, 501);
+    QCOMPARE(page.last().id, 600);
+    QCOMPARE(page.first().target, QByteArray("/n500"));
+    QCOMPARE(store.summaries(990, 100).size(), 11);
+}
+
+void TestCaptureStore::migratesFromVersion1()
+{
+    // Build a version-1 store as the first release wrote it, with one capture in it.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path().toUtf8().constData(), &db), SQLITE_OK);
+    const QByteArray v1 = StoreMigrations::step(1) +
+                          "INSERT INTO captures VALUES (7, 1763779200000000, '127.0.0.1:1', 'POST',"
+                          " '/old', 'ep', 'text/plain', 38, 2, 200, '',"
+                          " CAST('POST /old HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi' AS BLOB));"
+                          "PRAGMA user_version=1;";
+    QCOMPARE(sqlite3_exec(db, v1.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+
+    CaptureStore store;
+    QVERIFY2(store.open(path()), qPrintable(store.errorString()));
+    QCOMPARE(store.schemaVersion(), 2);
+    const std::optional<Capture> c = store.capture(7);
+    QVERIFY(c);
+    QCOMPARE(c->raw, QByteArray("POST /old HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"));
+    QCOMPARE(c->summary.endpointId, QString("ep"));
+    QCOMPARE(c->parsed.body(c->raw), QByteArray("hi"));
+    QList<NewCapture> batch{makeCapture(8)};
+    QVERIFY(store.append(batch));
+    QCOMPARE(store.ids(), (QVector<qint64>{7, 8}));
+}
+
+void TestCaptureStore::refusesNewerSchema()
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path().toUtf8().constData(), &db), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    CaptureStore store;
+    QVERIFY(!store.open(path()));
+    QVERIFY(store.errorString().contains("99"));
+}
+
+void TestCaptureStore::unreadableFileIsAnError()
+{
+    QFile f(path());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(4096, 'x')); // not a database
+    f.close();
+    CaptureStore store;
+    QVERIFY(!store.open(path()));
+    QVERIFY(store.errorString().contains(path()));
+}
+
+void TestCaptureStore::writerGroupsCommitsAndReportsAfterCommit()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    StoreWriter writer(&store);
+    QSignalSpy stored(&writer, &StoreWriter::stored);
+    int done = 0;
+    qint64 committedWhenTold = -1;
+    for (int i = 0; i < 3; ++i) {
+        writer.enqueue(makeCapture(i), [&](const CaptureSummary &s, bool ok) {
+            QVERIFY(ok);
+            ++done;
+            CaptureStore reader; // another connection sees it: it is committed
+            QVERIFY(reader.open(path()));
+            committedWhenTold = reader.capture(s.id) ? s.id : -1;
+        });
+    }
+    QCOMPARE(done, 0); // nothing is reported before the commit
+    QTRY_COMPARE(done, 3);
+    QCOMPARE(committedWhenTold, 3);
+    QCOMPARE(stored.size(), 3);
+}
+
+QTEST_GUILESS_MAIN(TestCaptureStore)
+#include "tst_capturestore.moc"
