@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Quick start 2: set up, build and run every test (unit, GUI offscreen, end-to-end), then run
+# each fuzzer for a short while. HOOKBENCH_FUZZ_SECONDS=0 skips the fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+scripts/build.sh -DHOOKBENCH_BUILD_TESTS=ON
+ctest --test-dir build --output-on-failure -j2 --timeout 600
+
+fuzz_seconds=${HOOKBENCH_FUZZ_SECONDS:-20}
+if [[ "$fuzz_seconds" -gt 0 ]]; then
+    CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BUILD_GUI=OFF -DHOOKBENCH_BUILD_TESTS=OFF >/dev/null
+    cmake --build build-fuzz -j"$(nproc)"
+    for fuzzer in build-fuzz/fuzz/fuzz_*; do
+        [[ -x "$fuzzer" ]] || continue
+        name=$(basename "$fuzzer")
+        corpus=$(mktemp -d)
+        [[ -d "fuzz/corpus/${name#fuzz_}" ]] && cp -r "fuzz/corpus/${name#fuzz_}/." "$corpus/"
+        echo "fuzzing $name for ${fuzz_seconds}s"
+        "$fuzzer" -max_total_time="$fuzz_seconds" -max_len=65536 "$corpus" 2>&1 | tail -n 3
+        rm -rf "$corpus"
+    done
+fi
