@@ -95,6 +95,9 @@ int listen(const QStringList &args)
                      "other machines can send requests and read the responses\n",
                      qPrintable(settings.bind));
 
+    // Before anything can tell a script we are up, so a prompt SIGTERM still stops us cleanly.
+    TerminationSignals signals_;
+    QObject::connect(&signals_, &TerminationSignals::received, qApp, &QCoreApplication::quit);
     CaptureServer server;
     QString error;
     if (!server.start(settings, &error))
@@ -103,19 +106,20 @@ int listen(const QStringList &args)
                  qPrintable(server.url()), qPrintable(settings.storePath));
     if (p.isSet(jsonl)) {
         const AppConfig cfg = settings.config;
-        QObject::connect(&server, &CaptureServer::captured, [cfg](const CaptureSummary &s) {
-            const EndpointConfig *e = cfg.endpointForPath(s.target);
-            const QByteArray line =
-                CaptureJson::compact(CaptureJson::listenLine(s, e ? e->provider : QString()));
-            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-            std::fflush(stdout);
-        });
+        QObject::connect(&server, &CaptureServer::captured,
+                         [cfg](const QVector<CaptureSummary> &batch) {
+                             for (const CaptureSummary &s : batch) {
+                                 const EndpointConfig *e = cfg.endpointForPath(s.target);
+                                 const QByteArray line = CaptureJson::compact(
+                                     CaptureJson::listenLine(s, e ? e->provider : QString()));
+                                 std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+                             }
+                             std::fflush(stdout);
+                         });
     }
     QObject::connect(&server, &CaptureServer::storeFailed, [](const QString &why) {
         std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(why));
     });
-    TerminationSignals signals_;
-    QObject::connect(&signals_, &TerminationSignals::received, qApp, &QCoreApplication::quit);
     const int code = QCoreApplication::exec();
     server.stop();
     return code == 0 ? Success : Environment;
@@ -194,7 +198,8 @@ int main(int argc, char **argv)
         std::fputs(Usage_, stderr);
         return Usage;
     }
-    args.removeAt(1); // the parser sees "hookbench-cli [options]" for the command
+    args.removeAt(1); // the parser sees "hookbench-cli <command> [options]"
+    args[0] = QStringLiteral("hookbench-cli ") + command;
     if (command == QLatin1String("listen"))
         return listen(args);
     if (command == QLatin1String("export"))

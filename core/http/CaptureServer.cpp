@@ -6,6 +6,7 @@
 CaptureServer::CaptureServer(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<CaptureSummary>();
+    qRegisterMetaType<QVector<CaptureSummary>>();
     m_thread.setObjectName(QStringLiteral("capture"));
 }
 

@@ -36,7 +36,7 @@ public:
     static bool parseBindAddress(const QString &text, QHostAddress *address);
 
 Q_SIGNALS:
-    void captured(const CaptureSummary &summary);
+    void captured(const QVector<CaptureSummary> &batch); // once per commit, in arrival order
     void storeFailed(const QString &error);
 
 private:

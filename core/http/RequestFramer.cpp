@@ -3,8 +3,18 @@
 #include <http_parser.h>
 
 #include <climits>
+#include <cstring>
 
 namespace {
+
+// RFC 9110 token characters. Debian builds http-parser non-strict, which lets spaces into header
+// names ("Transfer-Encoding : chunked" would then be an ordinary header: a smuggling risk).
+bool isTokenChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
+}
 
 void extend(ByteSpan &span, qint64 offset, qint64 length)
 {
@@ -197,6 +207,15 @@ RequestFramer::State RequestFramer::advance(const QByteArray &buffer)
             const qsizetype lineEnd = buffer.indexOf('\n');
             m_request.requestLine = {0, lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1
                                                                                       : lineEnd};
+            if (m_request.headerSectionEnd > m_limits.maxHeaderBytes) {
+                fail(431,
+                     QStringLiteral("Header section larger than the limit of %1 bytes")
+                         .arg(m_limits.maxHeaderBytes),
+                     m_limits.maxHeaderBytes);
+                return State::Failed;
+            }
+            if (!validateHead(buffer))
+                return State::Failed;
             const quint64 declared = m_parser->content_length;
             if (!m_request.chunked && declared != ULLONG_MAX &&
                 qint64(declared) > m_limits.maxBodyBytes) {
@@ -211,6 +230,30 @@ RequestFramer::State RequestFramer::advance(const QByteArray &buffer)
         }
     }
     return State::NeedMore;
+}
+
+bool RequestFramer::validateHead(const QByteArray &buffer)
+{
+    const ByteSpan line = m_request.requestLine;
+    const QByteArray version = buffer.mid(line.end() - 9, 9);
+    if (line.length < 14 || !version.startsWith(" HTTP/1.") || version.at(8) < '0' ||
+        version.at(8) > '9') {
+        fail(400, QStringLiteral("The request line does not end with the protocol HTTP/1.x"),
+             qMax<qint64>(0, line.end() - 8));
+        return false;
+    }
+    for (const HeaderField &h : std::as_const(m_request.headers)) {
+        for (qsizetype i = 0; i < h.name.size(); ++i) {
+            if (!isTokenChar(h.name.at(i))) {
+                fail(400,
+                     QStringLiteral("Invalid character in the header name \"%1\"")
+                         .arg(QString::fromLatin1(h.name)),
+                     h.nameSpan.offset + i);
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 ParsedRequest RequestFramer::parse(const QByteArray &raw)

@@ -47,6 +47,7 @@ private:
 
     void fail(int status, const QString &reason, qint64 offset);
     void finishHeader();
+    bool validateHead(const QByteArray &buffer);
 
     FramingLimits m_limits;
     std::unique_ptr<http_parser> m_parser;

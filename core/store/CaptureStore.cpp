@@ -102,10 +102,11 @@ bool CaptureStore::open(const QString &path)
         return false;
     }
     sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_wal_hook(m_db, &CaptureStore::onWalCommit, this);
     // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
     // (the WAL write has reached the OS); only a power loss may roll back the last commits.
     if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL") ||
-        !exec("PRAGMA foreign_keys=ON") || !migrate()) {
+        !exec("PRAGMA wal_autocheckpoint=0") || !exec("PRAGMA foreign_keys=ON") || !migrate()) {
         const QString why = m_error;
         close();
         m_error = why;
@@ -138,6 +139,21 @@ bool CaptureStore::exec(const char *sql)
         return false;
     }
     return true;
+}
+
+int CaptureStore::onWalCommit(void *self, sqlite3 *, const char *, int pages)
+{
+    static_cast<CaptureStore *>(self)->m_walPages = pages;
+    return SQLITE_OK;
+}
+
+void CaptureStore::checkpointIfLarge()
+{
+    constexpr int LargeWalPages = 4096; // 16 MiB with 4 KiB pages
+    if (m_db && m_walPages > LargeWalPages) {
+        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        m_walPages = 0;
+    }
 }
 
 int CaptureStore::schemaVersion() const

@@ -34,6 +34,10 @@ public:
     // Appends the captures in one transaction; fills in their ids. All or nothing.
     bool append(QList<NewCapture> &captures);
 
+    // Copies the WAL back into the database once it has grown past a few MiB. The writer calls
+    // this between commits, so no commit (and no sender) waits for a checkpoint.
+    void checkpointIfLarge();
+
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
     // Up to `limit` summaries with id >= fromId, ascending.
@@ -45,7 +49,10 @@ private:
     bool migrate();
     bool setError(const QString &context);
 
+    static int onWalCommit(void *self, sqlite3 *db, const char *name, int pages);
+
     sqlite3 *m_db = nullptr;
+    int m_walPages = 0;
     QString m_path;
     mutable QString m_error;
 };

@@ -2,31 +2,65 @@
 
 #include "CaptureStore.h"
 
-StoreWriter::StoreWriter(CaptureStore *store, QObject *parent) : QObject(parent), m_store(store) {}
+StoreWriter::StoreWriter(CaptureStore *store, QObject *parent)
+    : QObject(parent), m_store(store), m_thread([this] { run(); })
+{}
+
+StoreWriter::~StoreWriter()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
 
 void StoreWriter::enqueue(NewCapture capture, Done done)
 {
-    m_pending.append(std::move(capture));
-    m_done.append(std::move(done));
-    if (!m_scheduled) {
-        m_scheduled = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::flush, Qt::QueuedConnection);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_pending.append(std::move(capture));
+        m_done.append(std::move(done));
+    }
+    m_wake.notify_one();
+}
+
+void StoreWriter::run()
+{
+    for (;;) {
+        QList<NewCapture> batch;
+        QList<Done> done;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_pending.isEmpty(); });
+            if (m_pending.isEmpty())
+                return; // stopping, and everything handed in is committed
+            batch.swap(m_pending);
+            done.swap(m_done);
+        }
+        const bool ok = m_store->append(batch);
+        deliver(batch, done, ok, ok ? QString() : m_store->errorString());
+        m_store->checkpointIfLarge();
     }
 }
 
-void StoreWriter::flush()
+void StoreWriter::deliver(const QList<NewCapture> &batch, const QList<Done> &done, bool ok,
+                          const QString &error)
 {
-    m_scheduled = false;
-    QList<NewCapture> batch;
-    batch.swap(m_pending);
-    QList<Done> done;
-    done.swap(m_done);
-    const bool ok = m_store->append(batch);
-    if (!ok)
-        Q_EMIT failed(m_store->errorString());
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        done[i](batch[i].summary, ok);
-        if (ok)
-            Q_EMIT stored(batch[i].summary);
-    }
+    QVector<CaptureSummary> summaries;
+    summaries.reserve(batch.size());
+    for (const NewCapture &c : batch)
+        summaries.append(c.summary);
+    QMetaObject::invokeMethod(
+        this,
+        [this, summaries, done, ok, error] {
+            if (!ok)
+                Q_EMIT failed(error);
+            for (qsizetype i = 0; i < done.size(); ++i)
+                done[i](summaries[i], ok);
+            if (ok)
+                Q_EMIT stored(summaries);
+        },
+        Qt::QueuedConnection);
 }

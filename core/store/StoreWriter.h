@@ -4,12 +4,18 @@
 
 #include <QList>
 #include <QObject>
+#include <QVector>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
+#include <thread>
 
 class CaptureStore;
 
-// Group commit: captures handed in during one event-loop turn are written in one transaction,
-// and each caller hears back only after that transaction has committed.
+// Group commit on a thread of its own: captures handed in while a commit runs are written
+// together in the next transaction, so the thread serving sockets never waits for the disk.
+// Each caller's Done runs on the thread this object lives on, only after the commit.
+// WAL checkpoints run here too, between commits, instead of inside one.
 class StoreWriter : public QObject
 {
     Q_OBJECT
@@ -17,17 +23,24 @@ public:
     using Done = std::function<void(const CaptureSummary &stored, bool ok)>;
 
     explicit StoreWriter(CaptureStore *store, QObject *parent = nullptr);
-    void enqueue(NewCapture capture, Done done);
+    ~StoreWriter() override; // commits what is queued, then stops
+
+    void enqueue(NewCapture capture, Done done); // thread-safe
 
 Q_SIGNALS:
-    void stored(const CaptureSummary &summary);
+    void stored(const QVector<CaptureSummary> &batch); // once per commit
     void failed(const QString &error);
 
 private:
-    void flush();
+    void run();
+    void deliver(const QList<NewCapture> &batch, const QList<Done> &done, bool ok,
+                 const QString &error);
 
     CaptureStore *m_store;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
     QList<NewCapture> m_pending;
     QList<Done> m_done;
-    bool m_scheduled = false;
+    bool m_stopping = false;
+    std::thread m_thread;
 };

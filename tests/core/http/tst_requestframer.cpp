@@ -189,6 +189,13 @@ void TestRequestFramer::malformed_data()
         << qint64(47);
     QTest::newRow("invalid header name")
         << QByteArray("POST / HTTP/1.1\r\nBad(Name): x\r\n\r\n") << qint64(17);
+    QTest::newRow("space inside a header name")
+        << QByteArray("POST / HTTP/1.1\r\nBad Header: x\r\n\r\n") << qint64(20);
+    QTest::newRow("space before the colon (smuggling)")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding : chunked\r\nContent-Length: 1\r\n\r\nx")
+        << qint64(34);
+    QTest::newRow("misspelt protocol") << QByteArray("GET /x HTTQ/1.1\r\nHost: a\r\n\r\n")
+                                       << qint64(6);
     QTest::newRow("content-length not a number")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n") << qint64(17);
 }
@@ -218,11 +225,15 @@ void TestRequestFramer::headerSectionLimit()
     // arriving in pieces hits the same limit
     f = frame(big, {100, 500, 1000, 1500}, limits);
     QCOMPARE(f.failedStatus, 431);
-    // just under the limit passes
-    const QByteArray fits = "GET / HTTP/1.1\r\nX-Big: " + QByteArray(900, 'a') + "\r\n\r\n";
-    f = frame(fits, {}, limits);
+    // the whole header section, blank line included, counts: 1024 bytes pass, 1025 do not
+    const QByteArray head = "GET / HTTP/1.1\r\nX-Big: ";
+    const QByteArray exact = head + QByteArray(1024 - head.size() - 4, 'a') + "\r\n\r\n";
+    QCOMPARE(exact.size(), 1024);
+    f = frame(exact, {}, limits);
     QCOMPARE(f.failedStatus, 0);
     QCOMPARE(f.requests.size(), 1);
+    f = frame(head + QByteArray(1024 - head.size() - 3, 'a') + "\r\n\r\n", {}, limits);
+    QCOMPARE(f.failedStatus, 431);
 }
 
 void TestRequestFramer::bodyLimitFromContentLength()

@@ -169,7 +169,10 @@ void TestCaptureStore::writerGroupsCommitsAndReportsAfterCommit()
     QCOMPARE(done, 0); // nothing is reported before the commit
     QTRY_COMPARE(done, 3);
     QCOMPARE(committedWhenTold, 3);
-    QCOMPARE(stored.size(), 3);
+    int reported = 0; // one signal per commit; how the three fall into commits is the writer's
+    for (const QList<QVariant> &signal : std::as_const(stored))
+        reported += int(signal.first().value<QVector<CaptureSummary>>().size());
+    QCOMPARE(reported, 3);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureStore)
