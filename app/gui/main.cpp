@@ -1,6 +1,46 @@
+// hookbench: the desktop app. Argument parsing and wiring only.
+#include "Version.h"
+#include "config/ConfigLoader.h"
+#include "http/CaptureServer.h"
+#include "store/CaptureStore.h"
+#include "window/MainWindow.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationName(QStringLiteral("hookbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
+    QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Hookbench, the webhook inspector"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption bind("bind", "Address to listen on (default 127.0.0.1).", "ADDR");
+    const QCommandLineOption port("port", "Port to listen on (default 8787).", "N");
+    const QCommandLineOption config("config", "Config file (default: the user's).", "FILE");
+    const QCommandLineOption store("store", "Capture store (default: the user's).", "FILE");
+    const QCommandLineOption noListen("no-listen", "Open without starting the listener.");
+    parser.addOptions({bind, port, config, store, noListen});
+    parser.process(app);
+
+    const ConfigLoader::Result loaded =
+        parser.isSet(config) ? ConfigLoader::load(parser.value(config), true)
+                             : ConfigLoader::load(ConfigLoader::defaultPath(), false);
+    CaptureServer::Settings settings;
+    settings.config = loaded.config;
+    settings.bind = parser.isSet(bind) ? parser.value(bind) : loaded.config.bind;
+    settings.port = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : loaded.config.port;
+    settings.storePath = parser.isSet(store) ? parser.value(store) : CaptureStore::defaultPath();
+
+    CaptureServer server;
+    MainWindow window(&server, settings);
+    window.show();
+    window.setConfigProblem(loaded.error);
+    if (window.openStore(settings.storePath) && !parser.isSet(noListen))
+        window.startListener();
+    return QApplication::exec();
 }

@@ -67,14 +67,3 @@ QByteArray ParsedRequest::header(const QByteArray &name) const
     }
     return {};
 }
-
-int ParsedRequest::headerIndexAt(qint64 rawOffset) const
-{
-    for (int i = 0; i < headers.size(); ++i) {
-        const ByteSpan &line = headers[i].lineSpan;
-        // include the line break so a click at the end of a line still selects it
-        if (rawOffset >= line.offset && rawOffset < line.end() + 2)
-            return i;
-    }
-    return -1;
-}

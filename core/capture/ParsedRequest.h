@@ -38,5 +38,4 @@ public:
 
     // First header with this name (case-insensitive); null when absent.
     QByteArray header(const QByteArray &name) const;
-    int headerIndexAt(qint64 rawOffset) const;
 };

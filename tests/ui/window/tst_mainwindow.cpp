@@ -1,0 +1,163 @@
+#include "capture/JsonDocument.h"
+#include "headers/HeadersModel.h"
+#include "list/RequestListModel.h"
+#include "raw/ByteView.h"
+#include "store/CaptureStore.h"
+#include "window/BodyPane.h"
+#include "window/CaptureInspector.h"
+#include "window/MainWindow.h"
+#include "json/JsonTreeModel.h"
+
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+namespace {
+
+const QByteArray Body = R"({"id":"evt_1","amount":12345678901234567890,"items":[1,2]})";
+
+QByteArray jsonRequest()
+{
+    return "POST /stripe HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+           "X-Dup: a\r\nX-Dup: b\r\nContent-Length: " +
+           QByteArray::number(Body.size()) + "\r\n\r\n" + Body;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void selectingARowFillsThePanes();
+    void selectingAJsonNodeHighlightsItsBytes();
+    void clickingBytesSelectsTheHeader();
+    void clickingBodyBytesSelectsTheJsonNode();
+    void liveCapturesAppearWithoutMovingTheSelection();
+
+private:
+    void selectRow(int row);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CaptureServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QCoreApplication::setOrganizationName("hookbench-tests"); // keep QSettings away from the user's
+    const QString path = m_dir->filePath("s.sqlite");
+    CaptureStore store;
+    QVERIFY(store.open(path));
+    NewCapture c;
+    c.raw = jsonRequest();
+    c.summary.method = "POST";
+    c.summary.target = "/stripe";
+    c.summary.status = 200;
+    c.summary.bodySize = Body.size();
+    QList<NewCapture> batch{c, c};
+    QVERIFY(store.append(batch));
+    store.close();
+
+    m_server = std::make_unique<CaptureServer>();
+    CaptureServer::Settings settings;
+    settings.port = 0;
+    settings.storePath = path;
+    m_window = std::make_unique<MainWindow>(m_server.get(), settings);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(m_window->openStore(path));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_server.reset();
+    m_dir.reset();
+}
+
+void TestMainWindow::selectRow(int row)
+{
+    QSignalSpy loaded(m_window->loader(), &CaptureLoader::loaded);
+    m_window->requestView()->setCurrentIndex(m_window->requestModel()->index(row, 0));
+    QVERIFY(loaded.wait(5000));
+}
+
+void TestMainWindow::selectingARowFillsThePanes()
+{
+    QCOMPARE(m_window->requestModel()->rowCount(), 2);
+    selectRow(0);
+    CaptureInspector *inspector = m_window->inspector();
+    QVERIFY(inspector->current());
+    QCOMPARE(inspector->current()->capture.raw, jsonRequest());
+    QCOMPARE(inspector->rawView()->rowCount() > 0, true);
+    QAbstractItemModel *headers = inspector->headersView()->model();
+    QCOMPARE(headers->rowCount(), 5);
+    QCOMPARE(headers->index(3, 0).data().toString(), QString("X-Dup"));
+    QCOMPARE(headers->index(4, 1).data().toString(), QString::number(Body.size()));
+    JsonTreeModel *json = inspector->bodyPane()->jsonModel();
+    QCOMPARE(json->rowCount(), 1); // the root object
+    QCOMPARE(json->rowCount(json->index(0, 0)), 3);
+}
+
+void TestMainWindow::selectingAJsonNodeHighlightsItsBytes()
+{
+    selectRow(0);
+    CaptureInspector *inspector = m_window->inspector();
+    JsonTreeModel *json = inspector->bodyPane()->jsonModel();
+    const QModelIndex amount = json->index(1, 0, json->index(0, 0));
+    inspector->bodyPane()->jsonView()->setCurrentIndex(amount);
+    const QList<ByteSpan> highlights = inspector->rawView()->highlights();
+    QCOMPARE(highlights.size(), 1);
+    const QByteArray raw = jsonRequest();
+    const QByteArray highlighted = raw.mid(highlights[0].offset, highlights[0].length);
+    QCOMPARE(highlighted, QByteArray("12345678901234567890"));
+}
+
+void TestMainWindow::clickingBytesSelectsTheHeader()
+{
+    selectRow(0);
+    CaptureInspector *inspector = m_window->inspector();
+    const qint64 offset = jsonRequest().indexOf("X-Dup: b") + 3;
+    Q_EMIT inspector->rawView()->byteClicked(offset);
+    QCOMPARE(inspector->headersView()->currentIndex().row(), 3);
+}
+
+void TestMainWindow::clickingBodyBytesSelectsTheJsonNode()
+{
+    selectRow(0);
+    CaptureInspector *inspector = m_window->inspector();
+    const QByteArray raw = jsonRequest();
+    const qint64 offset = raw.indexOf("[1,2]") + 3; // the "2"
+    Q_EMIT inspector->rawView()->byteClicked(offset);
+    const QModelIndex current = inspector->bodyPane()->jsonView()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.parent().siblingAtColumn(0).data().toString(), QString("items"));
+    QCOMPARE(current.row(), 1);
+    const QList<ByteSpan> highlights = inspector->rawView()->highlights();
+    QCOMPARE(highlights.size(), 1);
+    QCOMPARE(raw.mid(highlights[0].offset, highlights[0].length), QByteArray("2"));
+}
+
+void TestMainWindow::liveCapturesAppearWithoutMovingTheSelection()
+{
+    selectRow(0);
+    QVERIFY(m_window->startListener());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /live HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(m_window->requestModel()->rowCount(), 3);
+    QCOMPARE(m_window->requestView()->currentIndex().row(), 0);
+    QCOMPARE(m_window->requestModel()->index(2, RequestListModel::PathColumn).data().toString(),
+             QString("/live"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

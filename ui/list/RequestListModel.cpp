@@ -1,0 +1,167 @@
+#include "RequestListModel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+RequestListModel::RequestListModel(QObject *parent) : QAbstractTableModel(parent), m_pages(64) {}
+
+bool RequestListModel::open(const QString &storePath, QString *error)
+{
+    beginResetModel();
+    m_pages.clear();
+    m_pending.clear();
+    const bool ok = m_store.open(storePath);
+    m_ids = ok ? m_store.ids() : QVector<qint64>();
+    endResetModel();
+    if (!ok && error)
+        *error = m_store.errorString();
+    return ok;
+}
+
+void RequestListModel::appendLive(const QVector<CaptureSummary> &batch)
+{
+    for (const CaptureSummary &summary : batch)
+        m_pending.append(summary.id);
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &RequestListModel::flushPending, Qt::QueuedConnection);
+    }
+}
+
+void RequestListModel::flushPending()
+{
+    m_flushScheduled = false;
+    QVector<qint64> fresh;
+    for (qint64 id : std::as_const(m_pending)) {
+        if (m_ids.isEmpty() || id > m_ids.last()) // already there if the store was just opened
+            fresh.append(id);
+    }
+    m_pending.clear();
+    if (fresh.isEmpty())
+        return;
+    const int first = m_ids.size();
+    m_pages.remove(first / PageSize); // the last page was read before these rows existed
+    beginInsertRows({}, first, first + fresh.size() - 1);
+    m_ids += fresh;
+    endInsertRows();
+}
+
+qint64 RequestListModel::captureId(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;
+}
+
+int RequestListModel::rowForId(qint64 id) const
+{
+    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+    return it != m_ids.end() && *it == id ? int(it - m_ids.begin()) : -1;
+}
+
+int RequestListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+int RequestListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const CaptureSummary *RequestListModel::summaryAt(int row) const
+{
+    const int page = row / PageSize;
+    QVector<CaptureSummary> *rows = m_pages.object(page);
+    if (!rows) {
+        const int start = page * PageSize;
+        rows = new QVector<CaptureSummary>(m_store.summaries(m_ids.at(start), PageSize));
+        m_pages.insert(page, rows);
+    }
+    const qint64 id = m_ids.at(row);
+    const int offset = row - page * PageSize;
+    // ids within a page are consecutive in the store, so the offset normally lands on it
+    if (offset < rows->size() && rows->at(offset).id == id)
+        return &rows->at(offset);
+    for (const CaptureSummary &s : std::as_const(*rows)) {
+        if (s.id == id)
+            return &s;
+    }
+    return nullptr;
+}
+
+QVariant RequestListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role == CaptureIdRole)
+        return m_ids.at(index.row());
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
+        return {};
+    if (role == Qt::TextAlignmentRole) {
+        const int c = index.column();
+        return c == SizeColumn || c == StatusColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                    : QVariant();
+    }
+    const CaptureSummary *s = summaryAt(index.row());
+    if (!s)
+        return {};
+    switch (index.column()) {
+    case TimeColumn: {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(s->receivedAtUs / 1000);
+        if (role == Qt::ToolTipRole)
+            return QString(
+                t.toString(Qt::ISODateWithMs) +
+                QStringLiteral(" (µs %1)").arg(s->receivedAtUs % 1000000, 6, 10, QChar('0')));
+        return t.toString(QStringLiteral("HH:mm:ss.zzz"));
+    }
+    case MethodColumn:
+        return QString::fromLatin1(s->method);
+    case PathColumn:
+        if (role == Qt::ToolTipRole && !s->parseError.isEmpty())
+            return s->parseError;
+        return QString::fromUtf8(s->target);
+    case EndpointColumn:
+        return s->endpointId;
+    case StatusColumn:
+        return s->status;
+    case SizeColumn:
+        return role == Qt::ToolTipRole ? QStringLiteral("%1 bytes as received, body %2 bytes")
+                                             .arg(s->rawSize)
+                                             .arg(s->bodySize)
+                                       : sizeText(s->rawSize);
+    case VerdictColumn:
+        return s->parseError.isEmpty() ? QString() : tr("malformed");
+    }
+    return {};
+}
+
+QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case MethodColumn:
+        return tr("Method");
+    case PathColumn:
+        return tr("Path");
+    case EndpointColumn:
+        return tr("Endpoint");
+    case StatusColumn:
+        return tr("Status");
+    case SizeColumn:
+        return tr("Size");
+    case VerdictColumn:
+        return tr("Verdict");
+    }
+    return {};
+}

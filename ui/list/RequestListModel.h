@@ -1,0 +1,57 @@
+#pragma once
+
+#include "capture/CaptureSummary.h"
+#include "store/CaptureStore.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QVector>
+
+// The request list: one row per capture, in arrival order. Holds only the ids (8 bytes a row);
+// summaries are read from SQLite a page at a time as rows are shown, so a store with a million
+// captures opens at once. Live captures are appended in one batch per event-loop turn.
+class RequestListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        TimeColumn,
+        MethodColumn,
+        PathColumn,
+        EndpointColumn,
+        StatusColumn,
+        SizeColumn,
+        VerdictColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        CaptureIdRole = Qt::UserRole + 1
+    };
+    static constexpr int PageSize = 256;
+
+    explicit RequestListModel(QObject *parent = nullptr);
+
+    bool open(const QString &storePath, QString *error);
+    QString storePath() const { return m_store.path(); }
+    void appendLive(const QVector<CaptureSummary> &batch);
+
+    qint64 captureId(int row) const;
+    int rowForId(qint64 id) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    const CaptureSummary *summaryAt(int row) const;
+    void flushPending();
+
+    CaptureStore m_store;
+    QVector<qint64> m_ids;
+    mutable QCache<int, QVector<CaptureSummary>> m_pages;
+    QVector<qint64> m_pending;
+    bool m_flushScheduled = false;
+};

@@ -1,0 +1,593 @@
+#include "ByteView.h"
+
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace {
+
+constexpr int kMarginPx = 4;
+constexpr char kHexDigits[] = "0123456789abcdef";
+// Shown instead of bytes that have no glyph of their own; one cell each so the grid stays exact.
+constexpr char16_t kCarriageReturnMark = u'\u240D'; // ␍
+constexpr char16_t kLineFeedMark = u'\u21B5';       // ↵
+constexpr char16_t kTabMark = u'\u2192';            // →
+constexpr char16_t kOtherByteMark = u'\u00B7';      // ·
+
+bool isPrintableAscii(uchar byte)
+{
+    return byte >= 0x20 && byte < 0x7f;
+}
+
+ByteSpan intersect(ByteSpan a, ByteSpan b)
+{
+    const qint64 start = std::max(a.offset, b.offset);
+    const qint64 end = std::min(a.end(), b.end());
+    return end > start ? ByteSpan{start, end - start} : ByteSpan{};
+}
+
+} // namespace
+
+ByteView::ByteView(QWidget *parent) : QAbstractScrollArea(parent)
+{
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    updateMetrics();
+    updateScrollBars();
+}
+
+void ByteView::setData(const QByteArray &data)
+{
+    m_data = data;
+    m_lines.clear();
+    m_linesBuilt = false;
+    if (m_mode == Mode::Text)
+        rebuildLineIndex();
+    m_highlights.clear();
+    m_cursor = -1;
+    m_anchor = -1;
+    m_dragging = false;
+    updateScrollBars();
+    verticalScrollBar()->setValue(0);
+    horizontalScrollBar()->setValue(0);
+    setSelectionSpan({});
+    viewport()->update();
+}
+
+void ByteView::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    const qint64 topOffset = rowSpan(verticalScrollBar()->value()).offset;
+    m_mode = mode;
+    if (m_mode == Mode::Text && !m_linesBuilt)
+        rebuildLineIndex();
+    updateScrollBars();
+    verticalScrollBar()->setValue(int(std::max<qint64>(0, rowOfOffset(topOffset))));
+    viewport()->update();
+}
+
+void ByteView::setHighlights(const QList<ByteSpan> &spans)
+{
+    m_highlights = spans;
+    if (!m_highlights.isEmpty())
+        ensureVisible(m_highlights.first().offset);
+    viewport()->update();
+}
+
+void ByteView::clearHighlights()
+{
+    m_highlights.clear();
+    viewport()->update();
+}
+
+void ByteView::ensureVisible(qint64 offset)
+{
+    if (offset < 0 || offset >= m_data.size())
+        return;
+
+    const qint64 row = rowOfOffset(offset);
+    QScrollBar *vertical = verticalScrollBar();
+    const qint64 top = vertical->value();
+    const qint64 rows = visibleRows();
+    // A step just past an edge scrolls by that step (keyboard navigation); a jump from far away
+    // lands a third down the viewport so what precedes the target is visible too.
+    qint64 newTop = top;
+    if (row < top)
+        newTop = top - row <= rows ? row : row - rows / 3;
+    else if (row >= top + rows)
+        newTop = row - (top + rows) < rows ? row - rows + 1 : row - rows / 3;
+    vertical->setValue(int(std::clamp<qint64>(newTop, 0, INT_MAX)));
+
+    const qint64 column = offset - rowSpan(row).offset;
+    const int cell = m_mode == Mode::Hex ? hexCellOfColumn(int(column)) : int(column);
+    const int cellWidth = m_mode == Mode::Hex ? 2 : 1;
+    QScrollBar *horizontal = horizontalScrollBar();
+    const int left = int(std::floor(kMarginPx + cell * m_charWidth));
+    const int right = int(std::ceil(kMarginPx + (cell + cellWidth) * m_charWidth));
+    if (left < horizontal->value())
+        horizontal->setValue(left - kMarginPx);
+    else if (right > horizontal->value() + viewport()->width())
+        horizontal->setValue(right - viewport()->width() + kMarginPx);
+}
+
+QByteArray ByteView::selectedBytes() const
+{
+    if (m_selection.isEmpty())
+        return {};
+    return m_data.mid(m_selection.offset, m_selection.length);
+}
+
+void ByteView::copySelection() const
+{
+    const QByteArray bytes = selectedBytes();
+    if (bytes.isEmpty())
+        return;
+    const bool asHex = m_mode == Mode::Hex && m_pane == Pane::Hex;
+    QGuiApplication::clipboard()->setText(asHex ? QString::fromLatin1(bytes.toHex(' '))
+                                                : QString::fromUtf8(bytes));
+}
+
+qint64 ByteView::rowCount() const
+{
+    if (m_mode == Mode::Hex)
+        return (m_data.size() + kBytesPerHexRow - 1) / kBytesPerHexRow;
+    return m_lines.rowCount();
+}
+
+qint64 ByteView::byteAt(const QPoint &viewportPos) const
+{
+    return hitTest(viewportPos).offset;
+}
+
+QRect ByteView::byteRect(qint64 offset) const
+{
+    if (offset < 0 || offset >= m_data.size())
+        return {};
+    const qint64 row = rowOfOffset(offset);
+    const int column = int(offset - rowSpan(row).offset);
+    const int cell = m_mode == Mode::Hex ? hexCellOfColumn(column) : column;
+    const int cells = m_mode == Mode::Hex ? 2 : 1;
+    const QPointF topLeft(cellX(cell), rowY(row));
+    return QRectF(topLeft, QSizeF(cells * m_charWidth, m_lineHeight)).toRect();
+}
+
+void ByteView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    painter.setFont(font());
+    const qint64 rows = rowCount();
+    if (rows == 0)
+        return;
+
+    const qint64 top = verticalScrollBar()->value();
+    const qint64 last = std::min(rows, top + viewport()->height() / m_lineHeight + 2);
+    const QColor highlightColor(255, 190, 0, 90);
+    QColor selectionColor = palette().color(QPalette::Highlight);
+    selectionColor.setAlpha(120);
+
+    qint64 textRowStart = m_mode == Mode::Text ? m_lines.rowStart(top) : 0;
+    for (qint64 row = top; row < last; ++row) {
+        ByteSpan rowBytes;
+        if (m_mode == Mode::Hex) {
+            rowBytes.offset = row * kBytesPerHexRow;
+            rowBytes.length = std::min<qint64>(kBytesPerHexRow, m_data.size() - rowBytes.offset);
+        } else {
+            // Walk forward from the first visible row rather than looking each row up again.
+            const qint64 next = m_lines.nextRowStart(textRowStart);
+            rowBytes = {textRowStart, next - textRowStart};
+            textRowStart = next;
+        }
+
+        for (const ByteSpan &span : std::as_const(m_highlights))
+            paintRunBackground(painter, row, rowBytes, span, highlightColor);
+        paintRunBackground(painter, row, rowBytes, m_selection, selectionColor);
+        if (m_mode == Mode::Hex)
+            paintHexRow(painter, row, rowBytes);
+        else
+            paintTextRow(painter, row, rowBytes);
+        paintCursor(painter, row, rowBytes);
+    }
+}
+
+void ByteView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+void ByteView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange) {
+        updateMetrics();
+        updateScrollBars();
+    }
+    QAbstractScrollArea::changeEvent(event);
+}
+
+void ByteView::scrollContentsBy(int, int)
+{
+    // The scrollbars count rows and cells, not pixels, so there is nothing to blit: repaint.
+    viewport()->update();
+}
+
+void ByteView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const Hit hit = hitTest(event->position().toPoint());
+    if (hit.offset < 0)
+        return;
+    m_pane = hit.pane;
+    m_dragging = true;
+    moveCursor(hit.offset, event->modifiers() & Qt::ShiftModifier);
+}
+
+void ByteView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging || !(event->buttons() & Qt::LeftButton))
+        return;
+    const QPoint pos = event->position().toPoint();
+    // Dragging past an edge scrolls one row per move, enough to extend a selection off-screen.
+    QScrollBar *vertical = verticalScrollBar();
+    if (pos.y() < 0)
+        vertical->setValue(vertical->value() - 1);
+    else if (pos.y() >= viewport()->height())
+        vertical->setValue(vertical->value() + 1);
+
+    const qint64 offset = nearestByte(pos, m_pane);
+    if (offset < 0 || offset == m_cursor)
+        return;
+    m_cursor = offset;
+    setSelectionSpan({std::min(m_anchor, m_cursor), std::abs(m_cursor - m_anchor) + 1});
+    viewport()->update();
+}
+
+void ByteView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_dragging = false;
+    event->accept();
+}
+
+void ByteView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        event->accept();
+        return;
+    }
+    if (m_data.isEmpty()) {
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+
+    const qint64 current = std::max<qint64>(0, m_cursor);
+    const qint64 row = rowOfOffset(current);
+    const ByteSpan rowBytes = rowSpan(row);
+    const qint64 column = current - rowBytes.offset;
+    const qint64 lastRow = rowCount() - 1;
+    const bool control = event->modifiers() & Qt::ControlModifier;
+
+    qint64 target = current;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        target = current - 1;
+        break;
+    case Qt::Key_Right:
+        target = current + 1;
+        break;
+    case Qt::Key_Up:
+        target = row > 0 ? offsetInRow(row - 1, column) : current;
+        break;
+    case Qt::Key_Down:
+        target = row < lastRow ? offsetInRow(row + 1, column) : current;
+        break;
+    case Qt::Key_PageUp:
+        target = offsetInRow(std::max<qint64>(0, row - visibleRows()), column);
+        break;
+    case Qt::Key_PageDown:
+        target = offsetInRow(std::min(lastRow, row + visibleRows()), column);
+        break;
+    case Qt::Key_Home:
+        target = control ? 0 : rowBytes.offset;
+        break;
+    case Qt::Key_End:
+        target = control ? m_data.size() - 1 : rowBytes.end() - 1;
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    moveCursor(std::clamp<qint64>(target, 0, m_data.size() - 1),
+               event->modifiers() & Qt::ShiftModifier);
+    event->accept();
+}
+
+void ByteView::updateMetrics()
+{
+    const QFontMetrics metrics(font());
+    m_charWidth = std::max<qreal>(1, QFontMetricsF(font()).horizontalAdvance(QLatin1Char('0')));
+    m_lineHeight = std::max(1, metrics.height());
+    m_ascent = metrics.ascent();
+    viewport()->update();
+}
+
+void ByteView::updateScrollBars()
+{
+    const int rows = visibleRows();
+    QScrollBar *vertical = verticalScrollBar();
+    vertical->setRange(0, int(std::clamp<qint64>(rowCount() - rows, 0, INT_MAX)));
+    vertical->setPageStep(rows);
+    vertical->setSingleStep(1);
+
+    const int contentWidth = int(std::ceil(2 * kMarginPx + contentCells() * m_charWidth));
+    QScrollBar *horizontal = horizontalScrollBar();
+    horizontal->setRange(0, std::max(0, contentWidth - viewport()->width()));
+    horizontal->setPageStep(viewport()->width());
+    horizontal->setSingleStep(int(std::ceil(m_charWidth)));
+}
+
+void ByteView::rebuildLineIndex()
+{
+    m_lines.build(m_data, kTextWrapColumns);
+    m_linesBuilt = true;
+}
+
+int ByteView::visibleRows() const
+{
+    return std::max(1, viewport()->height() / m_lineHeight);
+}
+
+int ByteView::offsetDigits() const
+{
+    int digits = 8;
+    for (quint64 rest = quint64(std::max<qint64>(0, m_data.size() - 1)) >> 32; rest; rest >>= 4)
+        ++digits;
+    return digits;
+}
+
+int ByteView::contentCells() const
+{
+    return m_mode == Mode::Hex ? asciiStartCell() + kBytesPerHexRow : kTextWrapColumns + 1;
+}
+
+ByteSpan ByteView::rowSpan(qint64 row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    if (m_mode == Mode::Text)
+        return m_lines.rowSpan(row);
+    const qint64 start = row * kBytesPerHexRow;
+    return {start, std::min<qint64>(kBytesPerHexRow, m_data.size() - start)};
+}
+
+qint64 ByteView::rowOfOffset(qint64 offset) const
+{
+    if (offset < 0 || offset >= m_data.size())
+        return -1;
+    return m_mode == Mode::Hex ? offset / kBytesPerHexRow : m_lines.rowOfOffset(offset);
+}
+
+qreal ByteView::cellX(int cell) const
+{
+    return kMarginPx + cell * m_charWidth - horizontalScrollBar()->value();
+}
+
+int ByteView::rowY(qint64 row) const
+{
+    return int((row - verticalScrollBar()->value()) * m_lineHeight);
+}
+
+int ByteView::hexCellOfColumn(int column) const
+{
+    return hexStartCell() + column * 3 + (column >= kBytesPerHexRow / 2 ? 1 : 0);
+}
+
+ByteView::Hit ByteView::hitTest(const QPoint &pos) const
+{
+    if (pos.y() < 0 || pos.x() < 0)
+        return {};
+    const qint64 row = verticalScrollBar()->value() + pos.y() / m_lineHeight;
+    const qreal cellF = (pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth;
+    if (row >= rowCount() || cellF < 0)
+        return {};
+    const int cell = int(cellF);
+    const ByteSpan rowBytes = rowSpan(row);
+
+    if (m_mode == Mode::Text) {
+        if (cell < rowBytes.length)
+            return {rowBytes.offset + cell, Pane::Text};
+        return {};
+    }
+
+    // A hex byte owns its two digits and the space after them; the middle gap belongs to nobody.
+    const int half = kBytesPerHexRow / 2;
+    const int hexCell = cell - hexStartCell();
+    int column = -1;
+    Pane pane = Pane::Hex;
+    if (hexCell >= 0 && hexCell < half * 3)
+        column = hexCell / 3;
+    else if (hexCell > half * 3 && hexCell <= kBytesPerHexRow * 3)
+        column = half + (hexCell - half * 3 - 1) / 3;
+    else if (cell >= asciiStartCell() && cell < asciiStartCell() + kBytesPerHexRow) {
+        column = cell - asciiStartCell();
+        pane = Pane::Text;
+    }
+    if (column < 0 || column >= rowBytes.length)
+        return {};
+    return {rowBytes.offset + column, pane};
+}
+
+qint64 ByteView::nearestByte(const QPoint &pos, Pane pane) const
+{
+    const qint64 rows = rowCount();
+    if (rows == 0)
+        return -1;
+    const qint64 row = std::clamp<qint64>(verticalScrollBar()->value() +
+                                              qint64(std::floor(qreal(pos.y()) / m_lineHeight)),
+                                          0, rows - 1);
+    const int cell =
+        int(std::floor((pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth));
+    qint64 column = cell;
+    if (m_mode == Mode::Hex && pane == Pane::Hex) {
+        const int hexCell = cell - hexStartCell();
+        column = hexCell < kBytesPerHexRow / 2 * 3 ? hexCell / 3 : (hexCell - 1) / 3;
+    } else if (m_mode == Mode::Hex) {
+        column = cell - asciiStartCell();
+    }
+    return offsetInRow(row, column);
+}
+
+qint64 ByteView::offsetInRow(qint64 row, qint64 column) const
+{
+    const ByteSpan rowBytes = rowSpan(row);
+    return rowBytes.offset +
+           std::clamp<qint64>(column, 0, std::max<qint64>(0, rowBytes.length - 1));
+}
+
+void ByteView::moveCursor(qint64 offset, bool extendSelection)
+{
+    m_cursor = offset;
+    if (!extendSelection || m_anchor < 0)
+        m_anchor = offset;
+    ensureVisible(offset);
+    setSelectionSpan({std::min(m_anchor, m_cursor), std::abs(m_cursor - m_anchor) + 1});
+    viewport()->update();
+    Q_EMIT byteClicked(offset);
+}
+
+void ByteView::setSelectionSpan(ByteSpan selection)
+{
+    if (selection == m_selection)
+        return;
+    m_selection = selection;
+    viewport()->update();
+    Q_EMIT selectionChanged(selection);
+}
+
+void ByteView::paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowBytes, ByteSpan run,
+                                  const QColor &color) const
+{
+    const ByteSpan visible = intersect(rowBytes, run);
+    if (visible.isEmpty())
+        return;
+    const int first = int(visible.offset - rowBytes.offset);
+    const int last = int(visible.end() - rowBytes.offset) - 1;
+    const qreal y = rowY(row);
+    auto fill = [&](qreal left, qreal right) {
+        painter.fillRect(QRectF(left, y, right - left, m_lineHeight), color);
+    };
+    if (m_mode == Mode::Text) {
+        fill(cellX(first), cellX(last + 1));
+        return;
+    }
+    // Hex backgrounds cover the spaces between selected bytes so a run reads as one block.
+    fill(cellX(hexCellOfColumn(first)), cellX(hexCellOfColumn(last) + 2));
+    fill(cellX(asciiStartCell() + first), cellX(asciiStartCell() + last + 1));
+}
+
+void ByteView::paintHexRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const
+{
+    const qreal baseline = rowY(row) + m_ascent;
+    const uchar *bytes = reinterpret_cast<const uchar *>(m_data.constData()) + rowBytes.offset;
+
+    const int digits = offsetDigits();
+    QString offsetText(digits, QLatin1Char('0'));
+    for (int i = digits - 1, shift = 0; i >= 0; --i, shift += 4)
+        offsetText[i] = QLatin1Char(kHexDigits[(quint64(rowBytes.offset) >> shift) & 0xf]);
+
+    QString hexText(kBytesPerHexRow * 3 + 1, QLatin1Char(' '));
+    QString asciiText(int(rowBytes.length), QLatin1Char('.'));
+    for (int i = 0; i < rowBytes.length; ++i) {
+        const int cell = hexCellOfColumn(i) - hexStartCell();
+        hexText[cell] = QLatin1Char(kHexDigits[bytes[i] >> 4]);
+        hexText[cell + 1] = QLatin1Char(kHexDigits[bytes[i] & 0xf]);
+        if (isPrintableAscii(bytes[i]))
+            asciiText[i] = QLatin1Char(char(bytes[i]));
+    }
+
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(QPointF(cellX(0), baseline), offsetText);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawText(QPointF(cellX(hexStartCell()), baseline), hexText);
+    painter.drawText(QPointF(cellX(asciiStartCell()), baseline), asciiText);
+}
+
+void ByteView::paintTextRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const
+{
+    const qreal baseline = rowY(row) + m_ascent;
+    const uchar *bytes = reinterpret_cast<const uchar *>(m_data.constData()) + rowBytes.offset;
+    const QColor textColor = palette().color(QPalette::Text);
+    const QColor markColor = palette().color(QPalette::PlaceholderText);
+
+    // Runs of same-coloured cells are drawn as one string. Marks outside Latin-1 may come from a
+    // fallback font with another advance, so each is drawn alone at its own cell.
+    QString run;
+    int runStart = 0;
+    bool runIsMark = false;
+    auto flush = [&](int nextStart) {
+        if (!run.isEmpty()) {
+            painter.setPen(runIsMark ? markColor : textColor);
+            painter.drawText(QPointF(cellX(runStart), baseline), run);
+            run.clear();
+        }
+        runStart = nextStart;
+    };
+    for (int i = 0; i < rowBytes.length; ++i) {
+        const uchar byte = bytes[i];
+        if (byte == '\r' || byte == '\n' || byte == '\t') {
+            flush(i + 1);
+            const char16_t mark = byte == '\r'   ? kCarriageReturnMark
+                                  : byte == '\n' ? kLineFeedMark
+                                                 : kTabMark;
+            painter.setPen(markColor);
+            painter.drawText(QPointF(cellX(i), baseline), QString(QChar(mark)));
+            continue;
+        }
+        const bool isMark = !isPrintableAscii(byte);
+        if (isMark != runIsMark) {
+            flush(i);
+            runIsMark = isMark;
+        }
+        run.append(isMark ? QChar(kOtherByteMark) : QChar(QLatin1Char(char(byte))));
+    }
+    flush(int(rowBytes.length));
+}
+
+void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes) const
+{
+    if (!rowBytes.contains(m_cursor))
+        return;
+    const int column = int(m_cursor - rowBytes.offset);
+    const qreal y = rowY(row);
+    auto outline = [&](int cell, int cells, Qt::PenStyle style) {
+        painter.setPen(QPen(palette().color(QPalette::Text), 1, style));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(cellX(cell), y, cells * m_charWidth, m_lineHeight - 1));
+    };
+    if (m_mode == Mode::Text) {
+        outline(column, 1, Qt::SolidLine);
+        return;
+    }
+    // The pane the cursor was placed in gets the solid outline, its twin a dotted one.
+    const bool inHex = m_pane == Pane::Hex;
+    outline(hexCellOfColumn(column), 2, inHex ? Qt::SolidLine : Qt::DotLine);
+    outline(asciiStartCell() + column, 1, inHex ? Qt::DotLine : Qt::SolidLine);
+}

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "ByteSpanMetaType.h"
+#include "LineIndex.h"
+#include "capture/ByteSpan.h"
+
+#include <QAbstractScrollArea>
+#include <QByteArray>
+#include <QList>
+
+// Shows a byte buffer (a raw request, possibly 50 MB+) as a hex dump or as text, painting only the
+// rows in the viewport so its cost depends on the window, never on the payload. The vertical
+// scrollbar counts rows, not pixels.
+//
+// The view is a grid of fixed-pitch character cells. Hex mode rows hold 16 bytes: an offset
+// column, the bytes as hex (an extra gap after the 8th) and the same bytes as ASCII ('.' for
+// anything else). Text mode rows are the bytes split after each '\n' and wrapped at
+// kTextWrapColumns, one cell per byte so every byte stays clickable: CR shows as '␍', LF as '↵',
+// tab as '→', any other non-printable or non-ASCII byte as '·'.
+class ByteView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    enum class Mode
+    {
+        Hex,
+        Text
+    };
+    Q_ENUM(Mode)
+
+    static constexpr int kBytesPerHexRow = 16;
+    static constexpr int kTextWrapColumns = 128;
+
+    explicit ByteView(QWidget *parent = nullptr);
+
+    // The buffer is implicitly shared, not copied. Highlights, selection and cursor are reset.
+    void setData(const QByteArray &data);
+    QByteArray data() const { return m_data; }
+
+    // Keeps the byte at the top of the viewport in view across the switch.
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+
+    // Paints a background behind these bytes and scrolls the first span into view.
+    void setHighlights(const QList<ByteSpan> &spans);
+    void clearHighlights();
+    QList<ByteSpan> highlights() const { return m_highlights; }
+
+    // Brings the byte at `offset` into view: does nothing when it is visible, steps when it is
+    // just off an edge, and puts it a third of the way down the viewport when it is further away.
+    void ensureVisible(qint64 offset);
+
+    qint64 cursorOffset() const { return m_cursor; }
+    ByteSpan selection() const { return m_selection; }
+    QByteArray selectedBytes() const;
+    // Puts the selected bytes on the clipboard: as hex pairs when they were selected in the hex
+    // column, as text otherwise.
+    void copySelection() const;
+
+    qint64 rowCount() const;
+    // Byte under a viewport position; -1 for margins, gaps and space past the end of a row.
+    qint64 byteAt(const QPoint &viewportPos) const;
+    // Viewport rectangle of the byte's hex cell (Hex mode) or character cell (Text mode); may lie
+    // outside the viewport when the byte is scrolled away; null for offsets outside the data.
+    QRect byteRect(qint64 offset) const;
+
+Q_SIGNALS:
+    void byteClicked(qint64 offset);
+    void selectionChanged(ByteSpan selection);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    // Which column a byte was picked in; only Hex mode has two, and copy follows the choice.
+    enum class Pane
+    {
+        Hex,
+        Text
+    };
+    struct Hit
+    {
+        qint64 offset = -1;
+        Pane pane = Pane::Text;
+    };
+
+    void updateMetrics();
+    void updateScrollBars();
+    void rebuildLineIndex();
+    int visibleRows() const;
+    int offsetDigits() const;
+    int hexStartCell() const { return offsetDigits() + 2; }
+    int asciiStartCell() const { return hexStartCell() + kBytesPerHexRow * 3 + 2; }
+    int contentCells() const;
+    ByteSpan rowSpan(qint64 row) const;
+    qint64 rowOfOffset(qint64 offset) const;
+    qreal cellX(int cell) const;
+    int rowY(qint64 row) const;
+    int hexCellOfColumn(int column) const;
+    Hit hitTest(const QPoint &pos) const;
+    qint64 nearestByte(const QPoint &pos, Pane pane) const;
+    qint64 offsetInRow(qint64 row, qint64 column) const;
+    void moveCursor(qint64 offset, bool extendSelection);
+    void setSelectionSpan(ByteSpan selection);
+
+    void paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowBytes, ByteSpan run,
+                            const QColor &color) const;
+    void paintHexRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const;
+    void paintTextRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const;
+    void paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes) const;
+
+    QByteArray m_data;
+    Mode m_mode = Mode::Hex;
+    LineIndex m_lines; // Text mode only; built when Text mode first needs it
+    bool m_linesBuilt = false;
+    QList<ByteSpan> m_highlights;
+    qint64 m_cursor = -1;
+    qint64 m_anchor = -1;
+    ByteSpan m_selection;
+    Pane m_pane = Pane::Hex;
+    bool m_dragging = false;
+
+    qreal m_charWidth = 1;
+    int m_lineHeight = 1;
+    int m_ascent = 0;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "CaptureLoader.h"
+
+#include <QWidget>
+#include <memory>
+
+class BodyPane;
+class ByteView;
+class HeadersModel;
+class QLabel;
+class QSplitter;
+class QTableView;
+class QTabBar;
+
+// The three panes for one capture, side by side: raw bytes (text/hex), headers, parsed body,
+// with selections linked: a header or body item highlights its bytes, a click on bytes selects
+// the header or item that holds them.
+class CaptureInspector : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureInspector(QWidget *parent = nullptr);
+
+    void show(std::shared_ptr<const CaptureLoader::Result> capture);
+    void showMessage(const QString &message);
+    QSplitter *splitter() const { return m_splitter; }
+    ByteView *rawView() const { return m_raw; }
+    QTableView *headersView() const { return m_headersView; }
+    BodyPane *bodyPane() const { return m_body; }
+    const CaptureLoader::Result *current() const { return m_current.get(); }
+
+private:
+    void highlightRaw(const QList<ByteSpan> &spans);
+    void onRawClicked(qint64 offset);
+    void onHeaderSelected(const QModelIndex &index);
+    void onBodySpanSelected(ByteSpan span);
+
+    std::shared_ptr<const CaptureLoader::Result> m_current;
+    QLabel *m_title;
+    QTabBar *m_rawMode;
+    ByteView *m_raw;
+    HeadersModel *m_headers;
+    QTableView *m_headersView;
+    BodyPane *m_body;
+    QSplitter *m_splitter;
+    bool m_syncing = false;
+};

@@ -1,0 +1,44 @@
+#include "CaptureLoader.h"
+
+#include "store/CaptureStore.h"
+
+CaptureLoader::CaptureLoader(QObject *parent) : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1);
+}
+
+CaptureLoader::~CaptureLoader()
+{
+    m_pool.clear();
+    m_pool.waitForDone(); // jobs post back to this object
+}
+
+void CaptureLoader::load(qint64 id)
+{
+    m_latest = id;
+    m_pool.clear(); // drop queued loads that nobody waits for any more
+    const QString path = m_storePath;
+    m_pool.start([this, id, path] {
+        CaptureStore store;
+        std::optional<Capture> capture;
+        QString error;
+        if (!store.open(path))
+            error = store.errorString();
+        else if (!(capture = store.capture(id)))
+            error = tr("Capture %1 is not in %2").arg(id).arg(path);
+        std::shared_ptr<Result> result;
+        if (capture) {
+            result = std::make_shared<Result>();
+            result->body = BodyAnalysis::analyze(capture->raw, capture->parsed);
+            result->capture = std::move(*capture);
+        }
+        QMetaObject::invokeMethod(this, [this, id, result, error] {
+            if (id != m_latest)
+                return;
+            if (result)
+                Q_EMIT loaded(result);
+            else
+                Q_EMIT failed(id, error);
+        });
+    });
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "capture/BodyAnalysis.h"
+#include "capture/Capture.h"
+
+#include <QObject>
+#include <QThreadPool>
+#include <memory>
+
+// Reads a capture and analyses its body on a worker thread (a 50 MB body must not freeze the
+// window), delivering the newest requested one back on the GUI thread. Older requests that
+// finish late are dropped.
+class CaptureLoader : public QObject
+{
+    Q_OBJECT
+public:
+    struct Result
+    {
+        Capture capture;
+        BodyAnalysis body;
+    };
+
+    explicit CaptureLoader(QObject *parent = nullptr);
+    ~CaptureLoader() override;
+
+    void setStorePath(const QString &path) { m_storePath = path; }
+    void load(qint64 id);
+    void waitForIdle() { m_pool.waitForDone(); } // for tests
+
+Q_SIGNALS:
+    void loaded(std::shared_ptr<const CaptureLoader::Result> result);
+    void failed(qint64 id, const QString &error);
+
+private:
+    QThreadPool m_pool;
+    QString m_storePath;
+    qint64 m_latest = 0;
+};

@@ -1,0 +1,199 @@
+#include "MainWindow.h"
+
+#include "BodyPane.h"
+#include "CaptureInspector.h"
+#include "list/RequestListModel.h"
+#include "raw/ByteView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+MainWindow::MainWindow(CaptureServer *server, const CaptureServer::Settings &settings,
+                       QWidget *parent)
+    : QMainWindow(parent), m_server(server), m_settings(settings),
+      m_model(new RequestListModel(this)), m_list(new QTableView(this)),
+      m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this))
+{
+    setWindowTitle(QStringLiteral("Hookbench"));
+    m_list->setObjectName(QStringLiteral("requestList"));
+    m_list->setModel(m_model);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform rows
+    m_list->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_list->horizontalHeader()->setSectionResizeMode(RequestListModel::PathColumn,
+                                                     QHeaderView::Stretch);
+    m_list->setWordWrap(false);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_inspector);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+    statusBar()->addPermanentWidget(m_address);
+
+    createActions();
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(m_loader, &CaptureLoader::loaded, m_inspector, &CaptureInspector::show);
+    connect(m_loader, &CaptureLoader::failed, m_inspector,
+            [this](qint64, const QString &error) { m_inspector->showMessage(error); });
+    connect(m_server, &CaptureServer::captured, m_model, &RequestListModel::appendLive);
+    connect(m_server, &CaptureServer::storeFailed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("Store error: %1").arg(error));
+    });
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Store…"), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open capture store"), m_model->storePath(),
+                                         tr("Hookbench stores (*.sqlite *.db);;All files (*)"));
+        if (!path.isEmpty())
+            openStore(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *listener = menuBar()->addMenu(tr("&Listener"));
+    m_toggleListener = listener->addAction(tr("&Start Listener"), this, [this] {
+        if (m_server->isRunning())
+            stopListener();
+        else
+            startListener();
+    });
+    m_toggleListener->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_copyUrl = listener->addAction(tr("&Copy URL"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_server->url());
+        statusBar()->showMessage(tr("Copied %1").arg(m_server->url()), 3000);
+    });
+    m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *focusList = view->addAction(tr("Request &List"), this, [this] { m_list->setFocus(); });
+    focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *focusRaw =
+        view->addAction(tr("&Raw Bytes"), this, [this] { m_inspector->rawView()->setFocus(); });
+    focusRaw->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *focusHeaders =
+        view->addAction(tr("&Headers"), this, [this] { m_inspector->headersView()->setFocus(); });
+    focusHeaders->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *focusBody =
+        view->addAction(tr("&Body"), this, [this] { m_inspector->bodyPane()->setFocus(); });
+    focusBody->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+
+    QToolBar *bar = addToolBar(tr("Listener"));
+    bar->setObjectName(QStringLiteral("listenerToolBar"));
+    bar->addAction(m_toggleListener);
+    bar->addAction(m_copyUrl);
+    bar->addAction(open);
+}
+
+bool MainWindow::openStore(const QString &path)
+{
+    const bool wasRunning = m_server->isRunning();
+    m_server->stop();
+    QString error;
+    if (!m_model->open(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the store"), error);
+        updateListenerState();
+        return false;
+    }
+    m_settings.storePath = path;
+    m_loader->setStorePath(path);
+    m_inspector->showMessage(tr("%n capture(s) in %1", nullptr, m_model->rowCount()).arg(path));
+    if (wasRunning)
+        startListener();
+    updateListenerState();
+    return true;
+}
+
+bool MainWindow::startListener()
+{
+    QString error;
+    const bool ok = m_server->start(m_settings, &error);
+    if (!ok)
+        statusBar()->showMessage(tr("Listener not started: %1").arg(error));
+    updateListenerState();
+    return ok;
+}
+
+void MainWindow::stopListener()
+{
+    m_server->stop();
+    updateListenerState();
+}
+
+void MainWindow::setConfigProblem(const QString &problem)
+{
+    if (!problem.isEmpty())
+        QMessageBox::warning(this, tr("Config problem"),
+                             tr("%1\n\nHookbench runs with the default settings until the file is "
+                                "fixed.")
+                                 .arg(problem));
+}
+
+void MainWindow::updateListenerState()
+{
+    const bool running = m_server->isRunning();
+    m_toggleListener->setText(running ? tr("&Stop Listener") : tr("&Start Listener"));
+    m_copyUrl->setEnabled(running);
+    m_address->setText(running ? tr("Listening on %1").arg(m_server->url())
+                               : tr("Listener stopped"));
+    setWindowTitle(QStringLiteral("Hookbench — %1").arg(m_settings.storePath));
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (!current.isValid())
+        return;
+    m_loader->load(m_model->captureId(current.row()));
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
+        resize(1280, 800);
+    QMainWindow::restoreState(settings.value("window/state").toByteArray());
+    m_splitter->restoreState(settings.value("window/mainSplitter").toByteArray());
+    m_inspector->splitter()->restoreState(settings.value("window/inspectorSplitter").toByteArray());
+    m_list->horizontalHeader()->restoreState(settings.value("window/listHeader").toByteArray());
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", QMainWindow::saveState());
+    settings.setValue("window/mainSplitter", m_splitter->saveState());
+    settings.setValue("window/inspectorSplitter", m_inspector->splitter()->saveState());
+    settings.setValue("window/listHeader", m_list->horizontalHeader()->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    event->accept();
+}

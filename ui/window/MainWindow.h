@@ -1,0 +1,55 @@
+#pragma once
+
+#include "CaptureLoader.h"
+#include "http/CaptureServer.h"
+
+#include <QMainWindow>
+
+class CaptureInspector;
+class QAction;
+class QLabel;
+class QSplitter;
+class QTableView;
+class RequestListModel;
+
+// The request list above the three-pane inspector, with the listener's controls.
+// The capture server and its settings are injected; the window never owns the flow.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(CaptureServer *server, const CaptureServer::Settings &settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openStore(const QString &path); // shows the store; the listener writes into it
+    bool startListener();
+    void stopListener();
+    void setConfigProblem(const QString &problem);
+
+    RequestListModel *requestModel() const { return m_model; }
+    QTableView *requestView() const { return m_list; }
+    CaptureInspector *inspector() const { return m_inspector; }
+    CaptureLoader *loader() const { return m_loader; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void onCurrentRowChanged(const QModelIndex &current);
+    void updateListenerState();
+    void restoreState();
+    void saveState() const;
+
+    CaptureServer *m_server;
+    CaptureServer::Settings m_settings;
+    RequestListModel *m_model;
+    QTableView *m_list;
+    CaptureInspector *m_inspector;
+    CaptureLoader *m_loader;
+    QSplitter *m_splitter;
+    QLabel *m_address;
+    QAction *m_toggleListener = nullptr;
+    QAction *m_copyUrl = nullptr;
+};
