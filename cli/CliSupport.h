@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+// What every hookbench-cli command shares: the exit codes of CONTRACT.md and option parsing.
+namespace CliSupport {
+
+enum Exit
+{
+    Success = 0,
+    Negative = 1,
+    Usage = 2,
+    Environment = 3
+};
+
+// Prints "hookbench-cli: message" on stderr and returns `code`.
+int fail(int code, const QString &message);
+
+// Adds --help, parses `args` ("hookbench-cli <command> [options...]"); returns -1 to go on, or
+// the exit code to return (help printed, or a usage error).
+int parse(QCommandLineParser &parser, const QStringList &args, const char *synopsis);
+
+// Writes bytes to stdout unbuffered by Qt (binary-safe).
+void writeStdout(const QByteArray &bytes);
+
+} // namespace CliSupport
