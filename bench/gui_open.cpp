@@ -85,14 +85,14 @@ int main(int argc, char **argv)
     window.show();
     window.openStore(path);
     QTableView *list = window.requestView();
-    list->viewport()->repaint(); // paints the first visible rows, reading their page
+    list->viewport()->grab(); // paints the first visible rows, reading their page
     const qint64 openMs = timer.elapsed();
     const QString firstRow =
         window.requestModel()->index(0, RequestListModel::PathColumn).data().toString();
 
     timer.restart();
     list->scrollToBottom();
-    list->viewport()->repaint();
+    list->viewport()->grab();
     const qint64 endMs = timer.elapsed();
 
     std::printf("open + first rows painted: %lld ms (first row %s, %d rows)\n", openMs,
