@@ -13,7 +13,7 @@ if [[ "$fuzz_seconds" -gt 0 ]]; then
         -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BUILD_GUI=OFF -DHOOKBENCH_BUILD_TESTS=OFF >/dev/null
     cmake --build build-fuzz -j"$(nproc)"
     for fuzzer in build-fuzz/fuzz/fuzz_*; do
-        [[ -x "$fuzzer" ]] || continue
+        [[ -f "$fuzzer" && -x "$fuzzer" ]] || continue
         name=$(basename "$fuzzer")
         corpus=$(mktemp -d)
         [[ -d "fuzz/corpus/${name#fuzz_}" ]] && cp -r "fuzz/corpus/${name#fuzz_}/." "$corpus/"

@@ -18,6 +18,8 @@ struct CaptureSummary
     qint64 bodySize = 0;
     int status = 0; // the status the listener answered with
     QString parseError;
+    QString verdictReason;  // CONTRACT.md reason code; empty when no provider applies
+    QByteArray verdictJson; // the whole verdict object; filled for live captures only
 };
 
 Q_DECLARE_METATYPE(CaptureSummary)

@@ -3,6 +3,7 @@
 #include "StoreMigrations.h"
 #include "http/RequestFramer.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -49,8 +50,10 @@ void bindText(sqlite3_stmt *stmt, int col, const QString &text)
                         SQLITE_UTF8);
 }
 
-const char *const SummaryColumns = "id, received_us, peer, method, target, endpoint, content_type, "
-                                   "raw_size, body_size, status, parse_error";
+const char *const SummaryColumns =
+    "id, received_us, peer, method, target, endpoint, content_type, raw_size, body_size, status, "
+    "parse_error, coalesce(verdicts.reason, '')";
+const char *const SummaryFrom = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id";
 
 CaptureSummary readSummary(sqlite3_stmt *stmt)
 {
@@ -66,6 +69,7 @@ CaptureSummary readSummary(sqlite3_stmt *stmt)
     s.bodySize = sqlite3_column_int64(stmt, 8);
     s.status = sqlite3_column_int(stmt, 9);
     s.parseError = columnText(stmt, 10);
+    s.verdictReason = columnText(stmt, 11);
     return s;
 }
 
@@ -200,8 +204,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
     if (!exec("BEGIN IMMEDIATE"))
         return false;
     Statement insert(m_db, "INSERT INTO captures (received_us, peer, method, target, endpoint, "
-                           "content_type, raw_size, body_size, status, parse_error) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "content_type, raw_size, body_size, status, parse_error, delivery_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement insertRaw(m_db, "INSERT INTO capture_bytes (capture_id, raw) VALUES (?, ?)");
     bool ok = insert && insertRaw;
     for (NewCapture &c : captures) {
@@ -220,6 +224,7 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         sqlite3_bind_int64(st, 8, s.bodySize);
         sqlite3_bind_int(st, 9, s.status);
         bindText(st, 10, s.parseError);
+        bindBytes(st, 11, c.deliveryId);
         ok = sqlite3_step(st) == SQLITE_DONE;
         c.summary.id = sqlite3_last_insert_rowid(m_db);
         c.summary.rawSize = c.raw.size();
@@ -228,6 +233,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         sqlite3_bind_int64(rt, 1, c.summary.id);
         bindBytes(rt, 2, c.raw);
         ok = ok && sqlite3_step(rt) == SQLITE_DONE;
+        if (ok && !s.verdictReason.isEmpty())
+            ok = writeVerdict(c.summary.id, s.verdictReason, s.verdictJson);
     }
     if (!ok) {
         setError(QStringLiteral("Cannot store the capture in %1").arg(m_path));
@@ -237,6 +244,47 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         return false;
     }
     return exec("COMMIT");
+}
+
+bool CaptureStore::writeVerdict(qint64 id, const QString &reason, const QByteArray &json)
+{
+    Statement stmt(m_db, "INSERT OR REPLACE INTO verdicts (capture_id, computed_us, valid, reason, "
+                         "verdict_json) VALUES (?, ?, ?, ?, ?)");
+    if (!stmt)
+        return false;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    sqlite3_bind_int64(stmt.get(), 2, QDateTime::currentMSecsSinceEpoch() * 1000);
+    sqlite3_bind_int(stmt.get(), 3, reason == QLatin1String("ok") ? 1 : 0);
+    bindText(stmt.get(), 4, reason);
+    bindBytes(stmt.get(), 5, json);
+    return sqlite3_step(stmt.get()) == SQLITE_DONE;
+}
+
+bool CaptureStore::setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson)
+{
+    if (!writeVerdict(id, reason, verdictJson))
+        return setError(QStringLiteral("Cannot store the verdict of capture %1").arg(id));
+    return true;
+}
+
+QByteArray CaptureStore::verdictJson(qint64 id) const
+{
+    Statement stmt(m_db, "SELECT verdict_json FROM verdicts WHERE capture_id = ?");
+    if (!stmt)
+        return {};
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    return sqlite3_step(stmt.get()) == SQLITE_ROW ? columnBytes(stmt.get(), 0) : QByteArray();
+}
+
+qint64 CaptureStore::firstWithDeliveryId(const QByteArray &deliveryId) const
+{
+    if (deliveryId.isEmpty())
+        return 0;
+    Statement stmt(m_db, "SELECT min(id) FROM captures WHERE delivery_id = ?");
+    if (!stmt)
+        return 0;
+    bindBytes(stmt.get(), 1, deliveryId);
+    return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
 }
 
 qint64 CaptureStore::count() const
@@ -254,17 +302,31 @@ QVector<qint64> CaptureStore::ids() const
     return out;
 }
 
-QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, int limit) const
+QVector<qint64> CaptureStore::ids(const CaptureFilter &filter) const
+{
+    if (filter.isEmpty())
+        return ids();
+    QVector<qint64> out;
+    const QByteArray sql =
+        "SELECT id" + QByteArray(SummaryFrom) + " WHERE " + filter.sqlCondition() + " ORDER BY id";
+    Statement stmt(m_db, sql.constData());
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        out.append(sqlite3_column_int64(stmt.get(), 0));
+    return out;
+}
+
+QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
+                                                const CaptureFilter &filter) const
 {
     QVector<CaptureSummary> out;
-    const QByteArray sql =
-        QByteArray("SELECT ") + SummaryColumns + " FROM captures WHERE id >= ? ORDER BY id LIMIT ?";
+    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + SummaryFrom +
+                           " WHERE id BETWEEN ? AND ? AND " + filter.sqlCondition() +
+                           " ORDER BY id";
     Statement stmt(m_db, sql.constData());
     if (!stmt)
         return out;
     sqlite3_bind_int64(stmt.get(), 1, fromId);
-    sqlite3_bind_int(stmt.get(), 2, limit);
-    out.reserve(limit);
+    sqlite3_bind_int64(stmt.get(), 2, toId);
     while (sqlite3_step(stmt.get()) == SQLITE_ROW)
         out.append(readSummary(stmt.get()));
     return out;
@@ -272,8 +334,8 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, int limit) const
 
 std::optional<Capture> CaptureStore::capture(qint64 id) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns +
-                           ", raw FROM captures JOIN capture_bytes ON capture_id = id WHERE id = ?";
+    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + ", raw" + SummaryFrom +
+                           " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
     Statement stmt(m_db, sql.constData());
     if (!stmt)
         return std::nullopt;
@@ -282,7 +344,7 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         return std::nullopt;
     Capture c;
     c.summary = readSummary(stmt.get());
-    c.raw = columnBytes(stmt.get(), 11);
+    c.raw = columnBytes(stmt.get(), 12);
     c.parsed = RequestFramer::parse(c.raw);
     return c;
 }

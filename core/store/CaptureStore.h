@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CaptureFilter.h"
 #include "NewCapture.h"
 #include "capture/Capture.h"
 
@@ -15,7 +16,7 @@ struct sqlite3;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     CaptureStore();
     ~CaptureStore();
@@ -38,14 +39,23 @@ public:
     // this between commits, so no commit (and no sender) waits for a checkpoint.
     void checkpointIfLarge();
 
+    // Records (or replaces) the verdict of a stored capture; the capture itself never changes.
+    bool setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson);
+    QByteArray verdictJson(qint64 id) const;
+    // The first capture that carried this delivery id, or 0.
+    qint64 firstWithDeliveryId(const QByteArray &deliveryId) const;
+
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
-    // Up to `limit` summaries with id >= fromId, ascending.
-    QVector<CaptureSummary> summaries(qint64 fromId, int limit) const;
+    QVector<qint64> ids(const CaptureFilter &filter) const; // the ids that pass, ascending
+    // The summaries with fromId <= id <= toId that pass the filter, ascending.
+    QVector<CaptureSummary> summaries(qint64 fromId, qint64 toId,
+                                      const CaptureFilter &filter = {}) const;
     std::optional<Capture> capture(qint64 id) const;
 
 private:
     bool exec(const char *sql);
+    bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);
     bool migrate();
     bool setError(const QString &context);
 

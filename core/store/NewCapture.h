@@ -7,6 +7,7 @@
 // A capture on its way into the store: its list record (id not yet assigned) and its exact bytes.
 struct NewCapture
 {
-    CaptureSummary summary;
+    CaptureSummary summary; // verdictReason/verdictJson, when set, are stored beside the capture
     QByteArray raw;
+    QByteArray deliveryId; // the provider's event/delivery id, for spotting replays
 };

@@ -32,6 +32,11 @@ QByteArray StoreMigrations::step(int toVersion)
                " valid INTEGER NOT NULL,"
                " reason TEXT NOT NULL,"
                " verdict_json BLOB NOT NULL);";
+    case 3:
+        // Delivery ids let a replayed or retried event be recognised.
+        return "ALTER TABLE captures ADD COLUMN delivery_id BLOB NOT NULL DEFAULT x'';"
+               "CREATE INDEX captures_delivery ON captures(delivery_id, id) WHERE delivery_id != "
+               "x'';";
     default:
         return {};
     }

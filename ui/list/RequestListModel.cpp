@@ -10,6 +10,22 @@ QString sizeText(qint64 bytes)
     return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+QString verdictText(const CaptureSummary &s)
+{
+    switch (CaptureFilter::categoryOf(s.verdictReason)) {
+    case CaptureFilter::Verdict::Pass:
+        return RequestListModel::tr("pass");
+    case CaptureFilter::Verdict::Fail:
+        return RequestListModel::tr("fail");
+    case CaptureFilter::Verdict::Stale:
+        return RequestListModel::tr("stale");
+    case CaptureFilter::Verdict::NoSecret:
+        return RequestListModel::tr("no secret");
+    default:
+        return s.parseError.isEmpty() ? QString() : RequestListModel::tr("malformed");
+    }
+}
+
 } // namespace
 
 RequestListModel::RequestListModel(QObject *parent) : QAbstractTableModel(parent), m_pages(64) {}
@@ -20,17 +36,25 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_pages.clear();
     m_pending.clear();
     const bool ok = m_store.open(storePath);
-    m_ids = ok ? m_store.ids() : QVector<qint64>();
+    m_ids = ok ? m_store.ids(m_filter) : QVector<qint64>();
     endResetModel();
     if (!ok && error)
         *error = m_store.errorString();
     return ok;
 }
 
+void RequestListModel::setFilter(const CaptureFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_pages.clear();
+    m_ids = m_store.isOpen() ? m_store.ids(m_filter) : QVector<qint64>();
+    endResetModel();
+}
+
 void RequestListModel::appendLive(const QVector<CaptureSummary> &batch)
 {
-    for (const CaptureSummary &summary : batch)
-        m_pending.append(summary.id);
+    m_pending += batch;
     if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &RequestListModel::flushPending, Qt::QueuedConnection);
@@ -41,17 +65,18 @@ void RequestListModel::flushPending()
 {
     m_flushScheduled = false;
     QVector<qint64> fresh;
-    for (qint64 id : std::as_const(m_pending)) {
-        if (m_ids.isEmpty() || id > m_ids.last()) // already there if the store was just opened
-            fresh.append(id);
+    for (const CaptureSummary &s : std::as_const(m_pending)) {
+        // already there if the store was (re)read after it was committed
+        if ((m_ids.isEmpty() || s.id > m_ids.last()) && m_filter.matches(s))
+            fresh.append(s.id);
     }
     m_pending.clear();
     if (fresh.isEmpty())
         return;
     const int first = m_ids.size();
-    m_pages.remove(first / PageSize); // the last page was read before these rows existed
     beginInsertRows({}, first, first + fresh.size() - 1);
     m_ids += fresh;
+    m_pages.remove(first / PageSize); // the last page was read before these rows existed
     endInsertRows();
 }
 
@@ -82,12 +107,15 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
     QVector<CaptureSummary> *rows = m_pages.object(page);
     if (!rows) {
         const int start = page * PageSize;
-        rows = new QVector<CaptureSummary>(m_store.summaries(m_ids.at(start), PageSize));
+        const int last = int(qMin<qsizetype>(start + PageSize, m_ids.size())) - 1;
+        rows = new QVector<CaptureSummary>(
+            m_store.summaries(m_ids.at(start), m_ids.at(last), m_filter));
         m_pages.insert(page, rows);
     }
     const qint64 id = m_ids.at(row);
     const int offset = row - page * PageSize;
-    // ids within a page are consecutive in the store, so the offset normally lands on it
+    // the page holds exactly this page's ids unless a verdict changed since, so the offset
+    // normally lands on the row
     if (offset < rows->size() && rows->at(offset).id == id)
         return &rows->at(offset);
     for (const CaptureSummary &s : std::as_const(*rows)) {
@@ -138,7 +166,9 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
                                              .arg(s->bodySize)
                                        : sizeText(s->rawSize);
     case VerdictColumn:
-        return s->parseError.isEmpty() ? QString() : tr("malformed");
+        if (role == Qt::ToolTipRole)
+            return s->verdictReason.isEmpty() ? s->parseError : s->verdictReason;
+        return verdictText(*s);
     }
     return {};
 }

@@ -34,6 +34,8 @@ public:
     explicit RequestListModel(QObject *parent = nullptr);
 
     bool open(const QString &storePath, QString *error);
+    void setFilter(const CaptureFilter &filter); // re-reads the matching ids from the store
+    const CaptureFilter &filter() const { return m_filter; }
     QString storePath() const { return m_store.path(); }
     void appendLive(const QVector<CaptureSummary> &batch);
 
@@ -50,8 +52,9 @@ private:
     void flushPending();
 
     CaptureStore m_store;
+    CaptureFilter m_filter;
     QVector<qint64> m_ids;
     mutable QCache<int, QVector<CaptureSummary>> m_pages;
-    QVector<qint64> m_pending;
+    QVector<CaptureSummary> m_pending;
     bool m_flushScheduled = false;
 };

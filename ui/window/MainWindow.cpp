@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
@@ -108,6 +109,29 @@ void MainWindow::createActions()
     bar->addAction(m_toggleListener);
     bar->addAction(m_copyUrl);
     bar->addAction(open);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr("Verdict:"), bar));
+    auto *verdict = new QComboBox(bar);
+    verdict->setObjectName(QStringLiteral("verdictFilter"));
+    verdict->setToolTip(tr("Show only the requests with this verdict (Ctrl+F)"));
+    const QList<QPair<QString, CaptureFilter::Verdict>> choices = {
+        {tr("All"), CaptureFilter::Verdict::Any},
+        {tr("Pass"), CaptureFilter::Verdict::Pass},
+        {tr("Fail"), CaptureFilter::Verdict::Fail},
+        {tr("Stale"), CaptureFilter::Verdict::Stale},
+        {tr("No secret"), CaptureFilter::Verdict::NoSecret},
+        {tr("Not verified"), CaptureFilter::Verdict::Unverified}};
+    for (const auto &choice : choices)
+        verdict->addItem(choice.first, int(choice.second));
+    connect(verdict, &QComboBox::currentIndexChanged, this, [this, verdict] {
+        CaptureFilter filter;
+        filter.verdict = CaptureFilter::Verdict(verdict->currentData().toInt());
+        m_model->setFilter(filter);
+    });
+    bar->addWidget(verdict);
+    QAction *focusFilter =
+        view->addAction(tr("&Filter by Verdict"), verdict, [verdict] { verdict->setFocus(); });
+    focusFilter->setShortcut(QKeySequence::Find);
 }
 
 bool MainWindow::openStore(const QString &path)

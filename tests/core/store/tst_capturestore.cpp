@@ -40,6 +40,8 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void unreadableFileIsAnError();
     void writerGroupsCommitsAndReportsAfterCommit();
+    void verdictsBesideCapturesAndFilters();
+    void deliveryIds();
 
 private:
     QString path() const { return m_dir->filePath("s.sqlite"); }
@@ -93,12 +95,12 @@ void TestCaptureStore::pagesSummaries()
     QCOMPARE(ids.size(), 1000);
     QCOMPARE(ids.first(), 1);
     QCOMPARE(ids.last(), 1000);
-    const QVector<CaptureSummary> page = store.summaries(501, 100);
+    const QVector<CaptureSummary> page = store.summaries(501, 600);
     QCOMPARE(page.size(), 100);
     QCOMPARE(page.first().id, 501);
     QCOMPARE(page.last().id, 600);
     QCOMPARE(page.first().target, QByteArray("/n500"));
-    QCOMPARE(store.summaries(990, 100).size(), 11);
+    QCOMPARE(store.summaries(990, 2000).size(), 11);
 }
 
 void TestCaptureStore::migratesFromVersion1()
@@ -116,7 +118,7 @@ void TestCaptureStore::migratesFromVersion1()
 
     CaptureStore store;
     QVERIFY2(store.open(path()), qPrintable(store.errorString()));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), CaptureStore::SchemaVersion);
     const std::optional<Capture> c = store.capture(7);
     QVERIFY(c);
     QCOMPARE(c->raw, QByteArray("POST /old HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"));
@@ -173,6 +175,61 @@ void TestCaptureStore::writerGroupsCommitsAndReportsAfterCommit()
     for (const QList<QVariant> &signal : std::as_const(stored))
         reported += int(signal.first().value<QVector<CaptureSummary>>().size());
     QCOMPARE(reported, 3);
+}
+
+void TestCaptureStore::verdictsBesideCapturesAndFilters()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    QList<NewCapture> batch;
+    const QStringList reasons = {"ok",        "signature_mismatch",
+                                 "",          "timestamp_outside_tolerance",
+                                 "no_secret", "missing_signature_header"};
+    for (int i = 0; i < reasons.size(); ++i) {
+        NewCapture c = makeCapture(i);
+        c.summary.verdictReason = reasons[i];
+        c.summary.verdictJson = "{\"reason\":\"" + reasons[i].toUtf8() + "\"}";
+        batch.append(c);
+    }
+    QVERIFY(store.append(batch));
+    QCOMPARE(store.capture(2)->summary.verdictReason, QString("signature_mismatch"));
+    QCOMPARE(store.verdictJson(1), QByteArray("{\"reason\":\"ok\"}"));
+    QVERIFY(store.verdictJson(3).isEmpty()); // no provider: no verdict row
+    auto idsFor = [&](CaptureFilter::Verdict v) {
+        CaptureFilter f;
+        f.verdict = v;
+        return store.ids(f);
+    };
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Pass), (QVector<qint64>{1}));
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Fail), (QVector<qint64>{2, 6}));
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Stale), (QVector<qint64>{4}));
+    QCOMPARE(idsFor(CaptureFilter::Verdict::NoSecret), (QVector<qint64>{5}));
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Unverified), (QVector<qint64>{3}));
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Any).size(), 6);
+    // the same predicate, row by row, for live captures
+    CaptureFilter fail;
+    fail.verdict = CaptureFilter::Verdict::Fail;
+    for (const CaptureSummary &s : store.summaries(1, 6))
+        QCOMPARE(fail.matches(s), s.id == 2 || s.id == 6);
+    // re-verifying replaces the verdict, the capture's bytes stay as they were
+    const QByteArray before = store.capture(2)->raw;
+    QVERIFY(store.setVerdict(2, "ok", "{}"));
+    QCOMPARE(store.capture(2)->summary.verdictReason, QString("ok"));
+    QCOMPARE(store.capture(2)->raw, before);
+    QCOMPARE(idsFor(CaptureFilter::Verdict::Fail), (QVector<qint64>{6}));
+}
+
+void TestCaptureStore::deliveryIds()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    QList<NewCapture> batch{makeCapture(1), makeCapture(2), makeCapture(3)};
+    batch[0].deliveryId = "evt_1";
+    batch[2].deliveryId = "evt_1";
+    QVERIFY(store.append(batch));
+    QCOMPARE(store.firstWithDeliveryId("evt_1"), 1);
+    QCOMPARE(store.firstWithDeliveryId("evt_2"), 0);
+    QCOMPARE(store.firstWithDeliveryId(""), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureStore)

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void pagesRowsFromTheStore();
     void appendsLiveCapturesInOneBatch();
     void badStoreIsReported();
+    void filtersByVerdict();
 };
 
 void TestRequestListModel::pagesRowsFromTheStore()
@@ -98,6 +99,40 @@ void TestRequestListModel::badStoreIsReported()
     QVERIFY(!model.open(junk.fileName(), &error));
     QVERIFY(error.contains("junk.sqlite"));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestRequestListModel::filtersByVerdict()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.sqlite");
+    CaptureStore writer;
+    QVERIFY(writer.open(path));
+    QList<NewCapture> batch = captures(0, 600);
+    for (int i = 0; i < batch.size(); ++i)
+        batch[i].summary.verdictReason = i % 3 == 0 ? "ok" : "signature_mismatch";
+    QVERIFY(writer.append(batch));
+
+    RequestListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.open(path, nullptr));
+    CaptureFilter pass;
+    pass.verdict = CaptureFilter::Verdict::Pass;
+    model.setFilter(pass);
+    QCOMPARE(model.rowCount(), 200);
+    // rows on a later page map to the right captures although their ids are not consecutive
+    QCOMPARE(model.index(150, RequestListModel::PathColumn).data().toString(), QString("/n450"));
+    QCOMPARE(model.index(150, RequestListModel::VerdictColumn).data().toString(), QString("pass"));
+
+    QList<NewCapture> live = captures(600, 2);
+    live[0].summary.verdictReason = "signature_mismatch";
+    live[1].summary.verdictReason = "ok";
+    QVERIFY(writer.append(live));
+    model.appendLive({live[0].summary, live[1].summary});
+    QTRY_COMPARE(model.rowCount(), 201); // only the passing one joins
+    QCOMPARE(model.index(200, RequestListModel::PathColumn).data().toString(), QString("/n601"));
+
+    model.setFilter(CaptureFilter());
+    QCOMPARE(model.rowCount(), 602);
 }
 
 QTEST_MAIN(TestRequestListModel)

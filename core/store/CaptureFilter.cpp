@@ -1,0 +1,38 @@
+#include "CaptureFilter.h"
+
+CaptureFilter::Verdict CaptureFilter::categoryOf(const QString &reason)
+{
+    if (reason.isEmpty())
+        return Verdict::Unverified;
+    if (reason == QLatin1String("ok"))
+        return Verdict::Pass;
+    if (reason == QLatin1String("timestamp_outside_tolerance"))
+        return Verdict::Stale;
+    if (reason == QLatin1String("no_secret"))
+        return Verdict::NoSecret;
+    return Verdict::Fail;
+}
+
+bool CaptureFilter::matches(const CaptureSummary &summary) const
+{
+    return isEmpty() || categoryOf(summary.verdictReason) == verdict;
+}
+
+QByteArray CaptureFilter::sqlCondition() const
+{
+    switch (verdict) {
+    case Verdict::Any:
+        return "1";
+    case Verdict::Pass:
+        return "verdicts.reason = 'ok'";
+    case Verdict::Stale:
+        return "verdicts.reason = 'timestamp_outside_tolerance'";
+    case Verdict::NoSecret:
+        return "verdicts.reason = 'no_secret'";
+    case Verdict::Unverified:
+        return "verdicts.reason IS NULL";
+    case Verdict::Fail:
+        return "verdicts.reason NOT IN ('ok', 'timestamp_outside_tolerance', 'no_secret')";
+    }
+    return "1";
+}
