@@ -170,6 +170,7 @@ void HttpConnection::writeReadyReplies()
         if (m_socket->state() != QAbstractSocket::ConnectedState)
             continue;
         m_socket->write(reply.bytes);
+        m_socket->flush(); // send now rather than on the next turn of the event loop
         if (reply.closeAfter) {
             m_replies.clear();
             m_socket->disconnectFromHost();

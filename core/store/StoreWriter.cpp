@@ -2,8 +2,8 @@
 
 #include "CaptureStore.h"
 
-StoreWriter::StoreWriter(CaptureStore *store, QObject *parent)
-    : QObject(parent), m_store(store), m_thread([this] { run(); })
+StoreWriter::StoreWriter(CaptureStore *store, Annotator annotate, QObject *parent)
+    : QObject(parent), m_store(store), m_annotate(std::move(annotate)), m_thread([this] { run(); })
 {}
 
 StoreWriter::~StoreWriter()
@@ -38,6 +38,10 @@ void StoreWriter::run()
                 return; // stopping, and everything handed in is committed
             batch.swap(m_pending);
             done.swap(m_done);
+        }
+        if (m_annotate) {
+            for (NewCapture &capture : batch)
+                m_annotate(capture, *m_store);
         }
         const bool ok = m_store->append(batch);
         deliver(batch, done, ok, ok ? QString() : m_store->errorString());

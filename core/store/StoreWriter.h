@@ -21,8 +21,11 @@ class StoreWriter : public QObject
     Q_OBJECT
 public:
     using Done = std::function<void(const CaptureSummary &stored, bool ok)>;
+    // Runs on the writer thread for each capture before it is written (e.g. to verify its
+    // signature), so the verdict is committed with the capture and the socket thread never waits.
+    using Annotator = std::function<void(NewCapture &capture, const CaptureStore &store)>;
 
-    explicit StoreWriter(CaptureStore *store, QObject *parent = nullptr);
+    explicit StoreWriter(CaptureStore *store, Annotator annotate = {}, QObject *parent = nullptr);
     ~StoreWriter() override; // commits what is queued, then stops
 
     void enqueue(NewCapture capture, Done done); // thread-safe
@@ -37,6 +40,7 @@ private:
                  const QString &error);
 
     CaptureStore *m_store;
+    Annotator m_annotate;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QList<NewCapture> m_pending;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void writerGroupsCommitsAndReportsAfterCommit();
     void verdictsBesideCapturesAndFilters();
     void deliveryIds();
+    void annotatorRunsBeforeTheCommit();
 
 private:
     QString path() const { return m_dir->filePath("s.sqlite"); }
@@ -230,6 +231,27 @@ void TestCaptureStore::deliveryIds()
     QCOMPARE(store.firstWithDeliveryId("evt_1"), 1);
     QCOMPARE(store.firstWithDeliveryId("evt_2"), 0);
     QCOMPARE(store.firstWithDeliveryId(""), 0);
+}
+
+void TestCaptureStore::annotatorRunsBeforeTheCommit()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    QList<NewCapture> first{makeCapture(0)};
+    first[0].deliveryId = "dup";
+    QVERIFY(store.append(first));
+    qint64 seenBefore = -1;
+    StoreWriter writer(&store, [&](NewCapture &c, const CaptureStore &s) {
+        seenBefore = s.firstWithDeliveryId("dup"); // the writer's own connection answers
+        c.summary.verdictReason = "signature_mismatch";
+        c.summary.verdictJson = "{}";
+    });
+    CaptureSummary told;
+    writer.enqueue(makeCapture(1), [&](const CaptureSummary &s, bool) { told = s; });
+    QTRY_COMPARE(told.id, 2);
+    QCOMPARE(seenBefore, 1);
+    QCOMPARE(told.verdictReason, QString("signature_mismatch"));
+    QCOMPARE(store.capture(2)->summary.verdictReason, QString("signature_mismatch"));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureStore)
