@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     CaptureServer server;
     CaptureServer::Settings settings;
     settings.storePath = path;
-    MainWindow window(&server, settings);
+    MainWindow window(&server, nullptr, settings);
     window.resize(1280, 800);
     window.show();
     window.openStore(path);

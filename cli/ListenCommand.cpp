@@ -7,8 +7,51 @@
 #include "platform/TerminationSignals.h"
 #include "store/CaptureStore.h"
 
+#include "secrets/BlockingSecretStore.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretOverrides.h"
+
 #include <QCoreApplication>
 #include <cstdio>
+
+namespace {
+
+// Secrets for every endpoint with a provider: --secret-env first, then the keychain. Without a
+// keychain the listener still captures; those endpoints' verdicts say no_secret.
+bool loadSecrets(const AppConfig &config, const QStringList &specs,
+                 CaptureVerifier::Secrets *secrets, QString *error)
+{
+    QStringList ids;
+    for (const EndpointConfig &e : config.endpoints)
+        ids.append(e.id);
+    SecretOverrides overrides;
+    if (!SecretOverrides::parse(specs, ids, &overrides, error))
+        return false;
+    KeychainSecretStore keychain;
+    BlockingSecretStore blocking(keychain);
+    bool warned = false;
+    for (const EndpointConfig &e : config.endpoints) {
+        if (e.provider.isEmpty())
+            continue;
+        QList<SigningSecret> stored;
+        if (!overrides.covers(e.id)) {
+            const SecretStore::Result read = blocking.read(e.id);
+            if (read.ok())
+                stored = read.secrets;
+            else if (!warned) {
+                std::fprintf(stderr, "hookbench-cli: warning: %s; verdicts will say no_secret\n",
+                             qPrintable(read.error));
+                warned = read.status == SecretStore::Status::Unavailable;
+            }
+        }
+        const QList<SigningSecret> all = overrides.secretsFor(e.id, stored);
+        if (!all.isEmpty())
+            secrets->insert(e.id, all);
+    }
+    return true;
+}
+
+} // namespace
 
 int ListenCommand::run(const QStringList &args)
 {
@@ -18,10 +61,15 @@ int ListenCommand::run(const QStringList &args)
     const QCommandLineOption config("config", "Config file (default: the user's).", "FILE");
     const QCommandLineOption store("store", "Capture store (default: the user's).", "FILE");
     const QCommandLineOption jsonl("jsonl", "Print one JSON object per stored capture.");
-    p.addOptions({bind, port, config, store, jsonl});
-    if (int code = CliSupport::parse(p, args,
-                                     "hookbench-cli listen [--bind ADDR] [--port N] "
-                                     "[--config FILE] [--store FILE] [--jsonl]");
+    const QCommandLineOption secretEnv(
+        "secret-env",
+        "Use the variable VAR's value as ENDPOINT_ID's secret (instead of the keychain).",
+        "ENDPOINT_ID=VAR");
+    p.addOptions({bind, port, config, store, jsonl, secretEnv});
+    if (int code = CliSupport::parse(
+            p, args,
+            "hookbench-cli listen [--bind ADDR] [--port N] "
+            "[--config FILE] [--store FILE] [--secret-env ENDPOINT_ID=VAR]... [--jsonl]");
         code >= 0)
         return code;
     if (!p.positionalArguments().isEmpty())
@@ -35,6 +83,9 @@ int ListenCommand::run(const QStringList &args)
 
     CaptureServer::Settings settings;
     settings.config = loaded.config;
+    QString secretsError;
+    if (!loadSecrets(loaded.config, p.values(secretEnv), &settings.secrets, &secretsError))
+        return CliSupport::fail(CliSupport::Usage, secretsError);
     settings.bind = p.isSet(bind) ? p.value(bind) : loaded.config.bind;
     settings.port = loaded.config.port;
     if (p.isSet(port)) {

@@ -2,6 +2,10 @@
 #include "CliSupport.h"
 #include "ExportCommand.h"
 #include "ListenCommand.h"
+#include "ProvidersCommand.h"
+#include "SecretsCommand.h"
+#include "SignCommand.h"
+#include "VerifyCommand.h"
 #include "Version.h"
 
 #include <QCoreApplication>
@@ -19,6 +23,10 @@ struct Command
 const Command Commands[] = {
     {"listen", "capture webhook requests on a local HTTP listener", &ListenCommand::run},
     {"export", "write stored captures as raw requests or JSON lines", &ExportCommand::run},
+    {"secrets", "set, list or delete signing secrets in the OS keychain", &SecretsCommand::run},
+    {"verify", "verify a request's webhook signature and explain a failure", &VerifyCommand::run},
+    {"sign", "sign a body as a provider would and print or send the request", &SignCommand::run},
+    {"providers", "list the providers verify and sign know, with their headers", &ProvidersCommand::run},
 };
 
 QByteArray usage()

@@ -2,6 +2,7 @@
 #include "Version.h"
 #include "config/ConfigLoader.h"
 #include "http/CaptureServer.h"
+#include "secrets/KeychainSecretStore.h"
 #include "store/CaptureStore.h"
 #include "window/MainWindow.h"
 
@@ -37,10 +38,14 @@ int main(int argc, char **argv)
     settings.storePath = parser.isSet(store) ? parser.value(store) : CaptureStore::defaultPath();
 
     CaptureServer server;
-    MainWindow window(&server, settings);
+    KeychainSecretStore keychain;
+    MainWindow window(&server, &keychain, settings);
     window.show();
     window.setConfigProblem(loaded.error);
-    if (window.openStore(settings.storePath) && !parser.isSet(noListen))
-        window.startListener();
+    const bool listen = window.openStore(settings.storePath) && !parser.isSet(noListen);
+    window.loadSecrets([&window, listen] {
+        if (listen)
+            window.startListener();
+    });
     return QApplication::exec();
 }

@@ -42,7 +42,9 @@ bool CaptureServer::start(const Settings &settings, QString *error)
     QMetaObject::invokeMethod(
         worker,
         [&] {
-            ok = worker->start(settings.storePath, settings.config, address, settings.port, error);
+            ok = worker->start(settings.storePath,
+                               CaptureVerifier(settings.config, settings.secrets), address,
+                               settings.port, error);
             if (ok) {
                 connect(worker->writer(), &StoreWriter::stored, this, &CaptureServer::captured);
                 connect(worker->writer(), &StoreWriter::failed, this, &CaptureServer::storeFailed);

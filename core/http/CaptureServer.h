@@ -2,6 +2,7 @@
 
 #include "capture/CaptureSummary.h"
 #include "config/AppConfig.h"
+#include "verify/CaptureVerifier.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -20,7 +21,8 @@ public:
         QString bind = QStringLiteral("127.0.0.1");
         quint16 port = 8787;
         QString storePath;
-        AppConfig config; // endpoints and limits
+        AppConfig config;                 // endpoints and limits
+        CaptureVerifier::Secrets secrets; // by endpoint id; held in memory only
     };
 
     explicit CaptureServer(QObject *parent = nullptr);

@@ -12,7 +12,7 @@ CaptureWorker::~CaptureWorker()
     stop();
 }
 
-bool CaptureWorker::start(const QString &storePath, const AppConfig &config,
+bool CaptureWorker::start(const QString &storePath, const CaptureVerifier &verifier,
                           const QHostAddress &address, quint16 port, QString *error)
 {
     stop();
@@ -22,9 +22,12 @@ bool CaptureWorker::start(const QString &storePath, const AppConfig &config,
         m_store.reset();
         return false;
     }
-    m_writer = std::make_unique<StoreWriter>(m_store.get());
-    m_recorder = std::make_unique<CaptureRecorder>(config, m_writer.get());
-    m_listener = std::make_unique<HttpListener>(m_recorder.get(), config.limits);
+    m_writer = std::make_unique<StoreWriter>(
+        m_store.get(), [verifier](NewCapture &capture, const CaptureStore &store) {
+            verifier.annotate(capture, store);
+        });
+    m_recorder = std::make_unique<CaptureRecorder>(verifier.config(), m_writer.get());
+    m_listener = std::make_unique<HttpListener>(m_recorder.get(), verifier.config().limits);
     if (!m_listener->listen(address, port)) {
         *error = QStringLiteral("Cannot listen on %1 port %2: %3")
                      .arg(address.toString())

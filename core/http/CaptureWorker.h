@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/AppConfig.h"
+#include "verify/CaptureVerifier.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -19,8 +19,8 @@ public:
     CaptureWorker();
     ~CaptureWorker() override;
 
-    bool start(const QString &storePath, const AppConfig &config, const QHostAddress &address,
-               quint16 port, QString *error);
+    bool start(const QString &storePath, const CaptureVerifier &verifier,
+               const QHostAddress &address, quint16 port, QString *error);
     void stop();
     quint16 port() const;
     StoreWriter *writer() const { return m_writer.get(); }

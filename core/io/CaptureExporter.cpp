@@ -21,11 +21,12 @@ bool CaptureExporter::write(const CaptureStore &store, Format format, const QVec
 {
     const QVector<qint64> all = ids.isEmpty() ? store.ids() : ids;
     for (qint64 id : all) {
-        const std::optional<Capture> capture = store.capture(id);
+        std::optional<Capture> capture = store.capture(id);
         if (!capture) {
             *error = QStringLiteral("No capture with id %1 in %2").arg(id).arg(store.path());
             return false;
         }
+        capture->summary.verdictJson = store.verdictJson(id);
         const QByteArray bytes = format == Format::Raw
                                      ? capture->raw
                                      : CaptureJson::compact(CaptureJson::exportLine(*capture));

@@ -28,7 +28,10 @@ QJsonObject CaptureJson::listenLine(const CaptureSummary &s, const QString &prov
     o.insert("target", QString::fromUtf8(s.target));
     o.insert("endpoint", orNull(s.endpointId));
     o.insert("provider", orNull(provider));
-    o.insert("verdict", QJsonValue::Null); // verification comes with the verify issue
+    const QJsonDocument verdict = QJsonDocument::fromJson(s.verdictJson);
+    o.insert("verdict", verdict.isObject() ? QJsonValue(verdict.object()) : QJsonValue::Null);
+    if (provider.isEmpty() && verdict.isObject())
+        o.insert("provider", verdict.object().value("provider"));
     o.insert("status", s.status);
     return o;
 }

@@ -80,6 +80,15 @@ void RequestListModel::flushPending()
     endInsertRows();
 }
 
+void RequestListModel::refresh(qint64 id)
+{
+    const int row = rowForId(id);
+    if (row < 0)
+        return;
+    m_pages.remove(row / PageSize);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 qint64 RequestListModel::captureId(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;

@@ -38,6 +38,7 @@ public:
     const CaptureFilter &filter() const { return m_filter; }
     QString storePath() const { return m_store.path(); }
     void appendLive(const QVector<CaptureSummary> &batch);
+    void refresh(qint64 id); // its summary changed in the store (a new verdict)
 
     qint64 captureId(int row) const;
     int rowForId(qint64 id) const;

@@ -4,6 +4,7 @@
 #include "headers/HeadersModel.h"
 #include "raw/ByteSpanMetaType.h"
 #include "raw/ByteView.h"
+#include "verdict/VerdictPanel.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -30,8 +31,8 @@ QWidget *titled(const QString &title, QWidget *top, QWidget *content, QWidget *p
 } // namespace
 
 CaptureInspector::CaptureInspector(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_rawMode(new QTabBar(this)),
-      m_raw(new ByteView(this)), m_headers(new HeadersModel(this)),
+    : QWidget(parent), m_title(new QLabel(this)), m_verdict(new VerdictPanel(this)),
+      m_rawMode(new QTabBar(this)), m_raw(new ByteView(this)), m_headers(new HeadersModel(this)),
       m_headersView(new QTableView(this)), m_body(new BodyPane(this)),
       m_splitter(new QSplitter(Qt::Horizontal, this))
 {
@@ -58,6 +59,7 @@ CaptureInspector::CaptureInspector(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_verdict);
     layout->addWidget(m_splitter, 1);
 
     connect(m_rawMode, &QTabBar::currentChanged, this, [this](int tab) {
@@ -67,6 +69,10 @@ CaptureInspector::CaptureInspector(QWidget *parent)
     connect(m_headersView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CaptureInspector::onHeaderSelected);
     connect(m_body, &BodyPane::bodySpanSelected, this, &CaptureInspector::onBodySpanSelected);
+    connect(m_verdict, &VerdictPanel::showSignedBytesRequested, this, [this] {
+        if (m_current && m_current->verdict)
+            highlightRaw(signedSpans(*m_current->verdict));
+    });
     showMessage(tr("Select a request to see its bytes, headers and body."));
 }
 
@@ -77,6 +83,16 @@ void CaptureInspector::showMessage(const QString &message)
     m_raw->setData({});
     m_headers->setHeaders({});
     m_body->clear();
+    m_verdict->clear();
+}
+
+QList<ByteSpan> CaptureInspector::signedSpans(const Verdict &verdict)
+{
+    QList<ByteSpan> spans;
+    if (!verdict.signatureHeaderLine.isEmpty())
+        spans.append(verdict.signatureHeaderLine);
+    spans += verdict.bodyRawSpans;
+    return spans;
 }
 
 void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture)
@@ -98,6 +114,13 @@ void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture
     if (c.parsed.hasError() && c.parsed.errorOffset >= 0) {
         m_raw->setHighlights({{c.parsed.errorOffset, 1}});
         m_raw->ensureVisible(c.parsed.errorOffset);
+    }
+    if (m_current->verdict) {
+        m_verdict->showVerdict(*m_current->verdict);
+        if (!c.parsed.hasError() && !m_current->verdict->signatureHeaderLine.isEmpty())
+            m_raw->setHighlights({m_current->verdict->signatureHeaderLine});
+    } else {
+        m_verdict->clear();
     }
     m_headers->setHeaders(c.parsed.headers);
     m_headersView->resizeColumnToContents(HeadersModel::NameColumn);

@@ -12,6 +12,7 @@ class QLabel;
 class QSplitter;
 class QTableView;
 class QTabBar;
+class VerdictPanel;
 
 // The three panes for one capture, side by side: raw bytes (text/hex), headers, parsed body,
 // with selections linked: a header or body item highlights its bytes, a click on bytes selects
@@ -28,16 +29,19 @@ public:
     ByteView *rawView() const { return m_raw; }
     QTableView *headersView() const { return m_headersView; }
     BodyPane *bodyPane() const { return m_body; }
+    VerdictPanel *verdictPanel() const { return m_verdict; }
     const CaptureLoader::Result *current() const { return m_current.get(); }
 
 private:
     void highlightRaw(const QList<ByteSpan> &spans);
+    static QList<ByteSpan> signedSpans(const Verdict &verdict);
     void onRawClicked(qint64 offset);
     void onHeaderSelected(const QModelIndex &index);
     void onBodySpanSelected(ByteSpan span);
 
     std::shared_ptr<const CaptureLoader::Result> m_current;
     QLabel *m_title;
+    VerdictPanel *m_verdict;
     QTabBar *m_rawMode;
     ByteView *m_raw;
     HeadersModel *m_headers;

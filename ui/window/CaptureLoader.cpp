@@ -2,6 +2,8 @@
 
 #include "store/CaptureStore.h"
 
+#include <QJsonDocument>
+
 CaptureLoader::CaptureLoader(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1);
@@ -18,7 +20,8 @@ void CaptureLoader::load(qint64 id)
     m_latest = id;
     m_pool.clear(); // drop queued loads that nobody waits for any more
     const QString path = m_storePath;
-    m_pool.start([this, id, path] {
+    const std::shared_ptr<const CaptureVerifier> verifier = m_verifier;
+    m_pool.start([this, id, path, verifier] {
         CaptureStore store;
         std::optional<Capture> capture;
         QString error;
@@ -27,12 +30,25 @@ void CaptureLoader::load(qint64 id)
         else if (!(capture = store.capture(id)))
             error = tr("Capture %1 is not in %2").arg(id).arg(path);
         std::shared_ptr<Result> result;
+        bool changed = false;
         if (capture) {
             result = std::make_shared<Result>();
             result->body = BodyAnalysis::analyze(capture->raw, capture->parsed);
+            if (verifier)
+                result->verdict =
+                    verifier->verify(capture->summary, capture->raw, capture->parsed, &store);
+            const QString reason = result->verdict ? result->verdict->reasonCode() : QString();
+            if (result->verdict && reason != capture->summary.verdictReason) {
+                changed = store.setVerdict(
+                    id, reason,
+                    QJsonDocument(result->verdict->toJson()).toJson(QJsonDocument::Compact));
+                capture->summary.verdictReason = reason;
+            }
             result->capture = std::move(*capture);
         }
-        QMetaObject::invokeMethod(this, [this, id, result, error] {
+        QMetaObject::invokeMethod(this, [this, id, result, error, changed] {
+            if (changed)
+                Q_EMIT verdictChanged(id, result->capture.summary.verdictReason);
             if (id != m_latest)
                 return;
             if (result)

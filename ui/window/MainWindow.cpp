@@ -4,6 +4,7 @@
 #include "CaptureInspector.h"
 #include "list/RequestListModel.h"
 #include "raw/ByteView.h"
+#include "secrets/SecretStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,9 +22,9 @@
 #include <QTableView>
 #include <QToolBar>
 
-MainWindow::MainWindow(CaptureServer *server, const CaptureServer::Settings &settings,
-                       QWidget *parent)
-    : QMainWindow(parent), m_server(server), m_settings(settings),
+MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
+                       const CaptureServer::Settings &settings, QWidget *parent)
+    : QMainWindow(parent), m_server(server), m_secrets(secrets), m_settings(settings),
       m_model(new RequestListModel(this)), m_list(new QTableView(this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
       m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this))
@@ -54,6 +55,9 @@ MainWindow::MainWindow(CaptureServer *server, const CaptureServer::Settings &set
     connect(m_loader, &CaptureLoader::failed, m_inspector,
             [this](qint64, const QString &error) { m_inspector->showMessage(error); });
     connect(m_server, &CaptureServer::captured, m_model, &RequestListModel::appendLive);
+    connect(m_loader, &CaptureLoader::verdictChanged, m_model,
+            [this](qint64 id) { m_model->refresh(id); });
+    applySecrets(m_settings.secrets);
     connect(m_server, &CaptureServer::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error));
     });
@@ -167,6 +171,43 @@ void MainWindow::stopListener()
 {
     m_server->stop();
     updateListenerState();
+}
+
+void MainWindow::applySecrets(const CaptureVerifier::Secrets &secrets)
+{
+    m_settings.secrets = secrets;
+    m_loader->setVerifier(std::make_shared<CaptureVerifier>(m_settings.config, secrets));
+}
+
+void MainWindow::loadSecrets(std::function<void()> then)
+{
+    QStringList wanted;
+    for (const EndpointConfig &e : m_settings.config.endpoints) {
+        if (!e.provider.isEmpty())
+            wanted.append(e.id);
+    }
+    if (!m_secrets || wanted.isEmpty()) {
+        then();
+        return;
+    }
+    auto loaded = std::make_shared<CaptureVerifier::Secrets>();
+    auto remaining = std::make_shared<int>(int(wanted.size()));
+    auto problem = std::make_shared<QString>();
+    for (const QString &id : wanted) {
+        m_secrets->read(id, this, [=](const SecretStore::Result &result) {
+            if (result.ok() && !result.secrets.isEmpty())
+                loaded->insert(id, result.secrets);
+            else if (!result.ok() && problem->isEmpty())
+                *problem = result.error;
+            if (--*remaining > 0)
+                return;
+            applySecrets(*loaded);
+            if (!problem->isEmpty())
+                statusBar()->showMessage(
+                    tr("%1 — capturing goes on; verification shows \"no secret\"").arg(*problem));
+            then();
+        });
+    }
 }
 
 void MainWindow::setConfigProblem(const QString &problem)

@@ -11,6 +11,7 @@ class QLabel;
 class QSplitter;
 class QTableView;
 class RequestListModel;
+class SecretStore;
 
 // The request list above the three-pane inspector, with the listener's controls.
 // The capture server and its settings are injected; the window never owns the flow.
@@ -18,12 +19,15 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(CaptureServer *server, const CaptureServer::Settings &settings,
+    // `secrets` may be null (no keychain): captures are then verified as "no secret".
+    MainWindow(CaptureServer *server, SecretStore *secrets, const CaptureServer::Settings &settings,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
     bool openStore(const QString &path); // shows the store; the listener writes into it
     bool startListener();
+    // Reads every endpoint's secrets from the keychain (asynchronously), then calls `then`.
+    void loadSecrets(std::function<void()> then);
     void stopListener();
     void setConfigProblem(const QString &problem);
 
@@ -42,7 +46,10 @@ private:
     void restoreState();
     void saveState() const;
 
+    void applySecrets(const CaptureVerifier::Secrets &secrets);
+
     CaptureServer *m_server;
+    SecretStore *m_secrets;
     CaptureServer::Settings m_settings;
     RequestListModel *m_model;
     QTableView *m_list;

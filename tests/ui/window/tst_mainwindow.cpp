@@ -3,6 +3,7 @@
 #include "list/RequestListModel.h"
 #include "raw/ByteView.h"
 #include "store/CaptureStore.h"
+#include "verdict/VerdictPanel.h"
 #include "window/BodyPane.h"
 #include "window/CaptureInspector.h"
 #include "window/MainWindow.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void clickingBytesSelectsTheHeader();
     void clickingBodyBytesSelectsTheJsonNode();
     void liveCapturesAppearWithoutMovingTheSelection();
+    void newSecretReverifiesWithoutTouchingTheBytes();
 
 private:
     void selectRow(int row);
@@ -69,7 +71,7 @@ void TestMainWindow::init()
     CaptureServer::Settings settings;
     settings.port = 0;
     settings.storePath = path;
-    m_window = std::make_unique<MainWindow>(m_server.get(), settings);
+    m_window = std::make_unique<MainWindow>(m_server.get(), nullptr, settings);
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(m_window->openStore(path));
@@ -157,6 +159,57 @@ void TestMainWindow::liveCapturesAppearWithoutMovingTheSelection()
     QCOMPARE(m_window->requestView()->currentIndex().row(), 0);
     QCOMPARE(m_window->requestModel()->index(2, RequestListModel::PathColumn).data().toString(),
              QString("/live"));
+}
+
+void TestMainWindow::newSecretReverifiesWithoutTouchingTheBytes()
+{
+    // GitHub's documented vector, captured while no secret was set (stored verdict: no_secret).
+    const QString path = m_dir->filePath("gh.sqlite");
+    const QByteArray raw = "POST /gh HTTP/1.1\r\nHost: x\r\nX-Hub-Signature-256: sha256="
+                           "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\r\n"
+                           "Content-Length: 13\r\n\r\nHello, World!";
+    {
+        CaptureStore store;
+        QVERIFY(store.open(path));
+        NewCapture c;
+        c.raw = raw;
+        c.summary.method = "POST";
+        c.summary.target = "/gh";
+        c.summary.endpointId = "gh";
+        c.summary.receivedAtUs = 1763779200000000;
+        c.summary.verdictReason = "no_secret";
+        c.summary.verdictJson = "{}";
+        QList<NewCapture> batch{c};
+        QVERIFY(store.append(batch));
+    }
+    CaptureServer::Settings settings;
+    settings.storePath = path;
+    EndpointConfig gh;
+    gh.id = "gh";
+    gh.path = "/gh";
+    gh.provider = "github";
+    settings.config.endpoints.append(gh);
+    settings.secrets.insert("gh", {SigningSecret{"It's a Secret to Everybody", "current", {}}});
+    m_window = std::make_unique<MainWindow>(m_server.get(), nullptr, settings);
+    m_window->show();
+    QVERIFY(m_window->openStore(path));
+    const QModelIndex verdict = m_window->requestModel()->index(0, RequestListModel::VerdictColumn);
+    QCOMPARE(verdict.data().toString(), QString("no secret"));
+
+    QSignalSpy changed(m_window->loader(), &CaptureLoader::verdictChanged);
+    selectRow(0);
+    VerdictPanel *panel = m_window->inspector()->verdictPanel();
+    QVERIFY(panel->isVisible());
+    QVERIFY2(panel->headline().contains("Valid"), qPrintable(panel->headline()));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(verdict.data().toString(), QString("pass"));
+    // the signature header is highlighted in the raw pane
+    const QList<ByteSpan> spans = m_window->inspector()->rawView()->highlights();
+    QCOMPARE(spans.size(), 1);
+    QVERIFY(raw.mid(spans[0].offset, spans[0].length).startsWith("X-Hub-Signature-256"));
+    CaptureStore reader;
+    QVERIFY(reader.open(path));
+    QCOMPARE(reader.capture(1)->raw, raw);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,157 @@
+#include "SignCommand.h"
+
+#include "CliSupport.h"
+#include "VerifyCommand.h"
+#include "verify/ProviderRegistry.h"
+#include "verify/Signer.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QUrl>
+#include <cstdio>
+
+namespace {
+
+const char Synopsis[] =
+    "hookbench-cli sign --provider NAME (--secret-env VAR | --secret-file FILE) [--at UNIX_SECONDS] "
+    "[--id ID] [--url URL] [--header \"Name: value\"]... [--send URL] "
+    "[--break stale-timestamp|tampered-body|missing-header|wrong-secret] BODY_FILE";
+
+// Sends the exact bytes (no client library re-framing them) and returns the raw answer.
+int send(const QUrl &to, const QByteArray &request)
+{
+    const bool tls = to.scheme() == QLatin1String("https");
+    if (!tls && to.scheme() != QLatin1String("http"))
+        return CliSupport::fail(CliSupport::Usage, "--send expects an http:// or https:// URL");
+    std::unique_ptr<QTcpSocket> socket;
+    if (tls) {
+        auto *ssl = new QSslSocket;
+        socket.reset(ssl);
+        ssl->connectToHostEncrypted(to.host(), quint16(to.port(443)));
+        if (!ssl->waitForEncrypted(10000))
+            return CliSupport::fail(CliSupport::Environment,
+                                    "cannot connect to " + to.toString() + ": " + ssl->errorString());
+    } else {
+        socket.reset(new QTcpSocket);
+        socket->connectToHost(to.host(), quint16(to.port(80)));
+        if (!socket->waitForConnected(10000))
+            return CliSupport::fail(CliSupport::Environment,
+                                    "cannot connect to " + to.toString() + ": " + socket->errorString());
+    }
+    socket->write(request);
+    QByteArray answer;
+    while (socket->state() == QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
+        if (!socket->waitForReadyRead(30000) && socket->bytesAvailable() == 0)
+            break;
+        answer += socket->readAll();
+    }
+    answer += socket->readAll();
+    if (answer.isEmpty())
+        return CliSupport::fail(CliSupport::Environment, "no answer from " + to.toString());
+    CliSupport::writeStdout(answer);
+    const QList<QByteArray> status = answer.left(answer.indexOf('\n')).split(' ');
+    const int code = status.size() > 1 ? status.at(1).toInt() : 0;
+    return code >= 200 && code < 300 ? CliSupport::Success : CliSupport::Negative;
+}
+
+} // namespace
+
+int SignCommand::run(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption provider("provider", "Provider name (see providers).", "NAME");
+    const QCommandLineOption secretEnv("secret-env", "Secret from an environment variable.", "VAR");
+    const QCommandLineOption secretFile("secret-file", "Secret from a file, one trailing newline removed.", "FILE");
+    const QCommandLineOption at("at", "Sign at this time (default: now).", "UNIX_SECONDS");
+    const QCommandLineOption id("id", "Delivery id (default: generated).", "ID");
+    const QCommandLineOption url("url", "The URL to sign and address (default: --send URL or http://localhost:8787/webhook).", "URL");
+    const QCommandLineOption header("header", "An extra header \"Name: value\" (repeatable).", "HEADER");
+    const QCommandLineOption sendTo("send", "Send the request to URL and print the answer.", "URL");
+    const QCommandLineOption breakIt("break", "stale-timestamp, tampered-body, missing-header or wrong-secret.", "WAY");
+    const QCommandLineOption tolerance("tolerance", "For --break stale-timestamp: the tolerance to exceed.", "SECONDS");
+    p.addOptions({provider, secretEnv, secretFile, at, id, url, header, sendTo, breakIt, tolerance});
+    // --header is both generic-hmac's signature header (NAME) and an extra header
+    // ("Name: value"): the colon tells them apart.
+    for (const QCommandLineOption &o : VerifyCommand::schemeOptions()) {
+        if (o.names().first() != QLatin1String("header"))
+            p.addOption(o);
+    }
+    p.addPositionalArgument("BODY_FILE", "The body to sign, - for stdin.");
+    if (int code = CliSupport::parse(p, args, Synopsis); code >= 0)
+        return code;
+
+    if (!p.isSet(provider))
+        return CliSupport::fail(CliSupport::Usage, QStringLiteral("sign needs --provider NAME"));
+    QString error;
+    const ParsedRequest none;
+    QJsonObject description = VerifyCommand::schemeDescription(p);
+    for (const QString &h : p.values(header)) {
+        if (!h.contains(QLatin1Char(':')))
+            description.insert(QStringLiteral("header"), h);
+    }
+    const auto scheme = p.value(provider) == QLatin1String("auto")
+                            ? std::nullopt
+                            : ProviderRegistry::resolve(p.value(provider), description, none, &error);
+    if (!scheme)
+        return CliSupport::fail(CliSupport::Usage,
+                                error.isEmpty() ? QStringLiteral("sign needs a named provider") : error);
+    if (p.positionalArguments().size() != 1)
+        return CliSupport::fail(CliSupport::Usage, QStringLiteral("sign takes one BODY_FILE"));
+    QList<QByteArray> secrets;
+    if (!VerifyCommand::readSecrets(args, &secrets, &error))
+        return CliSupport::fail(CliSupport::Usage, error);
+    if (secrets.size() != 1)
+        return CliSupport::fail(CliSupport::Usage,
+                                QStringLiteral("sign needs exactly one --secret-env or --secret-file"));
+
+    Signer::Options o;
+    o.secret = secrets.first();
+    o.atS = QDateTime::currentSecsSinceEpoch();
+    bool ok = true;
+    if (p.isSet(at)) {
+        o.atS = p.value(at).toLongLong(&ok);
+        if (!ok || o.atS < 0)
+            return CliSupport::fail(CliSupport::Usage, "--at expects unix seconds, found " + p.value(at));
+    }
+    if (p.isSet(tolerance)) {
+        o.toleranceS = p.value(tolerance).toInt(&ok);
+        if (!ok || o.toleranceS < 0)
+            return CliSupport::fail(CliSupport::Usage, "--tolerance expects seconds, found " + p.value(tolerance));
+    }
+    o.id = p.value(id).toUtf8();
+    o.url = p.isSet(url) ? p.value(url) : p.value(sendTo);
+    for (const QString &h : p.values(header)) {
+        const qsizetype colon = h.indexOf(QLatin1Char(':'));
+        if (colon < 0 && p.value(provider) == QLatin1String("generic-hmac"))
+            continue; // the generic-hmac signature header, above
+        if (colon <= 0)
+            return CliSupport::fail(CliSupport::Usage, "--header expects \"Name: value\", found " + h);
+        o.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+    }
+    if (p.isSet(breakIt) && !Signer::parseBreak(p.value(breakIt), &o.breakMode))
+        return CliSupport::fail(CliSupport::Usage,
+                                "--break expects stale-timestamp, tampered-body, missing-header or wrong-secret, found " +
+                                    p.value(breakIt));
+    QByteArray body;
+    if (!VerifyCommand::readInput(p.positionalArguments().first(), &body, &error))
+        return CliSupport::fail(CliSupport::Usage, error);
+
+    const Signer::Result r = Signer::sign(*scheme, body, o);
+    if (r.request.isEmpty())
+        return CliSupport::fail(CliSupport::Usage, r.error);
+    if (!r.publicKey.isEmpty())
+        std::fprintf(stderr, "hookbench-cli: public key: %s\n", r.publicKey.constData());
+    if (!p.isSet(sendTo)) {
+        CliSupport::writeStdout(r.request);
+        return CliSupport::Success;
+    }
+    const QUrl to(p.value(sendTo));
+    if (!to.isValid() || to.host().isEmpty())
+        return CliSupport::fail(CliSupport::Usage, "--send expects a URL, found " + p.value(sendTo));
+    // One request per connection: the answer ends when the server closes.
+    QByteArray request = r.request;
+    request.insert(request.indexOf("\r\n") + 2, "Connection: close\r\n");
+    return send(to, request);
+}

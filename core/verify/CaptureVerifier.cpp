@@ -1,0 +1,73 @@
+#include "CaptureVerifier.h"
+
+#include "Verifier.h"
+#include "VerifyOptions.h"
+#include "http/RequestFramer.h"
+#include "store/CaptureStore.h"
+#include "store/NewCapture.h"
+
+#include <QJsonDocument>
+
+CaptureVerifier::CaptureVerifier(AppConfig config, Secrets secrets)
+    : m_config(std::move(config)), m_secrets(std::move(secrets))
+{}
+
+CaptureVerifier::~CaptureVerifier()
+{
+    for (QList<SigningSecret> &list : m_secrets)
+        SigningSecret::wipe(list);
+}
+
+std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, const QByteArray &raw,
+                                               const ParsedRequest &parsed,
+                                               const CaptureStore *store,
+                                               QByteArray *deliveryId) const
+{
+    const EndpointConfig *endpoint = nullptr;
+    for (const EndpointConfig &e : m_config.endpoints) {
+        if (e.id == summary.endpointId)
+            endpoint = &e;
+    }
+    if (!endpoint || endpoint->provider.isEmpty())
+        return std::nullopt;
+
+    VerifyOptions options;
+    options.provider = endpoint->provider;
+    options.scheme = endpoint->scheme;
+    options.toleranceS = endpoint->toleranceS;
+    options.atS = summary.receivedAtUs / 1000000;
+    for (const SigningSecret &s : m_secrets.value(endpoint->id))
+        options.secrets.append(s.value);
+    for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it) {
+        if (it.key() == endpoint->id)
+            continue;
+        for (const SigningSecret &s : it.value())
+            options.otherEndpointSecrets.append({it.key(), s.value});
+    }
+    const qint64 self = summary.id; // 0 while arriving: every stored capture came before it
+    options.firstSeenDelivery = [store, self, deliveryId](const QByteArray &id) -> qint64 {
+        if (deliveryId)
+            *deliveryId = id;
+        const qint64 first = store ? store->firstWithDeliveryId(id) : 0;
+        return first > 0 && (self == 0 || first < self) ? first : 0;
+    };
+    Verdict verdict = Verifier::verify(raw, parsed, options);
+    for (QByteArray &secret : options.secrets)
+        SigningSecret::wipe(secret);
+    for (auto &other : options.otherEndpointSecrets)
+        SigningSecret::wipe(other.second);
+    return verdict;
+}
+
+void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) const
+{
+    if (capture.summary.endpointId.isEmpty() || !capture.summary.parseError.isEmpty())
+        return;
+    const ParsedRequest parsed = RequestFramer::parse(capture.raw);
+    const std::optional<Verdict> verdict =
+        verify(capture.summary, capture.raw, parsed, &store, &capture.deliveryId);
+    if (!verdict)
+        return;
+    capture.summary.verdictReason = verdict->reasonCode();
+    capture.summary.verdictJson = QJsonDocument(verdict->toJson()).toJson(QJsonDocument::Compact);
+}

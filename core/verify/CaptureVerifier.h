@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Verdict.h"
+#include "config/AppConfig.h"
+#include "secrets/SigningSecret.h"
+
+#include <QHash>
+#include <optional>
+
+class CaptureStore;
+struct NewCapture;
+struct CaptureSummary;
+class ParsedRequest;
+
+// Verifies a capture against its endpoint: the endpoint's provider (or generic-hmac scheme),
+// tolerance and secrets, with every other endpoint's secrets at hand for the diagnosis.
+// Timestamps are judged against the time the capture arrived. Holds secrets in memory only.
+class CaptureVerifier
+{
+public:
+    using Secrets = QHash<QString, QList<SigningSecret>>; // by endpoint id, current first
+
+    CaptureVerifier() = default;
+    CaptureVerifier(AppConfig config, Secrets secrets);
+    ~CaptureVerifier();
+    CaptureVerifier(const CaptureVerifier &) = default;
+    CaptureVerifier &operator=(const CaptureVerifier &) = default;
+
+    // Null when the capture reached no endpoint with a provider.
+    std::optional<Verdict> verify(const CaptureSummary &summary, const QByteArray &raw,
+                                  const ParsedRequest &parsed, const CaptureStore *store,
+                                  QByteArray *deliveryId = nullptr) const;
+    // For StoreWriter: fills the verdict and delivery id of an arriving capture.
+    void annotate(NewCapture &capture, const CaptureStore &store) const;
+
+    const AppConfig &config() const { return m_config; }
+
+private:
+    AppConfig m_config;
+    Secrets m_secrets;
+};

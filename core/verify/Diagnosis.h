@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Hazard.h"
+#include "ProviderScheme.h"
+#include "SchemeKey.h"
+#include "SignatureEvidence.h"
+#include "Verdict.h"
+#include "VerifyOptions.h"
+
+#include <QList>
+
+// Finds out why a verdict is what it is, by recomputing: other forms of each secret, other
+// endpoints' secrets, the body with one known change undone, other forms of the URL. Only what
+// actually reproduces a received signature is reported; facts (future timestamp, repeated
+// delivery, non-UTF-8 body, another provider's headers) are read from the request.
+class Diagnosis
+{
+public:
+    Diagnosis(const ProviderScheme &scheme, const SignatureEvidence &evidence,
+              const ParsedRequest &parsed, const VerifyOptions &options,
+              const QList<SchemeKey> &keys);
+
+    QList<Hazard> run(const Verdict &verdict) const;
+
+private:
+    // True when some received signature is reproduced for this body / URL with this key.
+    bool reproduces(const SchemeKey &key, const QByteArray &body, const QByteArray &url) const;
+    // Which variants reproduce a received signature with this key. HMAC keys feed the common
+    // start of body and variant once and fork there, so variants that differ only near the end
+    // (a newline, trailing whitespace) cost almost nothing on a large body.
+    QList<bool> reproducingVariants(const SchemeKey &key, const QList<QByteArray> &variants) const;
+    void secretHazards(QList<Hazard> &out) const;
+    void bodyHazards(QList<Hazard> &out) const;
+    void urlHazards(QList<Hazard> &out) const;
+    void factHazards(const Verdict &verdict, QList<Hazard> &out) const;
+    QList<QByteArray> urlVariants() const;
+
+    const ProviderScheme &m_scheme;
+    const SignatureEvidence &m_evidence;
+    const ParsedRequest &m_parsed;
+    const VerifyOptions &m_options;
+    const QList<SchemeKey> &m_keys;
+};

@@ -1,0 +1,255 @@
+#include "JsonReformatter.h"
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int hex4(const char *p, const char *end)
+{
+    if (end - p < 4)
+        return -1;
+    int v = 0;
+    for (int k = 0; k < 4; ++k) {
+        const int h = hexValue(p[k]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+void appendUtf8(QByteArray &out, uint cp)
+{
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+// Index just past the string starting at the quote at `i`; -1 when unterminated.
+qsizetype stringEnd(const char *s, qsizetype n, qsizetype i)
+{
+    for (++i; i < n; ++i) {
+        if (s[i] == '\\')
+            ++i;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return -1;
+}
+
+} // namespace
+
+bool JsonReformatter::reformat(const QByteArray &json, Style style, QByteArray *out)
+{
+    const char *s = json.constData();
+    const qsizetype n = json.size();
+    const int indent = style == Style::Indent2 ? 2 : style == Style::Indent4 ? 4 : 0;
+    QByteArray o;
+    o.reserve(indent ? n + n / 2 : n);
+    int depth = 0;
+    QByteArray stack; // open brackets, to check balance
+    auto newline = [&](int d) {
+        o += '\n';
+        o.append(qsizetype(d) * indent, ' ');
+    };
+    qsizetype i = 0;
+    while (i < n && isSpace(s[i]))
+        ++i;
+    if (i >= n || (s[i] != '{' && s[i] != '['))
+        return false;
+    bool done = false;
+    while (i < n) {
+        const char c = s[i];
+        if (isSpace(c)) {
+            ++i;
+            continue;
+        }
+        if (done)
+            return false; // something after the closing bracket
+        if (c == '"') {
+            const qsizetype end = stringEnd(s, n, i);
+            if (end < 0)
+                return false;
+            o.append(s + i, end - i);
+            i = end;
+        } else if (c == '{' || c == '[') {
+            stack += c;
+            qsizetype j = i + 1;
+            while (j < n && isSpace(s[j]))
+                ++j;
+            const char close = c == '{' ? '}' : ']';
+            if (j < n && s[j] == close) {
+                o += c;
+                o += close;
+                stack.chop(1);
+                i = j + 1;
+                done = stack.isEmpty();
+                continue;
+            }
+            o += c;
+            ++depth;
+            if (indent)
+                newline(depth);
+            ++i;
+        } else if (c == '}' || c == ']') {
+            if (stack.isEmpty() || (c == '}') != (stack.back() == '{'))
+                return false;
+            stack.chop(1);
+            --depth;
+            if (indent)
+                newline(depth);
+            o += c;
+            ++i;
+            done = stack.isEmpty();
+        } else if (c == ',') {
+            o += ',';
+            if (indent)
+                newline(depth);
+            else if (style == Style::Spaced)
+                o += ' ';
+            ++i;
+        } else if (c == ':') {
+            o += ':';
+            if (style != Style::Compact)
+                o += ' ';
+            ++i;
+        } else {
+            const qsizetype start = i;
+            while (i < n && !isSpace(s[i]) && s[i] != ',' && s[i] != ':' && s[i] != '}' &&
+                   s[i] != ']' && s[i] != '"' && s[i] != '{' && s[i] != '[')
+                ++i;
+            o.append(s + start, i - start);
+        }
+    }
+    if (!stack.isEmpty())
+        return false;
+    *out = o;
+    return true;
+}
+
+QByteArray JsonReformatter::unescapeNonAscii(const QByteArray &json)
+{
+    const char *s = json.constData();
+    const char *end = s + json.size();
+    QByteArray o;
+    o.reserve(json.size());
+    bool inString = false;
+    while (s < end) {
+        const char c = *s;
+        if (!inString) {
+            if (c == '"')
+                inString = true;
+            o += c;
+            ++s;
+            continue;
+        }
+        if (c == '"') {
+            inString = false;
+            o += c;
+            ++s;
+            continue;
+        }
+        if (c != '\\' || s + 1 >= end) {
+            o += c;
+            ++s;
+            continue;
+        }
+        if (s[1] != 'u') {
+            o.append(s, 2);
+            s += 2;
+            continue;
+        }
+        int cp = hex4(s + 2, end);
+        if (cp < 0x80) { // ASCII escapes (\u0022, controls) stay as they were
+            o.append(s, 2);
+            s += 2;
+            continue;
+        }
+        qsizetype used = 6;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            const int low = (end - s >= 12 && s[6] == '\\' && s[7] == 'u') ? hex4(s + 8, end) : -1;
+            if (low < 0xDC00 || low > 0xDFFF) {
+                o.append(s, 6);
+                s += 6;
+                continue;
+            }
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            used = 12;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            o.append(s, 6);
+            s += 6;
+            continue;
+        }
+        appendUtf8(o, uint(cp));
+        s += used;
+    }
+    return o;
+}
+
+QByteArray JsonReformatter::escapeNonAscii(const QByteArray &json, bool upperCaseHex)
+{
+    QByteArray o;
+    o.reserve(json.size() + json.size() / 4);
+    const char *digits = upperCaseHex ? "0123456789ABCDEF" : "0123456789abcdef";
+    auto escape = [&](uint u) {
+        o += "\\u";
+        o += digits[(u >> 12) & 0xF];
+        o += digits[(u >> 8) & 0xF];
+        o += digits[(u >> 4) & 0xF];
+        o += digits[u & 0xF];
+    };
+    const auto *s = reinterpret_cast<const unsigned char *>(json.constData());
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            o += char(c);
+            ++i;
+            continue;
+        }
+        const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (len == 1 || i + len > n) { // not UTF-8: leave the byte alone
+            o += char(c);
+            ++i;
+            continue;
+        }
+        uint cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len; ++k)
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            escape(0xD800 + (cp >> 10));
+            escape(0xDC00 + (cp & 0x3FF));
+        } else {
+            escape(cp);
+        }
+        i += len;
+    }
+    return o;
+}

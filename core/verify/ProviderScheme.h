@@ -1,0 +1,112 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+// The data description of one provider's signature scheme. Most providers differ only in these
+// fields (see ProviderTable.cpp); the few shapes that are not data (Twilio's sorted form
+// parameters, Mailgun's in-body signature, public-key schemes) are selected by `content` and
+// `algorithm` and handled by SignedContent and SchemeKey.
+struct ProviderScheme
+{
+    // How the signature header's value is laid out.
+    enum class HeaderFormat
+    {
+        Plain,         // the encoded signature alone
+        Prefixed,      // "sha256=<hex>": a fixed prefix, then the signature
+        KeyValueList,  // "t=123,v1=<hex>,v1=<hex>,v0=<hex>" (separator and keys below)
+        VersionedList, // "v1,<base64> v1,<base64>" (Standard Webhooks)
+    };
+    enum class Algorithm
+    {
+        HmacSha1,
+        HmacSha256,
+        HmacSha512,
+        Sha256OfSecretAndBody, // Recharge's legacy hex(sha256(secret + body)), no HMAC
+        Ed25519,               // Discord: public key
+        EcdsaP256Sha256,       // SendGrid: public key, DER signature
+    };
+    enum class Encoding
+    {
+        Hex,
+        Base64,
+    };
+    enum class SecretFormat
+    {
+        Text,               // the secret's bytes are the key
+        WhsecBase64,        // optional "whsec_" prefix, then base64 of the key
+        HexPublicKey,       // Ed25519 raw public key in hex
+        Base64DerPublicKey, // SubjectPublicKeyInfo DER in base64 (or PEM)
+    };
+    enum class TimestampUnit
+    {
+        Seconds,
+        Milliseconds,
+        Rfc3339,
+    };
+    enum class Content
+    {
+        Template,   // built from contentTemplate
+        TwilioForm, // url + sorted form parameters, or the bodySHA256 variant for other bodies
+        MailgunBody // timestamp + token from the body, signature in the body too
+    };
+
+    // One header that can carry the signature; the first one present in a request is used.
+    struct SignatureHeader
+    {
+        QByteArray name;
+        QByteArray prefix; // Prefixed format: "sha256="
+        Algorithm algorithm = Algorithm::HmacSha256;
+    };
+
+    QString name;  // lower-case, as given to --provider
+    QString title; // for people: "Stripe"
+    QList<SignatureHeader> signatureHeaders;
+    HeaderFormat headerFormat = HeaderFormat::Plain;
+    QByteArray listSeparator = ","; // KeyValueList
+    QByteArray signatureKey;        // KeyValueList: "v1"; VersionedList: "v1"
+    QByteArray timestampKey;        // KeyValueList: "t" when the timestamp rides in the header
+    QByteArray testModeKey;         // Stripe: "v0", test-mode signatures that never verify
+    Encoding encoding = Encoding::Hex;
+    Content content = Content::Template;
+    // Signed content: {body} {timestamp} {id} {url} {method} and literal text.
+    QByteArray contentTemplate = "{body}";
+
+    QList<QByteArray> timestampHeaders; // first present wins
+    QByteArray timestampBodyField;      // Linear: top-level JSON field of the body
+    TimestampUnit timestampUnit = TimestampUnit::Seconds;
+    bool timestampRequired = false; // the timestamp is signed: missing_timestamp without it
+    int toleranceS = -1;            // provider default; -1 none
+    bool toleranceBothWays = false; // also reject timestamps too far in the future
+
+    QList<QByteArray> idHeaders; // delivery id, for duplicate detection and {id}
+    QByteArray idBodyField;      // Stripe: the event id in the body
+
+    SecretFormat secretFormat = SecretFormat::Text;
+    QByteArray secretPrefix; // a prefix the secret normally carries ("whsec_")
+
+    // Headers whose presence identifies the provider for `auto` (besides the signature headers).
+    QList<QByteArray> detectHeaders;
+    bool detectBySignatureHeader = true; // false where the signature header is shared (Intercom)
+    // Headers `sign` adds so the provider's SDK accepts the request ({id} and {timestamp} are
+    // replaced), e.g. Shopify's topic and shop domain, which its SDK requires.
+    QList<QPair<QByteArray, QByteArray>> signHeaders;
+
+    bool signsUrl() const
+    {
+        return content == Content::TwilioForm || contentTemplate.contains("{url}");
+    }
+    bool isPublicKey() const
+    {
+        const Algorithm a = signatureHeaders.isEmpty() ? Algorithm::HmacSha256
+                                                       : signatureHeaders.first().algorithm;
+        return a == Algorithm::Ed25519 || a == Algorithm::EcdsaP256Sha256;
+    }
+    bool hasTimestamp() const
+    {
+        return !timestampHeaders.isEmpty() || !timestampKey.isEmpty() ||
+               !timestampBodyField.isEmpty() || content == Content::MailgunBody;
+    }
+};

@@ -1,0 +1,533 @@
+// Verifier, diagnosis and signer: published vectors, every reason and hazard code on a request
+// that has it (and not on one that does not), the verdict JSON shape, sign -> verify round trips.
+#include "http/RequestFramer.h"
+#include "verify/AsymmetricKey.h"
+#include "verify/JsonReformatter.h"
+#include "verify/ProviderRegistry.h"
+#include "verify/Signer.h"
+#include "verify/Verifier.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QtTest>
+
+namespace {
+
+const QByteArray StripeSecret = "whsec_test_secret_1234567890";
+const QByteArray SvixSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const qint64 T = 1763779200;
+
+QByteArray request(const QList<QByteArray> &headers, const QByteArray &body,
+                   const QByteArray &target = "/hook", const QByteArray &host = "example.com")
+{
+    QByteArray r = "POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
+    for (const QByteArray &h : headers)
+        r += h + "\r\n";
+    return r + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+Verdict verifyRaw(const QByteArray &raw, const VerifyOptions &o)
+{
+    const ParsedRequest parsed = RequestFramer::parse(raw);
+    return Verifier::verify(raw, parsed, o);
+}
+
+VerifyOptions options(const QString &provider, const QList<QByteArray> &secrets, qint64 at = T)
+{
+    VerifyOptions o;
+    o.provider = provider;
+    o.secrets = secrets;
+    o.atS = at;
+    return o;
+}
+
+QByteArray sign(const QString &provider, const QByteArray &secret, const QByteArray &body,
+                qint64 at = T, Signer::Break b = Signer::Break::None, const QString &url = {})
+{
+    const auto scheme = ProviderRegistry::find(provider);
+    Q_ASSERT(scheme);
+    Signer::Options o;
+    o.secret = secret;
+    o.atS = at;
+    o.breakMode = b;
+    o.url = url;
+    o.id = "delivery-1";
+    return Signer::sign(*scheme, body, o).request;
+}
+
+QByteArray stripeHeader(const QByteArray &secret, qint64 t, const QByteArray &body)
+{
+    return "Stripe-Signature: t=" + QByteArray::number(t) + ",v1=" +
+           QMessageAuthenticationCode::hash(QByteArray::number(t) + "." + body, secret,
+                                            QCryptographicHash::Sha256)
+               .toHex();
+}
+
+const Hazard *find(const Verdict &v, const QString &code)
+{
+    for (const Hazard &h : v.hazards) {
+        if (h.code == code)
+            return &h;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestVerifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void githubDocsVector()
+    {
+        const QByteArray raw = request(
+            {"X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"},
+            "Hello, World!");
+        const Verdict v = verifyRaw(raw, options("github", {"It's a Secret to Everybody"}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("ok"));
+        QVERIFY(v.valid);
+        QCOMPARE(v.matchedSecret, 0);
+        QCOMPARE(v.expected,
+                 QStringLiteral("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+        QVERIFY(v.hazards.isEmpty());
+        // The header line and the body are located in the raw bytes for the GUI.
+        QCOMPARE(raw.mid(v.signatureHeaderLine.offset, 19), QByteArray("X-Hub-Signature-256"));
+        QCOMPARE(v.bodyRawSpans.size(), 1);
+        QCOMPARE(raw.mid(v.bodyRawSpans.first().offset, v.bodyRawSpans.first().length),
+                 QByteArray("Hello, World!"));
+    }
+
+    void standardWebhooksSpecVector_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("prefix");
+        QTest::newRow("standard-webhooks") << "standard-webhooks" << QByteArray("webhook");
+        QTest::newRow("svix svix-*") << "svix" << QByteArray("svix");
+        QTest::newRow("svix webhook-*") << "svix" << QByteArray("webhook");
+    }
+    void standardWebhooksSpecVector()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, prefix);
+        const QByteArray raw = request({prefix + "-id: msg_p5jXN8AQM9LWM0D4loKWxJek",
+                                        prefix + "-timestamp: 1614265330",
+                                        prefix + "-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
+                                       "{\"test\": 2432232314}");
+        const Verdict v = verifyRaw(raw, options(provider, {SvixSecret}, 1614265330));
+        QCOMPARE(v.reasonCode(), QStringLiteral("ok"));
+        QCOMPARE(v.expected, QStringLiteral("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+        QCOMPARE(v.signedContent,
+                 QByteArray("msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{\"test\": 2432232314}"));
+        QCOMPARE(v.bodyInSignedContent.offset, qint64(40));
+        // Both ways: five minutes and one second early or late fails, with the secret known.
+        QCOMPARE(verifyRaw(raw, options(provider, {SvixSecret}, 1614265330 + 301)).reasonCode(),
+                 QStringLiteral("timestamp_outside_tolerance"));
+        const Verdict early = verifyRaw(raw, options(provider, {SvixSecret}, 1614265330 - 301));
+        QCOMPARE(early.reasonCode(), QStringLiteral("timestamp_outside_tolerance"));
+        QCOMPARE(early.matchedSecret, 0);
+        QVERIFY(find(early, "timestamp_in_future"));
+        QCOMPARE(find(early, "timestamp_in_future")->skewS, qint64(301));
+    }
+
+    void reasons_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<QList<QByteArray>>("secrets");
+        QTest::addColumn<qint64>("at");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("matched");
+        const QByteArray body = "{\"id\":\"evt_1\"}";
+        const QByteArray good = stripeHeader(StripeSecret, T, body);
+        QTest::newRow("missing header") << "stripe" << request({}, body)
+                                        << QList<QByteArray>{StripeSecret} << T
+                                        << "missing_signature_header" << -1;
+        QTest::newRow("malformed list") << "stripe" << request({"Stripe-Signature: t=1,garbage"}, body)
+                                        << QList<QByteArray>{StripeSecret} << T
+                                        << "malformed_signature_header" << -1;
+        QTest::newRow("malformed hex") << "stripe" << request({"Stripe-Signature: t=1,v1=zz"}, body)
+                                       << QList<QByteArray>{StripeSecret} << T
+                                       << "malformed_signature_header" << -1;
+        QTest::newRow("wrong prefix") << "github" << request({"X-Hub-Signature-256: sha1=00"}, body)
+                                      << QList<QByteArray>{StripeSecret} << T
+                                      << "malformed_signature_header" << -1;
+        QTest::newRow("bad base64") << "shopify" << request({"X-Shopify-Hmac-Sha256: @@@@"}, body)
+                                    << QList<QByteArray>{StripeSecret} << T
+                                    << "malformed_signature_header" << -1;
+        QTest::newRow("missing timestamp")
+            << "stripe" << request({"Stripe-Signature: v1=" + QByteArray(64, 'a')}, body)
+            << QList<QByteArray>{StripeSecret} << T << "missing_timestamp" << -1;
+        QTest::newRow("slack missing timestamp")
+            << "slack" << request({"X-Slack-Signature: v0=" + QByteArray(64, 'a')}, body)
+            << QList<QByteArray>{StripeSecret} << T << "missing_timestamp" << -1;
+        QTest::newRow("no secret") << "stripe" << request({good}, body) << QList<QByteArray>{} << T
+                                   << "no_secret" << -1;
+        QTest::newRow("mismatch") << "stripe" << request({good}, body)
+                                  << QList<QByteArray>{"whsec_other", "whsec_third"} << T
+                                  << "signature_mismatch" << -1;
+        QTest::newRow("too old") << "stripe" << request({good}, body)
+                                 << QList<QByteArray>{StripeSecret} << T + 301
+                                 << "timestamp_outside_tolerance" << 0;
+        QTest::newRow("at tolerance") << "stripe" << request({good}, body)
+                                      << QList<QByteArray>{StripeSecret} << T + 300 << "ok" << 0;
+        QTest::newRow("stripe future is fine")
+            << "stripe" << request({good}, body) << QList<QByteArray>{StripeSecret} << T - 1000
+            << "ok" << 0;
+        QTest::newRow("rotation: second secret")
+            << "stripe" << request({good}, body) << QList<QByteArray>{"whsec_old", StripeSecret}
+            << T << "ok" << 1;
+        const QByteArray two = "Stripe-Signature: t=" + QByteArray::number(T) + ",v1=" +
+                               QByteArray(64, 'b') + "," + good.mid(good.indexOf("v1="));
+        QTest::newRow("several v1") << "stripe" << request({two}, body)
+                                    << QList<QByteArray>{StripeSecret} << T << "ok" << 0;
+        QTest::newRow("paddle 5 s") << "paddle" << sign("paddle", "pdl", body, T)
+                                    << QList<QByteArray>{"pdl"} << T + 6
+                                    << "timestamp_outside_tolerance" << 0;
+        QTest::newRow("auto, nothing known") << "auto" << request({}, body)
+                                             << QList<QByteArray>{"x"} << T
+                                             << "missing_signature_header" << -1;
+    }
+    void reasons()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, raw);
+        QFETCH(QList<QByteArray>, secrets);
+        QFETCH(qint64, at);
+        QFETCH(QString, reason);
+        QFETCH(int, matched);
+        const Verdict v = verifyRaw(raw, options(provider, secrets, at));
+        QCOMPARE(v.reasonCode(), reason);
+        QCOMPARE(v.valid, reason == QLatin1String("ok"));
+        QCOMPARE(v.matchedSecret, matched);
+        QCOMPARE(v.toJson().value("reason").toString(), reason);
+    }
+
+    void testModeSignature()
+    {
+        const QByteArray body = "{}";
+        const QByteArray raw = request({"Stripe-Signature: t=1,v0=" + QByteArray(64, 'c')}, body);
+        const Verdict v = verifyRaw(raw, options("stripe", {StripeSecret}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("malformed_signature_header"));
+        QVERIFY(find(v, "test_mode_signature"));
+        // v1 next to v0 is not test mode.
+        const Verdict both = verifyRaw(
+            request({"Stripe-Signature: t=1,v1=" + QByteArray(64, 'd') + ",v0=" + QByteArray(64, 'c')}, body),
+            options("stripe", {StripeSecret}));
+        QVERIFY(!find(both, "test_mode_signature"));
+    }
+
+    void wrongProvider()
+    {
+        const QByteArray raw = sign("github", "s", "{}");
+        const Verdict v = verifyRaw(raw, options("stripe", {"s"}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("missing_signature_header"));
+        QVERIFY(find(v, "wrong_provider"));
+        QCOMPARE(find(v, "wrong_provider")->detected, QStringLiteral("github"));
+        // A plain request without any provider's headers has no wrong_provider.
+        QVERIFY(!find(verifyRaw(request({}, "{}"), options("stripe", {"s"})), "wrong_provider"));
+        // Svix verifying Standard Webhooks headers is not a wrong provider.
+        const QByteArray sw = sign("standard-webhooks", SvixSecret, "{}");
+        QVERIFY(verifyRaw(sw, options("svix", {SvixSecret})).valid);
+    }
+
+    void secretHazards_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("signedWith"); // as the Signer takes it (key text)
+        QTest::addColumn<QByteArray>("given");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("transform");
+        QTest::newRow("trailing newline") << "stripe" << StripeSecret << StripeSecret + "\n"
+                                          << "secret_whitespace" << "";
+        QTest::newRow("leading space") << "github" << QByteArray("abc") << QByteArray(" abc")
+                                       << "secret_whitespace" << "";
+        QTest::newRow("whsec_ dropped") << "stripe" << StripeSecret << StripeSecret.mid(6)
+                                        << "secret_format" << "add_prefix";
+        QTest::newRow("whsec_ added") << "github" << QByteArray("abc") << QByteArray("whsec_abc")
+                                      << "secret_format" << "strip_prefix";
+        QTest::newRow("base64 key") << "github" << QByteArray("raw key bytes")
+                                    << QByteArray("raw key bytes").toBase64() << "secret_format"
+                                    << "base64_decode";
+    }
+    void secretHazards()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, signedWith);
+        QFETCH(QByteArray, given);
+        QFETCH(QString, code);
+        QFETCH(QString, transform);
+        const QByteArray raw = sign(provider, signedWith, "{\"a\":1}");
+        const Verdict v = verifyRaw(raw, options(provider, {"unrelated", given}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        const Hazard *h = find(v, code);
+        QVERIFY(h);
+        QCOMPARE(h->transform, transform);
+        QCOMPARE(h->secretIndex, 1);
+        QVERIFY(!h->detail.isEmpty() && !h->advice.isEmpty());
+        // The right secret: no secret hazard at all.
+        const Verdict ok = verifyRaw(raw, options(provider, {signedWith}));
+        QVERIFY(ok.valid);
+        QVERIFY(ok.hazards.isEmpty());
+    }
+
+    void secretUsedAsText()
+    {
+        // A sender that HMACs with the whsec_ text instead of the decoded key.
+        auto scheme = *ProviderRegistry::find("standard-webhooks");
+        scheme.secretFormat = ProviderScheme::SecretFormat::Text;
+        Signer::Options o;
+        o.secret = SvixSecret;
+        o.atS = T;
+        const QByteArray raw = Signer::sign(scheme, "{}", o).request;
+        const Verdict v = verifyRaw(raw, options("standard-webhooks", {SvixSecret}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY(find(v, "secret_format"));
+        QCOMPARE(find(v, "secret_format")->transform, QStringLiteral("use_as_text"));
+    }
+
+    void otherEndpoint()
+    {
+        const QByteArray raw = sign("stripe", "whsec_cli", "{}");
+        VerifyOptions o = options("stripe", {"whsec_dashboard"});
+        o.otherEndpointSecrets = {{"stripe-dashboard", "whsec_nope"}, {"stripe-cli", "whsec_cli"}};
+        const Verdict v = verifyRaw(raw, o);
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY(find(v, "secret_of_other_endpoint"));
+        QCOMPARE(find(v, "secret_of_other_endpoint")->endpoint, QStringLiteral("stripe-cli"));
+        QCOMPARE(find(v, "secret_of_other_endpoint")->toJson().value("endpoint").toString(),
+                 QStringLiteral("stripe-cli"));
+        o.otherEndpointSecrets = {{"stripe-dashboard", "whsec_nope"}};
+        QVERIFY(!find(verifyRaw(raw, o), "secret_of_other_endpoint"));
+    }
+
+    void bodyModified_data()
+    {
+        QTest::addColumn<QByteArray>("original");
+        QTest::addColumn<QByteArray>("received");
+        QTest::addColumn<QString>("transform");
+        const QByteArray pretty = "{\n  \"id\": \"evt_1\",\n  \"data\": {\n    \"n\": [\n      1,\n      2\n    ],\n    \"e\": {}\n  }\n}";
+        QTest::newRow("pretty -> compact") << pretty << QByteArray("{\"id\":\"evt_1\",\"data\":{\"n\":[1,2],\"e\":{}}}") << "json_reserialized";
+        QTest::newRow("compact -> pretty 4") << QByteArray("{\"b\":1,\"a\":[true,null]}")
+                                             << QByteArray("{\n    \"b\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}")
+                                             << "json_reserialized";
+        QTest::newRow("python spacing") << QByteArray("{\"b\":1,\"a\":2}") << QByteArray("{\"b\": 1, \"a\": 2}") << "json_reserialized";
+        QTest::newRow("lf_to_crlf") << QByteArray("a=1\nb=2\n") << QByteArray("a=1\r\nb=2\r\n") << "lf_to_crlf";
+        QTest::newRow("crlf_to_lf") << QByteArray("a=1\r\nb=2") << QByteArray("a=1\nb=2") << "crlf_to_lf";
+        QTest::newRow("newline added") << QByteArray("{\"a\":1}") << QByteArray("{\"a\":1}\n") << "trailing_newline_added";
+        QTest::newRow("newline removed") << QByteArray("{\"a\":1}\n") << QByteArray("{\"a\":1}") << "trailing_newline_removed";
+        QTest::newRow("unicode escaped") << QByteArray("{\"n\":\"Zoë 😀\"}") << QByteArray("{\"n\":\"Zo\\u00eb \\ud83d\\ude00\"}") << "unicode_escaped";
+        QTest::newRow("unicode unescaped") << QByteArray("{\"n\":\"Zo\\u00EB\"}") << QByteArray("{\"n\":\"Zoë\"}") << "unicode_unescaped";
+        QTest::newRow("slashes escaped") << QByteArray("{\"u\":\"https://x/y\"}") << QByteArray("{\"u\":\"https:\\/\\/x\\/y\"}") << "slashes_escaped";
+        QTest::newRow("mojibake") << QByteArray("{\"n\":\"Zoë\"}") << QString::fromLatin1(QByteArray("{\"n\":\"Zoë\"}")).toUtf8() << "latin1_mojibake";
+        QTest::newRow("bom") << QByteArray("{\"a\":1}") << QByteArray("\xEF\xBB\xBF{\"a\":1}") << "bom_added";
+        QTest::newRow("trimmed") << QByteArray("\n{\"a\":1}\n") << QByteArray("{\"a\":1}") << "whitespace_trimmed";
+    }
+    void bodyModified()
+    {
+        QFETCH(QByteArray, original);
+        QFETCH(QByteArray, received);
+        QFETCH(QString, transform);
+        const QByteArray header = stripeHeader(StripeSecret, T, original);
+        const Verdict v = verifyRaw(request({header}, received), options("stripe", {"whsec_x", StripeSecret}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        const Hazard *h = find(v, "body_modified");
+        QVERIFY2(h, qPrintable(QJsonDocument(v.toJson()).toJson()));
+        QCOMPARE(h->transform, transform);
+        QCOMPARE(h->secretIndex, 1);
+        QCOMPARE(h->toJson().value("transform").toString(), transform);
+        // Signed as received: valid, and no body hazard.
+        const Verdict ok = verifyRaw(request({stripeHeader(StripeSecret, T, received)}, received),
+                                     options("stripe", {StripeSecret}));
+        QVERIFY(ok.valid);
+        QVERIFY(!find(ok, "body_modified"));
+    }
+
+    void tamperedBodyHasNoExplanation()
+    {
+        const QByteArray raw = sign("stripe", StripeSecret, "{\"amount\":100}", T, Signer::Break::TamperedBody);
+        const Verdict v = verifyRaw(raw, options("stripe", {StripeSecret}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY2(v.hazards.isEmpty(), qPrintable(QJsonDocument(v.toJson()).toJson()));
+    }
+
+    void urlMismatch()
+    {
+        // Square signs the notification URL it was configured with (https, public host).
+        const QByteArray raw = sign("square", "sq", "{\"event_id\":\"e\"}", T, Signer::Break::None,
+                                    "https://example.com/hook");
+        const Verdict v = verifyRaw(raw, options("square", {"sq"}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY(find(v, "url_mismatch"));
+        QCOMPARE(find(v, "url_mismatch")->url, QStringLiteral("https://example.com/hook"));
+        VerifyOptions o = options("square", {"sq"});
+        o.url = "https://example.com/hook";
+        const Verdict ok = verifyRaw(raw, o);
+        QVERIFY(ok.valid);
+        QVERIFY(!find(ok, "url_mismatch"));
+        // Twilio's SDK accepts the URL with or without the default port.
+        const QByteArray tw = sign("twilio", "tok", "{}", T, Signer::Break::None, "https://example.com:443/t");
+        VerifyOptions to = options("twilio", {"tok"});
+        to.url = "https://example.com/t?bodySHA256=" +
+                 QCryptographicHash::hash("{}", QCryptographicHash::Sha256).toHex();
+        QVERIFY(verifyRaw(tw, to).valid);
+    }
+
+    void facts()
+    {
+        const QByteArray body = "{\"id\":\"evt_dup\"}";
+        const QByteArray raw = request({stripeHeader(StripeSecret, T + 60, body)}, body);
+        VerifyOptions o = options("stripe", {StripeSecret});
+        o.firstSeenDelivery = [](const QByteArray &id) { return id == "evt_dup" ? qint64(7) : 0; };
+        const Verdict v = verifyRaw(raw, o);
+        QVERIFY(v.valid);
+        QVERIFY(find(v, "timestamp_in_future"));
+        QCOMPARE(find(v, "timestamp_in_future")->skewS, qint64(60));
+        QVERIFY(find(v, "duplicate_delivery"));
+        QCOMPARE(find(v, "duplicate_delivery")->toJson().value("first_seen_id").toInt(), 7);
+        o.firstSeenDelivery = [](const QByteArray &) { return qint64(0); };
+        o.atS = T + 60;
+        const Verdict clean = verifyRaw(raw, o);
+        QVERIFY(clean.hazards.isEmpty());
+
+        const QByteArray bad = "{\"a\":\"\xff\"}";
+        const Verdict nu = verifyRaw(request({stripeHeader(StripeSecret, T, bad)}, bad), options("stripe", {StripeSecret}));
+        QVERIFY(find(nu, "body_not_utf8"));
+        QCOMPARE(find(nu, "body_not_utf8")->offset, qint64(6));
+    }
+
+    void jsonShape()
+    {
+        const Verdict v = verifyRaw(request({}, "{}"), options("stripe", {StripeSecret}));
+        const QJsonObject j = v.toJson();
+        QStringList keys = j.keys();
+        keys.sort();
+        QStringList expected{"valid", "provider", "reason", "message", "matched_secret",
+                             "timestamp", "timestamp_age_s", "signed_content_preview",
+                             "expected", "received", "hazards"};
+        expected.sort();
+        QCOMPARE(keys, expected);
+        QVERIFY(j.value("matched_secret").isNull());
+        QVERIFY(j.value("timestamp").isNull());
+        QVERIFY(j.value("expected").isNull());
+        QVERIFY(j.value("received").isArray());
+        QCOMPARE(j.value("valid").toBool(), false);
+
+        const QByteArray body = QByteArray("{\"id\":\"evt_") + QByteArray(200, 'x') + "\"}";
+        const Verdict m = verifyRaw(request({stripeHeader(StripeSecret, T, body)}, body),
+                                    options("stripe", {"whsec_a", "whsec_b"}, T + 4));
+        const QJsonObject mj = m.toJson();
+        QCOMPARE(mj.value("timestamp").toInteger(), T);
+        QCOMPARE(mj.value("timestamp_age_s").toInteger(), qint64(4));
+        QVERIFY(mj.value("signed_content_preview").toString().startsWith(QString::number(T) + ".{\"id\":\"evt_"));
+        QVERIFY(mj.value("signed_content_preview").toString().endsWith(QChar(0x2026)));
+        QCOMPARE(mj.value("received").toArray().size(), 1);
+        QCOMPARE(mj.value("expected").toString().size(), 64);
+        QVERIFY(mj.value("message").toString().contains("2 secret"));
+    }
+
+    void roundTrips_data()
+    {
+        QTest::addColumn<QString>("provider");
+        for (const QString &p : ProviderRegistry::names()) {
+            if (p != QLatin1String("generic-hmac"))
+                QTest::newRow(qPrintable(p)) << p;
+        }
+    }
+    void roundTrips()
+    {
+        QFETCH(QString, provider);
+        const auto scheme = *ProviderRegistry::find(provider);
+        QByteArray secret = provider == QLatin1String("svix") || provider == QLatin1String("standard-webhooks")
+                                ? SvixSecret
+                                : QByteArray("a-secret");
+        QByteArray verifyKey = secret;
+        AsymmetricKey pair;
+        if (provider == QLatin1String("discord") || provider == QLatin1String("sendgrid")) {
+            pair = AsymmetricKey::generate(provider == QLatin1String("discord")
+                                               ? AsymmetricKey::Type::Ed25519
+                                               : AsymmetricKey::Type::EcdsaP256Sha256);
+            secret = pair.privateKeyText();
+            verifyKey = pair.publicKeyText();
+        }
+        const QByteArray body = "{\"id\":\"evt_1\",\"event_id\":\"e1\",\"webhookTimestamp\":" +
+                                QByteArray::number(T * 1000) + ",\"text\":\"Zoë\"}";
+        Signer::Options so;
+        so.secret = secret;
+        so.atS = T;
+        so.url = "https://hooks.example.com/in?x=1";
+        const Signer::Result r = Signer::sign(scheme, body, so);
+        QVERIFY2(!r.request.isEmpty(), qPrintable(r.error));
+        VerifyOptions vo = options(provider, {verifyKey}, T + 1);
+        vo.url = scheme.content == ProviderScheme::Content::TwilioForm
+                     ? QString()
+                     : so.url;
+        if (scheme.content == ProviderScheme::Content::TwilioForm) {
+            const ParsedRequest p = RequestFramer::parse(r.request);
+            vo.url = QStringLiteral("https://hooks.example.com") + QString::fromLatin1(p.target);
+        }
+        const Verdict ok = verifyRaw(r.request, vo);
+        QVERIFY2(ok.valid, qPrintable(QJsonDocument(ok.toJson()).toJson()));
+        QVERIFY(ok.hazards.isEmpty());
+
+        so.breakMode = Signer::Break::WrongSecret;
+        QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
+                 QStringLiteral("signature_mismatch"));
+        so.breakMode = Signer::Break::TamperedBody;
+        if (scheme.content != ProviderScheme::Content::MailgunBody) // Mailgun does not sign the body
+            QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
+                 QStringLiteral("signature_mismatch"));
+        if (scheme.content != ProviderScheme::Content::MailgunBody) {
+            so.breakMode = Signer::Break::MissingHeader;
+            QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
+                     QStringLiteral("missing_signature_header"));
+        }
+        if (scheme.toleranceS > 0 && scheme.timestampBodyField.isEmpty()) {
+            so.breakMode = Signer::Break::StaleTimestamp;
+            QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
+                     QStringLiteral("timestamp_outside_tolerance"));
+        }
+    }
+
+    void genericHmac()
+    {
+        const QJsonObject d{{"header", "x-hmac"}, {"algorithm", "sha512"}, {"encoding", "base64"},
+                            {"prefix", "sig="}, {"template", "{method} {url} {timestamp}:{body}"},
+                            {"timestamp_header", "x-ts"}};
+        QString error;
+        const auto scheme = ProviderRegistry::genericScheme(d, &error);
+        QVERIFY2(scheme, qPrintable(error));
+        const QByteArray content = "POST http://example.com/hook 42:{}";
+        const QByteArray sig = QMessageAuthenticationCode::hash(content, "k", QCryptographicHash::Sha512).toBase64();
+        VerifyOptions o = options("generic-hmac", {"k"});
+        o.scheme = d;
+        const Verdict v = verifyRaw(request({"x-hmac: sig=" + sig, "x-ts: 42"}, "{}"), o);
+        QVERIFY2(v.valid, qPrintable(v.message));
+        QCOMPARE(v.signedContent, content);
+        QVERIFY(!ProviderRegistry::genericScheme({{"header", "h"}, {"algorithm", "md5"}}, &error));
+        QVERIFY(!ProviderRegistry::genericScheme({{"template", "{timestamp}"}, {"header", "h"}}, &error));
+    }
+
+    void detect()
+    {
+        QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("svix", SvixSecret, "{}"))),
+                 QStringList{"svix"});
+        QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("standard-webhooks", SvixSecret, "{}"))),
+                 QStringList{"standard-webhooks"});
+        QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("shopify", "s", "{}"))),
+                 QStringList{"shopify"});
+        QVERIFY(ProviderRegistry::detect(RequestFramer::parse(request({}, "{}"))).isEmpty());
+    }
+
+    void reformatterKeepsTokens()
+    {
+        QByteArray out;
+        QVERIFY(JsonReformatter::reformat("{ \"b\" : 1.50e3 , \"a\":\"x\\\" ,y\" }", JsonReformatter::Style::Compact, &out));
+        QCOMPARE(out, QByteArray("{\"b\":1.50e3,\"a\":\"x\\\" ,y\"}"));
+        QVERIFY(!JsonReformatter::reformat("{\"a\":1", JsonReformatter::Style::Compact, &out));
+        QVERIFY(!JsonReformatter::reformat("plain", JsonReformatter::Style::Compact, &out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifier)
+#include "tst_verifier.moc"
