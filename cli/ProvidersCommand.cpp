@@ -19,10 +19,11 @@ int ProvidersCommand::run(const QStringList &args)
     QByteArray text;
     auto add = [&](const QString &name, const QString &title, const QStringList &headers,
                    const QStringList &timestamp) {
-        list.append(QJsonObject{{QStringLiteral("name"), name},
-                                {QStringLiteral("title"), title},
-                                {QStringLiteral("signature_headers"), QJsonArray::fromStringList(headers)},
-                                {QStringLiteral("timestamp_headers"), QJsonArray::fromStringList(timestamp)}});
+        list.append(QJsonObject{
+            {QStringLiteral("name"), name},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("signature_headers"), QJsonArray::fromStringList(headers)},
+            {QStringLiteral("timestamp_headers"), QJsonArray::fromStringList(timestamp)}});
         text += name.leftJustified(19).toUtf8() + headers.join(QLatin1String(", ")).toUtf8();
         if (!timestamp.isEmpty())
             text += "  (timestamp: " + timestamp.join(QLatin1String(", ")).toUtf8() + ')';

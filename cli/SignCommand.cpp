@@ -15,7 +15,8 @@
 namespace {
 
 const char Synopsis[] =
-    "hookbench-cli sign --provider NAME (--secret-env VAR | --secret-file FILE) [--at UNIX_SECONDS] "
+    "hookbench-cli sign --provider NAME (--secret-env VAR | --secret-file FILE) [--at "
+    "UNIX_SECONDS] "
     "[--id ID] [--url URL] [--header \"Name: value\"]... [--send URL] "
     "[--break stale-timestamp|tampered-body|missing-header|wrong-secret] BODY_FILE";
 
@@ -31,14 +32,14 @@ int send(const QUrl &to, const QByteArray &request)
         socket.reset(ssl);
         ssl->connectToHostEncrypted(to.host(), quint16(to.port(443)));
         if (!ssl->waitForEncrypted(10000))
-            return CliSupport::fail(CliSupport::Environment,
-                                    "cannot connect to " + to.toString() + ": " + ssl->errorString());
+            return CliSupport::fail(CliSupport::Environment, "cannot connect to " + to.toString() +
+                                                                 ": " + ssl->errorString());
     } else {
         socket.reset(new QTcpSocket);
         socket->connectToHost(to.host(), quint16(to.port(80)));
         if (!socket->waitForConnected(10000))
-            return CliSupport::fail(CliSupport::Environment,
-                                    "cannot connect to " + to.toString() + ": " + socket->errorString());
+            return CliSupport::fail(CliSupport::Environment, "cannot connect to " + to.toString() +
+                                                                 ": " + socket->errorString());
     }
     socket->write(request);
     QByteArray answer;
@@ -63,15 +64,23 @@ int SignCommand::run(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption provider("provider", "Provider name (see providers).", "NAME");
     const QCommandLineOption secretEnv("secret-env", "Secret from an environment variable.", "VAR");
-    const QCommandLineOption secretFile("secret-file", "Secret from a file, one trailing newline removed.", "FILE");
+    const QCommandLineOption secretFile(
+        "secret-file", "Secret from a file, one trailing newline removed.", "FILE");
     const QCommandLineOption at("at", "Sign at this time (default: now).", "UNIX_SECONDS");
     const QCommandLineOption id("id", "Delivery id (default: generated).", "ID");
-    const QCommandLineOption url("url", "The URL to sign and address (default: --send URL or http://localhost:8787/webhook).", "URL");
-    const QCommandLineOption header("header", "An extra header \"Name: value\" (repeatable).", "HEADER");
+    const QCommandLineOption url(
+        "url",
+        "The URL to sign and address (default: --send URL or http://localhost:8787/webhook).",
+        "URL");
+    const QCommandLineOption header("header", "An extra header \"Name: value\" (repeatable).",
+                                    "HEADER");
     const QCommandLineOption sendTo("send", "Send the request to URL and print the answer.", "URL");
-    const QCommandLineOption breakIt("break", "stale-timestamp, tampered-body, missing-header or wrong-secret.", "WAY");
-    const QCommandLineOption tolerance("tolerance", "For --break stale-timestamp: the tolerance to exceed.", "SECONDS");
-    p.addOptions({provider, secretEnv, secretFile, at, id, url, header, sendTo, breakIt, tolerance});
+    const QCommandLineOption breakIt(
+        "break", "stale-timestamp, tampered-body, missing-header or wrong-secret.", "WAY");
+    const QCommandLineOption tolerance(
+        "tolerance", "For --break stale-timestamp: the tolerance to exceed.", "SECONDS");
+    p.addOptions(
+        {provider, secretEnv, secretFile, at, id, url, header, sendTo, breakIt, tolerance});
     // --header is both generic-hmac's signature header (NAME) and an extra header
     // ("Name: value"): the colon tells them apart.
     for (const QCommandLineOption &o : VerifyCommand::schemeOptions()) {
@@ -91,20 +100,23 @@ int SignCommand::run(const QStringList &args)
         if (!h.contains(QLatin1Char(':')))
             description.insert(QStringLiteral("header"), h);
     }
-    const auto scheme = p.value(provider) == QLatin1String("auto")
-                            ? std::nullopt
-                            : ProviderRegistry::resolve(p.value(provider), description, none, &error);
+    const auto scheme =
+        p.value(provider) == QLatin1String("auto")
+            ? std::nullopt
+            : ProviderRegistry::resolve(p.value(provider), description, none, &error);
     if (!scheme)
         return CliSupport::fail(CliSupport::Usage,
-                                error.isEmpty() ? QStringLiteral("sign needs a named provider") : error);
+                                error.isEmpty() ? QStringLiteral("sign needs a named provider")
+                                                : error);
     if (p.positionalArguments().size() != 1)
         return CliSupport::fail(CliSupport::Usage, QStringLiteral("sign takes one BODY_FILE"));
     QList<QByteArray> secrets;
     if (!VerifyCommand::readSecrets(args, &secrets, &error))
         return CliSupport::fail(CliSupport::Usage, error);
     if (secrets.size() != 1)
-        return CliSupport::fail(CliSupport::Usage,
-                                QStringLiteral("sign needs exactly one --secret-env or --secret-file"));
+        return CliSupport::fail(
+            CliSupport::Usage,
+            QStringLiteral("sign needs exactly one --secret-env or --secret-file"));
 
     Signer::Options o;
     o.secret = secrets.first();
@@ -113,12 +125,14 @@ int SignCommand::run(const QStringList &args)
     if (p.isSet(at)) {
         o.atS = p.value(at).toLongLong(&ok);
         if (!ok || o.atS < 0)
-            return CliSupport::fail(CliSupport::Usage, "--at expects unix seconds, found " + p.value(at));
+            return CliSupport::fail(CliSupport::Usage,
+                                    "--at expects unix seconds, found " + p.value(at));
     }
     if (p.isSet(tolerance)) {
         o.toleranceS = p.value(tolerance).toInt(&ok);
         if (!ok || o.toleranceS < 0)
-            return CliSupport::fail(CliSupport::Usage, "--tolerance expects seconds, found " + p.value(tolerance));
+            return CliSupport::fail(CliSupport::Usage,
+                                    "--tolerance expects seconds, found " + p.value(tolerance));
     }
     o.id = p.value(id).toUtf8();
     o.url = p.isSet(url) ? p.value(url) : p.value(sendTo);
@@ -127,12 +141,14 @@ int SignCommand::run(const QStringList &args)
         if (colon < 0 && p.value(provider) == QLatin1String("generic-hmac"))
             continue; // the generic-hmac signature header, above
         if (colon <= 0)
-            return CliSupport::fail(CliSupport::Usage, "--header expects \"Name: value\", found " + h);
+            return CliSupport::fail(CliSupport::Usage,
+                                    "--header expects \"Name: value\", found " + h);
         o.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
     }
     if (p.isSet(breakIt) && !Signer::parseBreak(p.value(breakIt), &o.breakMode))
         return CliSupport::fail(CliSupport::Usage,
-                                "--break expects stale-timestamp, tampered-body, missing-header or wrong-secret, found " +
+                                "--break expects stale-timestamp, tampered-body, missing-header or "
+                                "wrong-secret, found " +
                                     p.value(breakIt));
     QByteArray body;
     if (!VerifyCommand::readInput(p.positionalArguments().first(), &body, &error))
@@ -149,7 +165,8 @@ int SignCommand::run(const QStringList &args)
     }
     const QUrl to(p.value(sendTo));
     if (!to.isValid() || to.host().isEmpty())
-        return CliSupport::fail(CliSupport::Usage, "--send expects a URL, found " + p.value(sendTo));
+        return CliSupport::fail(CliSupport::Usage,
+                                "--send expects a URL, found " + p.value(sendTo));
     // One request per connection: the answer ends when the server closes.
     QByteArray request = r.request;
     request.insert(request.indexOf("\r\n") + 2, "Connection: close\r\n");

@@ -32,7 +32,8 @@ QList<QCommandLineOption> VerifyCommand::schemeOptions()
         {"algorithm", "generic-hmac: sha1, sha256 or sha512.", "ALG"},
         {"encoding", "generic-hmac: hex or base64.", "ENC"},
         {"prefix", "generic-hmac: text before the signature (e.g. sha256=).", "STRING"},
-        {"template", "generic-hmac: the signed content, from {body} {timestamp} {id} {url} {method}.",
+        {"template",
+         "generic-hmac: the signed content, from {body} {timestamp} {id} {url} {method}.",
          "TEMPLATE"},
         {"timestamp-header", "generic-hmac: the header carrying {timestamp}.", "NAME"},
         {"id-header", "generic-hmac: the header carrying {id}.", "NAME"},
@@ -43,9 +44,9 @@ QJsonObject VerifyCommand::schemeDescription(const QCommandLineParser &p)
 {
     QJsonObject d;
     const QPair<const char *, const char *> keys[] = {
-        {"header", "header"},     {"algorithm", "algorithm"},
-        {"encoding", "encoding"}, {"prefix", "prefix"},
-        {"template", "template"}, {"timestamp-header", "timestamp_header"},
+        {"header", "header"},      {"algorithm", "algorithm"},
+        {"encoding", "encoding"},  {"prefix", "prefix"},
+        {"template", "template"},  {"timestamp-header", "timestamp_header"},
         {"id-header", "id_header"}};
     for (const auto &k : keys) {
         if (p.isSet(QLatin1String(k.first)))
@@ -113,11 +114,16 @@ int VerifyCommand::run(const QStringList &args)
 {
     QCommandLineParser p;
     const QCommandLineOption provider("provider", "Provider name (see providers) or auto.", "NAME");
-    const QCommandLineOption secretEnv("secret-env", "Secret from an environment variable (repeatable).", "VAR");
-    const QCommandLineOption secretFile("secret-file", "Secret from a file, one trailing newline removed (repeatable).", "FILE");
-    const QCommandLineOption tolerance("tolerance", "Timestamp tolerance in seconds (0: not checked).", "SECONDS");
-    const QCommandLineOption at("at", "Judge timestamps against this time (default: now).", "UNIX_SECONDS");
-    const QCommandLineOption url("url", "The URL the provider signed (Twilio, Square, HubSpot).", "URL");
+    const QCommandLineOption secretEnv("secret-env",
+                                       "Secret from an environment variable (repeatable).", "VAR");
+    const QCommandLineOption secretFile(
+        "secret-file", "Secret from a file, one trailing newline removed (repeatable).", "FILE");
+    const QCommandLineOption tolerance(
+        "tolerance", "Timestamp tolerance in seconds (0: not checked).", "SECONDS");
+    const QCommandLineOption at("at", "Judge timestamps against this time (default: now).",
+                                "UNIX_SECONDS");
+    const QCommandLineOption url("url", "The URL the provider signed (Twilio, Square, HubSpot).",
+                                 "URL");
     const QCommandLineOption json("json", "Print the verdict as one line of JSON.");
     p.addOptions({provider, secretEnv, secretFile, tolerance, at, url, json});
     p.addOptions(schemeOptions());
@@ -129,8 +135,9 @@ int VerifyCommand::run(const QStringList &args)
         return CliSupport::fail(CliSupport::Usage, QStringLiteral("verify needs --provider NAME"));
     const QString name = p.value(provider);
     if (name != QLatin1String("auto") && !ProviderRegistry::names().contains(name))
-        return CliSupport::fail(CliSupport::Usage,
-                                QStringLiteral("unknown provider '%1' (see hookbench-cli providers)").arg(name));
+        return CliSupport::fail(
+            CliSupport::Usage,
+            QStringLiteral("unknown provider '%1' (see hookbench-cli providers)").arg(name));
     if (p.positionalArguments().size() != 1)
         return CliSupport::fail(CliSupport::Usage, QStringLiteral("verify takes one REQUEST_FILE"));
 
@@ -145,13 +152,15 @@ int VerifyCommand::run(const QStringList &args)
     qint64 n = 0;
     if (p.isSet(tolerance)) {
         if (!parseSeconds(p.value(tolerance), &n) || n > INT_MAX)
-            return CliSupport::fail(CliSupport::Usage, "--tolerance expects seconds, found " + p.value(tolerance));
+            return CliSupport::fail(CliSupport::Usage,
+                                    "--tolerance expects seconds, found " + p.value(tolerance));
         options.toleranceS = int(n);
     }
     options.atS = QDateTime::currentSecsSinceEpoch();
     if (p.isSet(at)) {
         if (!parseSeconds(p.value(at), &n))
-            return CliSupport::fail(CliSupport::Usage, "--at expects unix seconds, found " + p.value(at));
+            return CliSupport::fail(CliSupport::Usage,
+                                    "--at expects unix seconds, found " + p.value(at));
         options.atS = n;
     }
     options.url = p.value(url);
@@ -170,7 +179,8 @@ int VerifyCommand::run(const QStringList &args)
 
     const Verdict verdict = Verifier::verify(raw, parsed, options);
     if (p.isSet(json))
-        CliSupport::writeStdout(QJsonDocument(verdict.toJson()).toJson(QJsonDocument::Compact) + '\n');
+        CliSupport::writeStdout(QJsonDocument(verdict.toJson()).toJson(QJsonDocument::Compact) +
+                                '\n');
     else
         CliSupport::writeStdout(verdict.humanReport().toUtf8());
     return verdict.valid ? CliSupport::Success : CliSupport::Negative;

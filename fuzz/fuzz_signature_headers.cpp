@@ -34,8 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     qint64 seconds = 0;
-    for (auto unit : {ProviderScheme::TimestampUnit::Seconds, ProviderScheme::TimestampUnit::Milliseconds,
-                      ProviderScheme::TimestampUnit::Rfc3339})
+    for (auto unit :
+         {ProviderScheme::TimestampUnit::Seconds, ProviderScheme::TimestampUnit::Milliseconds,
+          ProviderScheme::TimestampUnit::Rfc3339})
         SignatureEvidence::parseTimestamp(unit, value, &seconds);
     QByteArray out;
     if (JsonReformatter::reformat(value, JsonReformatter::Style::Indent2, &out)) {

@@ -15,10 +15,22 @@ CaptureFilter::Verdict CaptureFilter::categoryOf(const QString &reason)
 
 bool CaptureFilter::matches(const CaptureSummary &summary) const
 {
-    return isEmpty() || categoryOf(summary.verdictReason) == verdict;
+    return (verdict == Verdict::Any || categoryOf(summary.verdictReason) == verdict) &&
+           (endpointId.isEmpty() || summary.endpointId == endpointId);
 }
 
 QByteArray CaptureFilter::sqlCondition() const
+{
+    QByteArray condition = verdictCondition();
+    if (!endpointId.isEmpty()) {
+        QByteArray literal = endpointId.toUtf8();
+        literal.replace('\'', "''");
+        condition = "(" + condition + ") AND endpoint = '" + literal + "'";
+    }
+    return condition;
+}
+
+QByteArray CaptureFilter::verdictCondition() const
 {
     switch (verdict) {
     case Verdict::Any:

@@ -20,10 +20,15 @@ public:
     };
 
     Verdict verdict = Verdict::Any;
+    QString endpointId; // empty: any endpoint
 
-    bool isEmpty() const { return verdict == Verdict::Any; }
+    bool isEmpty() const { return verdict == Verdict::Any && endpointId.isEmpty(); }
     bool matches(const CaptureSummary &summary) const;
-    QByteArray sqlCondition() const; // over `verdicts.reason` of a LEFT JOIN; "1" when empty
+    // Over captures LEFT JOIN verdicts; "1" when empty. Values are quoted as SQL literals.
+    QByteArray sqlCondition() const;
 
     static Verdict categoryOf(const QString &reason); // Unverified for an empty reason
+
+private:
+    QByteArray verdictCondition() const;
 };

@@ -267,6 +267,22 @@ bool CaptureStore::setVerdict(qint64 id, const QString &reason, const QByteArray
     return true;
 }
 
+bool CaptureStore::setVerdicts(const QVector<VerdictRow> &rows)
+{
+    if (!exec("BEGIN IMMEDIATE"))
+        return false;
+    for (const VerdictRow &row : rows) {
+        if (!writeVerdict(row.id, row.reason, row.json)) {
+            setError(QStringLiteral("Cannot store the verdict of capture %1").arg(row.id));
+            const QString why = m_error;
+            exec("ROLLBACK");
+            m_error = why;
+            return false;
+        }
+    }
+    return exec("COMMIT");
+}
+
 QByteArray CaptureStore::verdictJson(qint64 id) const
 {
     Statement stmt(m_db, "SELECT verdict_json FROM verdicts WHERE capture_id = ?");

@@ -41,6 +41,13 @@ public:
 
     // Records (or replaces) the verdict of a stored capture; the capture itself never changes.
     bool setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson);
+    struct VerdictRow
+    {
+        qint64 id = 0;
+        QString reason;
+        QByteArray json;
+    };
+    bool setVerdicts(const QVector<VerdictRow> &rows); // one transaction
     QByteArray verdictJson(qint64 id) const;
     // The first capture that carried this delivery id, or 0.
     qint64 firstWithDeliveryId(const QByteArray &deliveryId) const;

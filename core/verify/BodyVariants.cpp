@@ -77,11 +77,16 @@ bool undoMojibake(const QByteArray &b, QByteArray *out)
 
 QStringList BodyVariants::transforms()
 {
-    return {QStringLiteral("json_reserialized"),        QStringLiteral("lf_to_crlf"),
-            QStringLiteral("crlf_to_lf"),               QStringLiteral("trailing_newline_added"),
-            QStringLiteral("trailing_newline_removed"), QStringLiteral("unicode_escaped"),
-            QStringLiteral("unicode_unescaped"),        QStringLiteral("slashes_escaped"),
-            QStringLiteral("latin1_mojibake"),          QStringLiteral("bom_added"),
+    return {QStringLiteral("json_reserialized"),
+            QStringLiteral("lf_to_crlf"),
+            QStringLiteral("crlf_to_lf"),
+            QStringLiteral("trailing_newline_added"),
+            QStringLiteral("trailing_newline_removed"),
+            QStringLiteral("unicode_escaped"),
+            QStringLiteral("unicode_unescaped"),
+            QStringLiteral("slashes_escaped"),
+            QStringLiteral("latin1_mojibake"),
+            QStringLiteral("bom_added"),
             QStringLiteral("whitespace_trimmed")};
 }
 

@@ -35,7 +35,8 @@ const BodyText BodyTexts[] = {
      "Read the body as bytes; turn off line-ending conversion (text-mode reads, proxies, "
      "git autocrlf on saved fixtures)"},
     {"crlf_to_lf",
-     "The signature matches with CRLF line endings: the body's CRLFs were turned into LF on the way",
+     "The signature matches with CRLF line endings: the body's CRLFs were turned into LF on the "
+     "way",
      "Read the body as bytes; do not read it in text mode or normalise line endings"},
     {"trailing_newline_added",
      "The signature matches without the final newline: one was appended after signing",
@@ -61,7 +62,8 @@ const BodyText BodyTexts[] = {
      "Read the body as bytes, or decode it as UTF-8 (set the charset), never as ISO-8859-1"},
     {"bom_added",
      "The signature matches without the leading byte-order mark: a UTF-8 BOM was added",
-     "Do not write a BOM (Windows editors, some .NET/PowerShell encoders); verify the bytes received"},
+     "Do not write a BOM (Windows editors, some .NET/PowerShell encoders); verify the bytes "
+     "received"},
     {"whitespace_trimmed",
      "The signature matches with surrounding whitespace: the body was trimmed on the way",
      "Do not trim() the body before verifying"},
@@ -93,10 +95,10 @@ Diagnosis::Diagnosis(const ProviderScheme &scheme, const SignatureEvidence &evid
                      const ParsedRequest &parsed, const VerifyOptions &options,
                      const QList<SchemeKey> &keys)
     : m_scheme(scheme), m_evidence(evidence), m_parsed(parsed), m_options(options), m_keys(keys)
-{
-}
+{}
 
-bool Diagnosis::reproduces(const SchemeKey &key, const QByteArray &body, const QByteArray &url) const
+bool Diagnosis::reproduces(const SchemeKey &key, const QByteArray &body,
+                           const QByteArray &url) const
 {
     if (!key.isValid())
         return false;
@@ -130,9 +132,11 @@ QList<Hazard> Diagnosis::run(const Verdict &verdict) const
             Hazard h;
             h.code = QStringLiteral("wrong_provider");
             h.detected = other;
-            h.detail = QStringLiteral("The request carries %1's headers, not %2's").arg(other, m_scheme.name);
-            h.advice = QStringLiteral("Set the endpoint's provider to %1 (or point %2 at this endpoint)")
+            h.detail = QStringLiteral("The request carries %1's headers, not %2's")
                            .arg(other, m_scheme.name);
+            h.advice =
+                QStringLiteral("Set the endpoint's provider to %1 (or point %2 at this endpoint)")
+                    .arg(other, m_scheme.name);
             out.append(h);
             break;
         }
@@ -164,7 +168,8 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
             h.code = QStringLiteral("secret_whitespace");
             h.secretIndex = i;
             h.detail = QStringLiteral("Secret #%1 has leading or trailing whitespace (a newline?); "
-                                      "it matches once trimmed").arg(i);
+                                      "it matches once trimmed")
+                           .arg(i);
             h.advice = QStringLiteral("Trim the secret where it is loaded (a .env line, `echo` "
                                       "into a file, a copied value with a newline)");
             out.append(h);
@@ -185,18 +190,21 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
         QByteArray key;
         if (m_scheme.secretFormat == ProviderScheme::SecretFormat::Text) {
             if (!m_scheme.secretPrefix.isEmpty() && !secret.startsWith(m_scheme.secretPrefix))
-                candidates.append({"add_prefix", m_scheme.secretPrefix + secret,
-                                   "Secret #%1 matches once its '%2' prefix is put back: the "
-                                   "provider signs with the whole secret, prefix included",
-                                   "Use the secret exactly as the provider shows it, prefix included"});
+                candidates.append(
+                    {"add_prefix", m_scheme.secretPrefix + secret,
+                     "Secret #%1 matches once its '%2' prefix is put back: the "
+                     "provider signs with the whole secret, prefix included",
+                     "Use the secret exactly as the provider shows it, prefix included"});
             if (secret.startsWith(prefix) && secret.size() > prefix.size())
                 candidates.append({"strip_prefix", secret.mid(prefix.size()),
                                    "Secret #%1 matches without its '%2' prefix",
                                    "Drop the prefix from the configured secret"});
-            for (const QByteArray &text : {secret, secret.startsWith(prefix) ? secret.mid(prefix.size()) : QByteArray()}) {
+            for (const QByteArray &text :
+                 {secret, secret.startsWith(prefix) ? secret.mid(prefix.size()) : QByteArray()}) {
                 if (text.isEmpty())
                     continue;
-                auto r = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+                auto r =
+                    QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
                 if (r && !r.decoded.isEmpty()) {
                     candidates.append({"base64_decode", r.decoded,
                                        "Secret #%1 matches once base64-decoded: the sender uses "
@@ -232,12 +240,14 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
         }
     }
     for (const auto &other : m_options.otherEndpointSecrets) {
-        if (reproduces(SchemeKey::fromSecret(alg, m_scheme.secretFormat, other.second), body, url)) {
+        if (reproduces(SchemeKey::fromSecret(alg, m_scheme.secretFormat, other.second), body,
+                       url)) {
             Hazard h;
             h.code = QStringLiteral("secret_of_other_endpoint");
             h.endpoint = other.first;
             h.detail = QStringLiteral("The secret stored for endpoint '%1' matches: the provider "
-                                      "signs this traffic for that endpoint").arg(other.first);
+                                      "signs this traffic for that endpoint")
+                           .arg(other.first);
             h.advice = QStringLiteral("Configure this endpoint with the secret of the endpoint "
                                       "that sends here (Stripe CLI and Dashboard endpoints have "
                                       "different secrets)");
@@ -247,6 +257,48 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
 }
 
 namespace {
+
+// The string value of a top-level key, found by scanning rather than parsing the document: the
+// event id comes first in practice, and parsing a 1 MB body on every verification would cost
+// more than the verification.
+QByteArray topLevelString(const QByteArray &json, const QByteArray &key)
+{
+    const QByteArray quoted = '"' + key + '"';
+    int depth = 0;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json.at(i);
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 0)
+                return {};
+        } else if (c == '"') {
+            const bool candidate = depth == 1 && json.mid(i, quoted.size()) == quoted;
+            qsizetype end = i + 1;
+            while (end < n && json.at(end) != '"')
+                end += json.at(end) == '\\' ? 2 : 1;
+            if (end >= n)
+                return {};
+            qsizetype j = end + 1;
+            while (j < n && (json.at(j) == ' ' || json.at(j) == '\n' || json.at(j) == '\r' ||
+                             json.at(j) == '\t'))
+                ++j;
+            if (candidate && end == i + quoted.size() - 1 && j < n && json.at(j) == ':') {
+                ++j;
+                while (j < n && (json.at(j) == ' ' || json.at(j) == '\n' || json.at(j) == '\r' ||
+                                 json.at(j) == '\t'))
+                    ++j;
+                if (j >= n || json.at(j) != '"')
+                    return {};
+                const qsizetype close = json.indexOf('"', j + 1);
+                return close > j ? json.mid(j + 1, close - j - 1) : QByteArray();
+            }
+            i = end;
+        }
+    }
+    return {};
+}
 
 qsizetype commonPrefix(const QByteArray &a, const QByteArray &b)
 {
@@ -269,7 +321,8 @@ QList<bool> Diagnosis::reproducingVariants(const SchemeKey &key,
     if (!key.isValid())
         return hits;
     const QByteArray &body = m_evidence.body;
-    const QList<SignedContent> layout = SignedContent::build(m_scheme, m_evidence, body, m_evidence.url);
+    const QList<SignedContent> layout =
+        SignedContent::build(m_scheme, m_evidence, body, m_evidence.url);
     int bodyPiece = -1;
     if (layout.size() == 1 && layout.first().bodyOffset >= 0 && key.canStream()) {
         qint64 offset = 0;
@@ -356,8 +409,8 @@ QList<QByteArray> Diagnosis::urlVariants() const
     if (!fwdProto.isEmpty())
         schemes.prepend(QString::fromLatin1(fwdProto));
     QString path = base.path(QUrl::FullyEncoded);
-    const QString altPath = path.endsWith(QLatin1Char('/')) ? path.left(path.size() - 1)
-                                                            : path + QLatin1Char('/');
+    const QString altPath =
+        path.endsWith(QLatin1Char('/')) ? path.left(path.size() - 1) : path + QLatin1Char('/');
     QList<QByteArray> out;
     for (const QString &s : schemes) {
         for (const QString &h : hosts) {
@@ -414,12 +467,8 @@ void Diagnosis::factHazards(const Verdict &verdict, QList<Hazard> &out) const
     }
     if (m_options.firstSeenDelivery) {
         QByteArray id = m_evidence.id;
-        if (id.isEmpty() && !m_scheme.idBodyField.isEmpty() && m_evidence.body.startsWith('{')) {
-            const QJsonValue v = QJsonDocument::fromJson(m_evidence.body)
-                                     .object()
-                                     .value(QString::fromLatin1(m_scheme.idBodyField));
-            id = v.toString().toUtf8();
-        }
+        if (id.isEmpty() && !m_scheme.idBodyField.isEmpty())
+            id = topLevelString(m_evidence.body, m_scheme.idBodyField);
         if (!id.isEmpty()) {
             if (const qint64 first = m_options.firstSeenDelivery(id)) {
                 Hazard h;
@@ -441,7 +490,8 @@ void Diagnosis::factHazards(const Verdict &verdict, QList<Hazard> &out) const
         Hazard h;
         h.code = QStringLiteral("body_not_utf8");
         h.offset = bad;
-        h.detail = QStringLiteral("The body is not valid UTF-8 (first bad byte at offset %1)").arg(bad);
+        h.detail =
+            QStringLiteral("The body is not valid UTF-8 (first bad byte at offset %1)").arg(bad);
         h.advice = QStringLiteral("Verify the raw bytes, not a decoded string: decoding "
                                   "replaces the bad bytes and the signature no longer matches");
         out.append(h);

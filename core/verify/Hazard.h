@@ -9,14 +9,14 @@ struct Hazard
     QString code;      // secret_whitespace, secret_format, body_modified, ...
     QString transform; // secret_format / body_modified: what changed
     int secretIndex = -1;
-    QString endpoint;      // secret_of_other_endpoint
-    QString url;           // url_mismatch: the URL that matches
-    qint64 skewS = 0;      // timestamp_in_future
-    QString detected;      // wrong_provider
+    QString endpoint;       // secret_of_other_endpoint
+    QString url;            // url_mismatch: the URL that matches
+    qint64 skewS = 0;       // timestamp_in_future
+    QString detected;       // wrong_provider
     qint64 firstSeenId = 0; // duplicate_delivery
-    qint64 offset = -1;    // body_not_utf8
-    QString detail;        // what happened, in plain words
-    QString advice;        // what to change in the receiving app
+    qint64 offset = -1;     // body_not_utf8
+    QString detail;         // what happened, in plain words
+    QString advice;         // what to change in the receiving app
 
     // The contract's hazard object: code, the extra fields of that code, detail.
     QJsonObject toJson() const;

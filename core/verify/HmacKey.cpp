@@ -36,10 +36,9 @@ HmacKey::HmacKey(Digest digest, const QByteArray &key)
     EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(mac);
     if (!ctx)
         return;
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                         const_cast<char *>(digestName(digest)), 0),
-        OSSL_PARAM_construct_end()};
+    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(
+                               OSSL_MAC_PARAM_DIGEST, const_cast<char *>(digestName(digest)), 0),
+                           OSSL_PARAM_construct_end()};
     // An empty key is legal HMAC; OpenSSL wants a non-null pointer for it.
     static const unsigned char empty = 0;
     const auto *keyBytes =
@@ -78,8 +77,7 @@ int HmacKey::size(Digest digest)
 
 HmacKey::Stream::Stream(const Stream &other)
     : m_ctx(other.m_ctx ? EVP_MAC_CTX_dup(other.m_ctx) : nullptr)
-{
-}
+{}
 
 HmacKey::Stream::~Stream()
 {

@@ -85,7 +85,8 @@ std::optional<ProviderScheme> ProviderRegistry::genericScheme(const QJsonObject 
         s.idHeaders = {str("id_header").toLatin1()};
     s.timestampRequired = s.contentTemplate.contains("{timestamp}");
     if (s.timestampRequired && s.timestampHeaders.isEmpty()) {
-        *error = QStringLiteral("the template signs {timestamp}: give its header (--timestamp-header)");
+        *error =
+            QStringLiteral("the template signs {timestamp}: give its header (--timestamp-header)");
         return std::nullopt;
     }
     if (s.contentTemplate.contains("{id}") && s.idHeaders.isEmpty()) {
@@ -100,8 +101,7 @@ std::optional<ProviderScheme> ProviderRegistry::genericScheme(const QJsonObject 
 
 std::optional<ProviderScheme> ProviderRegistry::resolve(const QString &name,
                                                         const QJsonObject &description,
-                                                        const ParsedRequest &parsed,
-                                                        QString *error)
+                                                        const ParsedRequest &parsed, QString *error)
 {
     if (name == QLatin1String("generic-hmac"))
         return genericScheme(description, error);

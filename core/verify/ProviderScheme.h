@@ -100,8 +100,8 @@ struct ProviderScheme
     }
     bool isPublicKey() const
     {
-        const Algorithm a = signatureHeaders.isEmpty() ? Algorithm::HmacSha256
-                                                       : signatureHeaders.first().algorithm;
+        const Algorithm a =
+            signatureHeaders.isEmpty() ? Algorithm::HmacSha256 : signatureHeaders.first().algorithm;
         return a == Algorithm::Ed25519 || a == Algorithm::EcdsaP256Sha256;
     }
     bool hasTimestamp() const

@@ -50,8 +50,8 @@ QList<S> build()
     {
         // stripe-node: t=..,v1=..(several while a secret rolls),v0=.. (test mode); {t}.{body};
         // the whsec_ secret is used as text; only old timestamps are rejected.
-        S s = scheme("stripe", "Stripe", {header("Stripe-Signature")}, S::HeaderFormat::KeyValueList,
-                     S::Encoding::Hex, "{timestamp}.{body}");
+        S s = scheme("stripe", "Stripe", {header("Stripe-Signature")},
+                     S::HeaderFormat::KeyValueList, S::Encoding::Hex, "{timestamp}.{body}");
         s.signatureKey = "v1";
         s.timestampKey = "t";
         s.testModeKey = "v0";
@@ -122,7 +122,8 @@ QList<S> build()
         t.append(s);
     }
     {
-        // square WebhooksHelper.isValidWebhookEventSignature: base64 HMAC of notification URL + body.
+        // square WebhooksHelper.isValidWebhookEventSignature: base64 HMAC of notification URL +
+        // body.
         S s = scheme("square", "Square", {header("x-square-hmacsha256-signature")},
                      S::HeaderFormat::Plain, S::Encoding::Base64, "{url}{body}");
         s.idBodyField = "event_id";
@@ -143,8 +144,9 @@ QList<S> build()
     }
     {
         // discord-interactions verifyKey: Ed25519 over timestamp + body; no age check.
-        S s = scheme("discord", "Discord", {header("X-Signature-Ed25519", "", S::Algorithm::Ed25519)},
-                     S::HeaderFormat::Plain, S::Encoding::Hex, "{timestamp}{body}");
+        S s =
+            scheme("discord", "Discord", {header("X-Signature-Ed25519", "", S::Algorithm::Ed25519)},
+                   S::HeaderFormat::Plain, S::Encoding::Hex, "{timestamp}{body}");
         s.timestampHeaders = {"X-Signature-Timestamp"};
         s.timestampRequired = true;
         s.secretFormat = S::SecretFormat::HexPublicKey;
@@ -152,10 +154,10 @@ QList<S> build()
     }
     {
         // @sendgrid/eventwebhook: ECDSA P-256 / SHA-256 over timestamp + body, DER signature.
-        S s = scheme("sendgrid", "SendGrid",
-                     {header("X-Twilio-Email-Event-Webhook-Signature", "",
-                             S::Algorithm::EcdsaP256Sha256)},
-                     S::HeaderFormat::Plain, S::Encoding::Base64, "{timestamp}{body}");
+        S s = scheme(
+            "sendgrid", "SendGrid",
+            {header("X-Twilio-Email-Event-Webhook-Signature", "", S::Algorithm::EcdsaP256Sha256)},
+            S::HeaderFormat::Plain, S::Encoding::Base64, "{timestamp}{body}");
         s.timestampHeaders = {"X-Twilio-Email-Event-Webhook-Timestamp"};
         s.timestampRequired = true;
         s.secretFormat = S::SecretFormat::Base64DerPublicKey;
@@ -208,8 +210,7 @@ QList<S> build()
     }
     {
         S s = scheme("hubspot-v3", "HubSpot (v3)", {header("X-HubSpot-Signature-v3")},
-                     S::HeaderFormat::Plain, S::Encoding::Base64,
-                     "{method}{url}{body}{timestamp}");
+                     S::HeaderFormat::Plain, S::Encoding::Base64, "{method}{url}{body}{timestamp}");
         s.timestampHeaders = {"X-HubSpot-Request-Timestamp"};
         s.timestampUnit = S::TimestampUnit::Milliseconds;
         s.timestampRequired = true;

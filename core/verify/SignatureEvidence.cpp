@@ -136,8 +136,8 @@ SignatureEvidence SignatureEvidence::read(const QByteArray &raw, const ParsedReq
                 e.header = scheme.signatureHeaders.first();
             return e;
         }
-        e.signature = SignatureHeaderParser::parse(scheme, e.header,
-                                                   parsed.headers.at(e.headerIndex).value);
+        e.signature =
+            SignatureHeaderParser::parse(scheme, e.header, parsed.headers.at(e.headerIndex).value);
         if (!e.signature.ok) {
             e.problem = Problem::Malformed;
             e.message = e.signature.error;

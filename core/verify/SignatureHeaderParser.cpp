@@ -28,12 +28,13 @@ bool addSignature(ParsedSignatureHeader &out, const S::SignatureHeader &header,
     QByteArray bytes;
     const char *what = encoding == S::Encoding::Hex ? "hex" : "base64";
     if (!SignatureHeaderParser::decode(encoding, text, &bytes)) {
-        out.error = QStringLiteral("%1: the signature is not valid %2").arg(
-            QString::fromLatin1(header.name), QLatin1String(what));
+        out.error = QStringLiteral("%1: the signature is not valid %2")
+                        .arg(QString::fromLatin1(header.name), QLatin1String(what));
         return false;
     }
     const int size = SignatureHeaderParser::signatureSize(header.algorithm);
-    if ((size > 0 && bytes.size() != size) || (size == 0 && (bytes.size() < 8 || bytes.size() > 72))) {
+    if ((size > 0 && bytes.size() != size) ||
+        (size == 0 && (bytes.size() < 8 || bytes.size() > 72))) {
         out.error = QStringLiteral("%1: the signature has %2 bytes, the algorithm makes %3")
                         .arg(QString::fromLatin1(header.name))
                         .arg(bytes.size())
@@ -51,23 +52,25 @@ ParsedSignatureHeader parseKeyValueList(const S &scheme, const S::SignatureHeade
     ParsedSignatureHeader out;
     bool sawTestMode = false;
     const QString name = QString::fromLatin1(header.name);
-    for (const QByteArray &rawPart : value.split(scheme.listSeparator.isEmpty()
-                                                     ? ','
-                                                     : scheme.listSeparator.at(0))) {
+    for (const QByteArray &rawPart :
+         value.split(scheme.listSeparator.isEmpty() ? ',' : scheme.listSeparator.at(0))) {
         const QByteArray part = rawPart.trimmed();
         if (part.isEmpty())
             continue;
         const qsizetype eq = part.indexOf('=');
         if (eq <= 0) {
-            out.error = name + QStringLiteral(": '%1' is not key=value").arg(QString::fromUtf8(part.left(40)));
+            out.error =
+                name +
+                QStringLiteral(": '%1' is not key=value").arg(QString::fromUtf8(part.left(40)));
             return out;
         }
         const QByteArray key = part.left(eq);
         const QByteArray val = part.mid(eq + 1);
         if (key == scheme.timestampKey) {
             if (!isDigits(val)) {
-                out.error = name + QStringLiteral(": the timestamp %1=%2 is not a number")
-                                       .arg(QString::fromLatin1(key), QString::fromUtf8(val.left(40)));
+                out.error =
+                    name + QStringLiteral(": the timestamp %1=%2 is not a number")
+                               .arg(QString::fromLatin1(key), QString::fromUtf8(val.left(40)));
                 return out;
             }
             if (!out.hasTimestamp) {
@@ -83,11 +86,11 @@ ParsedSignatureHeader parseKeyValueList(const S &scheme, const S::SignatureHeade
     }
     if (out.decoded.isEmpty()) {
         out.testModeOnly = sawTestMode;
-        out.error = sawTestMode
-                        ? name + QStringLiteral(": only %1 (test mode) signatures, no %2")
-                                     .arg(QString::fromLatin1(scheme.testModeKey),
-                                          QString::fromLatin1(scheme.signatureKey))
-                        : name + QStringLiteral(": no %1= signature").arg(QString::fromLatin1(scheme.signatureKey));
+        out.error = sawTestMode ? name + QStringLiteral(": only %1 (test mode) signatures, no %2")
+                                             .arg(QString::fromLatin1(scheme.testModeKey),
+                                                  QString::fromLatin1(scheme.signatureKey))
+                                : name + QStringLiteral(": no %1= signature")
+                                             .arg(QString::fromLatin1(scheme.signatureKey));
         return out;
     }
     out.ok = true;
@@ -104,7 +107,8 @@ ParsedSignatureHeader parseVersionedList(const S &scheme, const S::SignatureHead
             continue;
         const qsizetype comma = part.indexOf(',');
         if (comma <= 0) {
-            out.error = name + QStringLiteral(": '%1' is not version,signature").arg(QString::fromUtf8(part.left(40)));
+            out.error = name + QStringLiteral(": '%1' is not version,signature")
+                                   .arg(QString::fromUtf8(part.left(40)));
             return out;
         }
         // Other versions (v1a: asymmetric) are skipped, as the SDKs do.
@@ -113,7 +117,9 @@ ParsedSignatureHeader parseVersionedList(const S &scheme, const S::SignatureHead
             return out;
     }
     if (out.decoded.isEmpty()) {
-        out.error = name + QStringLiteral(": no %1 signature").arg(QString::fromLatin1(scheme.signatureKey));
+        out.error =
+            name +
+            QStringLiteral(": no %1 signature").arg(QString::fromLatin1(scheme.signatureKey));
         return out;
     }
     out.ok = true;
@@ -139,8 +145,9 @@ ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
     QByteArray text = value.trimmed();
     if (!header.prefix.isEmpty()) {
         if (!text.startsWith(header.prefix)) {
-            out.error = QStringLiteral("%1: the value does not start with '%2'")
-                            .arg(QString::fromLatin1(header.name), QString::fromLatin1(header.prefix));
+            out.error =
+                QStringLiteral("%1: the value does not start with '%2'")
+                    .arg(QString::fromLatin1(header.name), QString::fromLatin1(header.prefix));
             return out;
         }
         text = text.mid(header.prefix.size());
@@ -169,7 +176,9 @@ bool SignatureHeaderParser::decode(ProviderScheme::Encoding encoding, const QByt
     if (text.isEmpty() || text.size() % 4 != 0)
         return false;
     auto r = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (!r)
+    // Canonical only: the SDKs compare base64 strings, so a variant spelling of the same bytes
+    // (non-zero padding bits) never verifies there and must not here.
+    if (!r || r.decoded.toBase64() != text)
         return false;
     *out = r.decoded;
     return true;

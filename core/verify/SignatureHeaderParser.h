@@ -10,12 +10,12 @@
 struct ParsedSignatureHeader
 {
     bool ok = false;
-    QString error;               // why it cannot be parsed, in plain words
-    QList<QByteArray> texts;     // each signature as sent (prefix and key removed)
-    QList<QByteArray> decoded;   // the same, decoded from hex/base64
-    QByteArray timestamp;        // from the header itself (t=, ts=), as sent
-    bool hasTimestamp = false;   // the header carried one
-    bool testModeOnly = false;   // Stripe: v0 present, no v1
+    QString error;             // why it cannot be parsed, in plain words
+    QList<QByteArray> texts;   // each signature as sent (prefix and key removed)
+    QList<QByteArray> decoded; // the same, decoded from hex/base64
+    QByteArray timestamp;      // from the header itself (t=, ts=), as sent
+    bool hasTimestamp = false; // the header carried one
+    bool testModeOnly = false; // Stripe: v0 present, no v1
 };
 
 // Parses the value of a signature header for one scheme. Pure and total: any input gives a

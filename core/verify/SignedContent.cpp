@@ -112,9 +112,8 @@ QByteArray SignedContent::otherPortForm(const QByteArray &url)
     return u.toEncoded();
 }
 
-QList<SignedContent> SignedContent::build(const ProviderScheme &scheme,
-                                          const SignatureEvidence &e, const QByteArray &body,
-                                          const QByteArray &url)
+QList<SignedContent> SignedContent::build(const ProviderScheme &scheme, const SignatureEvidence &e,
+                                          const QByteArray &body, const QByteArray &url)
 {
     if (scheme.content != ProviderScheme::Content::TwilioForm)
         return {fromTemplate(scheme.contentTemplate, e, body, url)};

@@ -13,8 +13,8 @@ struct SignedContent
     QList<QByteArray> pieces;
     qint64 bodyOffset = -1; // where the body starts in the content; -1 when not signed
     qint64 bodyLength = 0;
-    QByteArray url;     // the URL form used, for URL-signing schemes
-    QString problem;    // Twilio bodySHA256: the body does not hash to the URL's value
+    QByteArray url;  // the URL form used, for URL-signing schemes
+    QString problem; // Twilio bodySHA256: the body does not hash to the URL's value
 
     qint64 size() const;
     QByteArray joined() const;

@@ -47,9 +47,18 @@ QByteArray tamper(QByteArray body)
     for (qsizetype k = 0; k < body.size(); ++k) {
         const qsizetype i = (body.size() / 2 + k) % body.size();
         char &c = body[i];
-        if (c >= 'a' && c <= 'y') { ++c; return body; }
-        if (c >= 'A' && c <= 'Y') { ++c; return body; }
-        if (c >= '0' && c <= '8') { ++c; return body; }
+        if (c >= 'a' && c <= 'y') {
+            ++c;
+            return body;
+        }
+        if (c >= 'A' && c <= 'Y') {
+            ++c;
+            return body;
+        }
+        if (c >= '0' && c <= '8') {
+            ++c;
+            return body;
+        }
     }
     body[body.size() / 2] = body.at(body.size() / 2) == 'x' ? 'y' : 'x';
     return body;
@@ -64,11 +73,10 @@ bool isForm(const QByteArray &contentType)
 
 bool Signer::parseBreak(const QString &text, Break *out)
 {
-    static const QPair<const char *, Break> names[] = {
-        {"stale-timestamp", Break::StaleTimestamp},
-        {"tampered-body", Break::TamperedBody},
-        {"missing-header", Break::MissingHeader},
-        {"wrong-secret", Break::WrongSecret}};
+    static const QPair<const char *, Break> names[] = {{"stale-timestamp", Break::StaleTimestamp},
+                                                       {"tampered-body", Break::TamperedBody},
+                                                       {"missing-header", Break::MissingHeader},
+                                                       {"wrong-secret", Break::WrongSecret}};
     for (const auto &n : names) {
         if (text == QLatin1String(n.first)) {
             *out = n.second;
@@ -122,8 +130,9 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
     e.url = url.toEncoded();
 
     // The key, and for public-key schemes the signature function.
-    const S::Algorithm alg = scheme.signatureHeaders.isEmpty() ? S::Algorithm::HmacSha256
-                                                               : scheme.signatureHeaders.first().algorithm;
+    const S::Algorithm alg = scheme.signatureHeaders.isEmpty()
+                                 ? S::Algorithm::HmacSha256
+                                 : scheme.signatureHeaders.first().algorithm;
     AsymmetricKey privateKey;
     QByteArray keyBytes;
     if (alg == S::Algorithm::Ed25519 || alg == S::Algorithm::EcdsaP256Sha256) {
@@ -132,8 +141,10 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
         privateKey = AsymmetricKey::privateKey(type, o.secret);
         if (!privateKey.isValid()) {
             r.error = alg == S::Algorithm::Ed25519
-                          ? QStringLiteral("discord signs with an Ed25519 private key (PEM or 64 hex digits)")
-                          : QStringLiteral("sendgrid signs with an ECDSA P-256 private key (PEM or base64 PKCS#8 DER)");
+                          ? QStringLiteral(
+                                "discord signs with an Ed25519 private key (PEM or 64 hex digits)")
+                          : QStringLiteral("sendgrid signs with an ECDSA P-256 private key (PEM or "
+                                           "base64 PKCS#8 DER)");
             return r;
         }
         r.publicKey = privateKey.publicKeyText();
@@ -205,7 +216,8 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
             continue;
         QByteArray v = h.second;
         v.replace("{id}", e.id);
-        v.replace("{iso_time}", QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(Qt::ISODate).toLatin1());
+        v.replace("{iso_time}",
+                  QDateTime::fromSecsSinceEpoch(at, Qt::UTC).toString(Qt::ISODate).toLatin1());
         headers.append({h.first, v});
     }
     if (o.breakMode == Break::TamperedBody)

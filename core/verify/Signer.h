@@ -22,10 +22,12 @@ public:
     };
     struct Options
     {
-        QByteArray secret; // HMAC secret; Discord/SendGrid: the private key (PEM, hex seed, base64 DER)
+        QByteArray
+            secret; // HMAC secret; Discord/SendGrid: the private key (PEM, hex seed, base64 DER)
         qint64 atS = 0;
-        QByteArray id;  // delivery id; generated when empty
-        QString url;    // the URL signed and used for Host and target; default http://localhost:8787/webhook
+        QByteArray id; // delivery id; generated when empty
+        QString url;   // the URL signed and used for Host and target; default
+                       // http://localhost:8787/webhook
         QList<QPair<QByteArray, QByteArray>> headers; // extra headers, they win over defaults
         Break breakMode = Break::None;
         int toleranceS = -1; // for StaleTimestamp: -1 the scheme's default
@@ -37,6 +39,7 @@ public:
         QByteArray publicKey; // public-key schemes: the key a verifier needs
     };
 
-    static Result sign(const ProviderScheme &scheme, const QByteArray &body, const Options &options);
+    static Result sign(const ProviderScheme &scheme, const QByteArray &body,
+                       const Options &options);
     static bool parseBreak(const QString &text, Break *out);
 };

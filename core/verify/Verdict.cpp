@@ -50,9 +50,11 @@ QJsonObject Verdict::toJson() const
         {QStringLiteral("provider"), provider},
         {QStringLiteral("reason"), reasonCode()},
         {QStringLiteral("message"), message},
-        {QStringLiteral("matched_secret"), matchedSecret >= 0 ? QJsonValue(matchedSecret) : QJsonValue()},
+        {QStringLiteral("matched_secret"),
+         matchedSecret >= 0 ? QJsonValue(matchedSecret) : QJsonValue()},
         {QStringLiteral("timestamp"), hasTimestamp ? QJsonValue(timestamp) : QJsonValue()},
-        {QStringLiteral("timestamp_age_s"), hasTimestamp ? QJsonValue(timestampAgeS) : QJsonValue()},
+        {QStringLiteral("timestamp_age_s"),
+         hasTimestamp ? QJsonValue(timestampAgeS) : QJsonValue()},
         {QStringLiteral("signed_content_preview"),
          hasSignedContent ? QJsonValue(signedContentPreview()) : QJsonValue()},
         {QStringLiteral("expected"), expected.isEmpty() ? QJsonValue() : QJsonValue(expected)},
@@ -80,9 +82,12 @@ QString Verdict::humanReport() const
     for (const QString &r : received)
         out += QStringLiteral("  received: ") + r + QLatin1Char('\n');
     for (const Hazard &h : hazards) {
-        out += QStringLiteral("  hazard %1%2: %3\n")
-                   .arg(h.code, h.transform.isEmpty() ? QString() : QStringLiteral(" (") + h.transform + QLatin1Char(')'),
-                        h.detail);
+        out +=
+            QStringLiteral("  hazard %1%2: %3\n")
+                .arg(h.code,
+                     h.transform.isEmpty() ? QString()
+                                           : QStringLiteral(" (") + h.transform + QLatin1Char(')'),
+                     h.detail);
         if (!h.advice.isEmpty())
             out += QStringLiteral("    fix: ") + h.advice + QLatin1Char('\n');
     }

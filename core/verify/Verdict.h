@@ -49,14 +49,14 @@ public:
     int toleranceS = -1;      // the tolerance applied; -1 none
     QByteArray signedContent; // exactly the bytes signed (empty when not built)
     bool hasSignedContent = false;
-    QString expected;   // the signature computed (matched secret, else the first); empty if none
+    QString expected;     // the signature computed (matched secret, else the first); empty if none
     QStringList received; // the signatures as sent
     QList<Hazard> hazards;
     QList<Step> steps;
 
-    ByteSpan signatureHeaderLine;      // in the raw request; empty when absent / in the body
-    ByteSpan bodyInSignedContent;      // where the body sits in signedContent; empty if unsigned
-    QList<ByteSpan> bodyRawSpans;      // the signed body bytes in the raw request
+    ByteSpan signatureHeaderLine; // in the raw request; empty when absent / in the body
+    ByteSpan bodyInSignedContent; // where the body sits in signedContent; empty if unsigned
+    QList<ByteSpan> bodyRawSpans; // the signed body bytes in the raw request
 
     static QString reasonCode(Reason reason); // "signature_mismatch"
     QString reasonCode() const { return reasonCode(reason); }

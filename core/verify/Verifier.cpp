@@ -17,7 +17,8 @@ void step(Verdict &v, const QString &label, Step::State state, const QString &de
 
 QString versionLabel(const ProviderScheme &s)
 {
-    return s.signatureKey.isEmpty() ? QStringLiteral("received") : QString::fromLatin1(s.signatureKey);
+    return s.signatureKey.isEmpty() ? QStringLiteral("received")
+                                    : QString::fromLatin1(s.signatureKey);
 }
 
 } // namespace
@@ -26,8 +27,7 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
                          const VerifyOptions &options)
 {
     QString error;
-    const auto scheme =
-        ProviderRegistry::resolve(options.provider, options.scheme, parsed, &error);
+    const auto scheme = ProviderRegistry::resolve(options.provider, options.scheme, parsed, &error);
     if (scheme)
         return verify(raw, parsed, *scheme, options);
     Verdict v;
@@ -125,8 +125,8 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
                     firstDigest = digest;
                 hit = key.matchesDigest(digest, e.signature.decoded);
                 if (hit)
-                    v.expected = QString::fromLatin1(
-                        SignatureHeaderParser::encode(scheme.encoding, digest));
+                    v.expected =
+                        QString::fromLatin1(SignatureHeaderParser::encode(scheme.encoding, digest));
             }
             if (hit) {
                 v.matchedSecret = i;
@@ -147,8 +147,9 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
             unusable += k.isValid() ? 0 : 1;
         QString message =
             QStringLiteral("No %1 signature matches the %2 with any of the %3 secret(s)")
-                .arg(versionLabel(scheme),
-                     content.bodyOffset >= 0 ? QStringLiteral("body") : QStringLiteral("signed content"))
+                .arg(versionLabel(scheme), content.bodyOffset >= 0
+                                               ? QStringLiteral("body")
+                                               : QStringLiteral("signed content"))
                 .arg(keys.size());
         if (unusable)
             message += QStringLiteral(" (%1 of them cannot be a key of this scheme)").arg(unusable);
@@ -163,23 +164,26 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
     if (v.hasTimestamp && v.toleranceS > 0) {
         const bool tooOld = v.timestampAgeS > v.toleranceS;
         const bool tooNew = scheme.toleranceBothWays && -v.timestampAgeS > v.toleranceS;
-        const QString detail = QStringLiteral("age %1 s, tolerance %2 s%3")
-                                   .arg(v.timestampAgeS)
-                                   .arg(v.toleranceS)
-                                   .arg(scheme.toleranceBothWays ? QStringLiteral(" both ways")
-                                                                 : QString());
+        const QString detail =
+            QStringLiteral("age %1 s, tolerance %2 s%3")
+                .arg(v.timestampAgeS)
+                .arg(v.toleranceS)
+                .arg(scheme.toleranceBothWays ? QStringLiteral(" both ways") : QString());
         if (tooOld || tooNew) {
             step(v, QStringLiteral("Timestamp"), Step::State::Failed, detail);
-            return finish(Verdict::Reason::TimestampOutsideTolerance,
-                          QStringLiteral("The signature is right but the timestamp is %1 s %2 (tolerance %3 s)")
-                              .arg(qAbs(v.timestampAgeS))
-                              .arg(tooOld ? QStringLiteral("old") : QStringLiteral("in the future"))
-                              .arg(v.toleranceS));
+            return finish(
+                Verdict::Reason::TimestampOutsideTolerance,
+                QStringLiteral(
+                    "The signature is right but the timestamp is %1 s %2 (tolerance %3 s)")
+                    .arg(qAbs(v.timestampAgeS))
+                    .arg(tooOld ? QStringLiteral("old") : QStringLiteral("in the future"))
+                    .arg(v.toleranceS));
         }
         step(v, QStringLiteral("Timestamp"), Step::State::Passed, detail);
     } else {
         step(v, QStringLiteral("Timestamp"), Step::State::Skipped,
-             v.hasTimestamp ? QStringLiteral("no tolerance applies") : QStringLiteral("none signed"));
+             v.hasTimestamp ? QStringLiteral("no tolerance applies")
+                            : QStringLiteral("none signed"));
     }
     return finish(Verdict::Reason::Ok,
                   QStringLiteral("The signature matches secret #%1").arg(v.matchedSecret));

@@ -10,9 +10,9 @@
 // Everything a verification needs besides the request. A value type: copy it to a worker thread.
 struct VerifyOptions
 {
-    QString provider;   // a name from ProviderRegistry::names(), or "auto"
-    QJsonObject scheme; // generic-hmac: {"header", "algorithm", "encoding", "prefix", "template",
-                        // "timestamp_header", "id_header", "tolerance_s"}
+    QString provider;    // a name from ProviderRegistry::names(), or "auto"
+    QJsonObject scheme;  // generic-hmac: {"header", "algorithm", "encoding", "prefix", "template",
+                         // "timestamp_header", "id_header", "tolerance_s"}
     int toleranceS = -1; // -1: the provider's default; 0: timestamps not checked
     qint64 atS = 0;      // unix seconds the timestamp is judged against (a capture's arrival)
     QString url;         // the URL the provider signed; empty: http:// + Host + target

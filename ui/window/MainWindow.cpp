@@ -5,6 +5,7 @@
 #include "list/RequestListModel.h"
 #include "raw/ByteView.h"
 #include "secrets/SecretStore.h"
+#include "verify/Reverifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,7 +28,8 @@ MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
     : QMainWindow(parent), m_server(server), m_secrets(secrets), m_settings(settings),
       m_model(new RequestListModel(this)), m_list(new QTableView(this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
-      m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this))
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_reverifier(new Reverifier(this)),
+      m_address(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Hookbench"));
     m_list->setObjectName(QStringLiteral("requestList"));
@@ -58,6 +60,20 @@ MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
     connect(m_loader, &CaptureLoader::verdictChanged, m_model,
             [this](qint64 id) { m_model->refresh(id); });
     applySecrets(m_settings.secrets);
+    if (m_secrets)
+        connect(m_secrets, &SecretStore::secretsChanged, this, &MainWindow::onSecretsChanged);
+    connect(m_reverifier, &Reverifier::progress, this, [this](qint64 done, qint64 total) {
+        statusBar()->showMessage(tr("Verifying again: %1 of %2").arg(done).arg(total));
+    });
+    connect(m_reverifier, &Reverifier::finished, this,
+            [this](const QString &endpointId, qint64 changed, const QString &error) {
+                statusBar()->showMessage(
+                    error.isEmpty()
+                        ? tr("%1: %n verdict(s) changed", nullptr, int(changed)).arg(endpointId)
+                        : error,
+                    5000);
+                m_model->setFilter(m_model->filter()); // re-read rows and their verdicts
+            });
     connect(m_server, &CaptureServer::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error));
     });
@@ -177,6 +193,25 @@ void MainWindow::applySecrets(const CaptureVerifier::Secrets &secrets)
 {
     m_settings.secrets = secrets;
     m_loader->setVerifier(std::make_shared<CaptureVerifier>(m_settings.config, secrets));
+}
+
+void MainWindow::onSecretsChanged(const QString &endpointId)
+{
+    m_secrets->read(endpointId, this, [this, endpointId](const SecretStore::Result &result) {
+        CaptureVerifier::Secrets secrets = m_settings.secrets;
+        if (result.ok() && !result.secrets.isEmpty())
+            secrets.insert(endpointId, result.secrets);
+        else
+            secrets.remove(endpointId);
+        applySecrets(secrets);
+        if (m_server->isRunning()) { // the listener verifies new captures with the new secret
+            stopListener();
+            startListener();
+        }
+        m_reverifier->start(m_settings.storePath,
+                            std::make_shared<CaptureVerifier>(m_settings.config, secrets),
+                            endpointId);
+    });
 }
 
 void MainWindow::loadSecrets(std::function<void()> then)

@@ -11,6 +11,7 @@ class QLabel;
 class QSplitter;
 class QTableView;
 class RequestListModel;
+class Reverifier;
 class SecretStore;
 
 // The request list above the three-pane inspector, with the listener's controls.
@@ -47,6 +48,7 @@ private:
     void saveState() const;
 
     void applySecrets(const CaptureVerifier::Secrets &secrets);
+    void onSecretsChanged(const QString &endpointId);
 
     CaptureServer *m_server;
     SecretStore *m_secrets;
@@ -56,6 +58,7 @@ private:
     CaptureInspector *m_inspector;
     CaptureLoader *m_loader;
     QSplitter *m_splitter;
+    Reverifier *m_reverifier;
     QLabel *m_address;
     QAction *m_toggleListener = nullptr;
     QAction *m_copyUrl = nullptr;

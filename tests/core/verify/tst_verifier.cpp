@@ -81,15 +81,17 @@ class TestVerifier : public QObject
 private Q_SLOTS:
     void githubDocsVector()
     {
-        const QByteArray raw = request(
-            {"X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"},
-            "Hello, World!");
+        const QByteArray raw =
+            request({"X-Hub-Signature-256: "
+                     "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"},
+                    "Hello, World!");
         const Verdict v = verifyRaw(raw, options("github", {"It's a Secret to Everybody"}));
         QCOMPARE(v.reasonCode(), QStringLiteral("ok"));
         QVERIFY(v.valid);
         QCOMPARE(v.matchedSecret, 0);
-        QCOMPARE(v.expected,
-                 QStringLiteral("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+        QCOMPARE(
+            v.expected,
+            QStringLiteral("757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
         QVERIFY(v.hazards.isEmpty());
         // The header line and the body are located in the raw bytes for the GUI.
         QCOMPARE(raw.mid(v.signatureHeaderLine.offset, 19), QByteArray("X-Hub-Signature-256"));
@@ -110,10 +112,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, provider);
         QFETCH(QByteArray, prefix);
-        const QByteArray raw = request({prefix + "-id: msg_p5jXN8AQM9LWM0D4loKWxJek",
-                                        prefix + "-timestamp: 1614265330",
-                                        prefix + "-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
-                                       "{\"test\": 2432232314}");
+        const QByteArray raw = request(
+            {prefix + "-id: msg_p5jXN8AQM9LWM0D4loKWxJek", prefix + "-timestamp: 1614265330",
+             prefix + "-signature: v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="},
+            "{\"test\": 2432232314}");
         const Verdict v = verifyRaw(raw, options(provider, {SvixSecret}, 1614265330));
         QCOMPARE(v.reasonCode(), QStringLiteral("ok"));
         QCOMPARE(v.expected, QStringLiteral("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
@@ -140,29 +142,29 @@ private Q_SLOTS:
         QTest::addColumn<int>("matched");
         const QByteArray body = "{\"id\":\"evt_1\"}";
         const QByteArray good = stripeHeader(StripeSecret, T, body);
-        QTest::newRow("missing header") << "stripe" << request({}, body)
-                                        << QList<QByteArray>{StripeSecret} << T
-                                        << "missing_signature_header" << -1;
-        QTest::newRow("malformed list") << "stripe" << request({"Stripe-Signature: t=1,garbage"}, body)
-                                        << QList<QByteArray>{StripeSecret} << T
-                                        << "malformed_signature_header" << -1;
-        QTest::newRow("malformed hex") << "stripe" << request({"Stripe-Signature: t=1,v1=zz"}, body)
-                                       << QList<QByteArray>{StripeSecret} << T
-                                       << "malformed_signature_header" << -1;
-        QTest::newRow("wrong prefix") << "github" << request({"X-Hub-Signature-256: sha1=00"}, body)
-                                      << QList<QByteArray>{StripeSecret} << T
-                                      << "malformed_signature_header" << -1;
-        QTest::newRow("bad base64") << "shopify" << request({"X-Shopify-Hmac-Sha256: @@@@"}, body)
-                                    << QList<QByteArray>{StripeSecret} << T
-                                    << "malformed_signature_header" << -1;
+        QTest::newRow("missing header")
+            << "stripe" << request({}, body) << QList<QByteArray>{StripeSecret} << T
+            << "missing_signature_header" << -1;
+        QTest::newRow("malformed list")
+            << "stripe" << request({"Stripe-Signature: t=1,garbage"}, body)
+            << QList<QByteArray>{StripeSecret} << T << "malformed_signature_header" << -1;
+        QTest::newRow("malformed hex")
+            << "stripe" << request({"Stripe-Signature: t=1,v1=zz"}, body)
+            << QList<QByteArray>{StripeSecret} << T << "malformed_signature_header" << -1;
+        QTest::newRow("wrong prefix")
+            << "github" << request({"X-Hub-Signature-256: sha1=00"}, body)
+            << QList<QByteArray>{StripeSecret} << T << "malformed_signature_header" << -1;
+        QTest::newRow("bad base64")
+            << "shopify" << request({"X-Shopify-Hmac-Sha256: @@@@"}, body)
+            << QList<QByteArray>{StripeSecret} << T << "malformed_signature_header" << -1;
         QTest::newRow("missing timestamp")
             << "stripe" << request({"Stripe-Signature: v1=" + QByteArray(64, 'a')}, body)
             << QList<QByteArray>{StripeSecret} << T << "missing_timestamp" << -1;
         QTest::newRow("slack missing timestamp")
             << "slack" << request({"X-Slack-Signature: v0=" + QByteArray(64, 'a')}, body)
             << QList<QByteArray>{StripeSecret} << T << "missing_timestamp" << -1;
-        QTest::newRow("no secret") << "stripe" << request({good}, body) << QList<QByteArray>{} << T
-                                   << "no_secret" << -1;
+        QTest::newRow("no secret")
+            << "stripe" << request({good}, body) << QList<QByteArray>{} << T << "no_secret" << -1;
         QTest::newRow("mismatch") << "stripe" << request({good}, body)
                                   << QList<QByteArray>{"whsec_other", "whsec_third"} << T
                                   << "signature_mismatch" << -1;
@@ -177,16 +179,16 @@ private Q_SLOTS:
         QTest::newRow("rotation: second secret")
             << "stripe" << request({good}, body) << QList<QByteArray>{"whsec_old", StripeSecret}
             << T << "ok" << 1;
-        const QByteArray two = "Stripe-Signature: t=" + QByteArray::number(T) + ",v1=" +
-                               QByteArray(64, 'b') + "," + good.mid(good.indexOf("v1="));
+        const QByteArray two = "Stripe-Signature: t=" + QByteArray::number(T) +
+                               ",v1=" + QByteArray(64, 'b') + "," + good.mid(good.indexOf("v1="));
         QTest::newRow("several v1") << "stripe" << request({two}, body)
                                     << QList<QByteArray>{StripeSecret} << T << "ok" << 0;
-        QTest::newRow("paddle 5 s") << "paddle" << sign("paddle", "pdl", body, T)
-                                    << QList<QByteArray>{"pdl"} << T + 6
-                                    << "timestamp_outside_tolerance" << 0;
-        QTest::newRow("auto, nothing known") << "auto" << request({}, body)
-                                             << QList<QByteArray>{"x"} << T
-                                             << "missing_signature_header" << -1;
+        QTest::newRow("paddle 5 s")
+            << "paddle" << sign("paddle", "pdl", body, T) << QList<QByteArray>{"pdl"} << T + 6
+            << "timestamp_outside_tolerance" << 0;
+        QTest::newRow("auto, nothing known")
+            << "auto" << request({}, body) << QList<QByteArray>{"x"} << T
+            << "missing_signature_header" << -1;
     }
     void reasons()
     {
@@ -211,9 +213,10 @@ private Q_SLOTS:
         QCOMPARE(v.reasonCode(), QStringLiteral("malformed_signature_header"));
         QVERIFY(find(v, "test_mode_signature"));
         // v1 next to v0 is not test mode.
-        const Verdict both = verifyRaw(
-            request({"Stripe-Signature: t=1,v1=" + QByteArray(64, 'd') + ",v0=" + QByteArray(64, 'c')}, body),
-            options("stripe", {StripeSecret}));
+        const Verdict both = verifyRaw(request({"Stripe-Signature: t=1,v1=" + QByteArray(64, 'd') +
+                                                ",v0=" + QByteArray(64, 'c')},
+                                               body),
+                                       options("stripe", {StripeSecret}));
         QVERIFY(!find(both, "test_mode_signature"));
     }
 
@@ -239,13 +242,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("transform");
         QTest::newRow("trailing newline") << "stripe" << StripeSecret << StripeSecret + "\n"
-                                          << "secret_whitespace" << "";
-        QTest::newRow("leading space") << "github" << QByteArray("abc") << QByteArray(" abc")
-                                       << "secret_whitespace" << "";
-        QTest::newRow("whsec_ dropped") << "stripe" << StripeSecret << StripeSecret.mid(6)
-                                        << "secret_format" << "add_prefix";
-        QTest::newRow("whsec_ added") << "github" << QByteArray("abc") << QByteArray("whsec_abc")
-                                      << "secret_format" << "strip_prefix";
+                                          << "secret_whitespace"
+                                          << "";
+        QTest::newRow("leading space")
+            << "github" << QByteArray("abc") << QByteArray(" abc") << "secret_whitespace"
+            << "";
+        QTest::newRow("whsec_ dropped")
+            << "stripe" << StripeSecret << StripeSecret.mid(6) << "secret_format"
+            << "add_prefix";
+        QTest::newRow("whsec_ added")
+            << "github" << QByteArray("abc") << QByteArray("whsec_abc") << "secret_format"
+            << "strip_prefix";
         QTest::newRow("base64 key") << "github" << QByteArray("raw key bytes")
                                     << QByteArray("raw key bytes").toBase64() << "secret_format"
                                     << "base64_decode";
@@ -306,22 +313,41 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("original");
         QTest::addColumn<QByteArray>("received");
         QTest::addColumn<QString>("transform");
-        const QByteArray pretty = "{\n  \"id\": \"evt_1\",\n  \"data\": {\n    \"n\": [\n      1,\n      2\n    ],\n    \"e\": {}\n  }\n}";
-        QTest::newRow("pretty -> compact") << pretty << QByteArray("{\"id\":\"evt_1\",\"data\":{\"n\":[1,2],\"e\":{}}}") << "json_reserialized";
-        QTest::newRow("compact -> pretty 4") << QByteArray("{\"b\":1,\"a\":[true,null]}")
-                                             << QByteArray("{\n    \"b\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}")
-                                             << "json_reserialized";
-        QTest::newRow("python spacing") << QByteArray("{\"b\":1,\"a\":2}") << QByteArray("{\"b\": 1, \"a\": 2}") << "json_reserialized";
-        QTest::newRow("lf_to_crlf") << QByteArray("a=1\nb=2\n") << QByteArray("a=1\r\nb=2\r\n") << "lf_to_crlf";
-        QTest::newRow("crlf_to_lf") << QByteArray("a=1\r\nb=2") << QByteArray("a=1\nb=2") << "crlf_to_lf";
-        QTest::newRow("newline added") << QByteArray("{\"a\":1}") << QByteArray("{\"a\":1}\n") << "trailing_newline_added";
-        QTest::newRow("newline removed") << QByteArray("{\"a\":1}\n") << QByteArray("{\"a\":1}") << "trailing_newline_removed";
-        QTest::newRow("unicode escaped") << QByteArray("{\"n\":\"Zoë 😀\"}") << QByteArray("{\"n\":\"Zo\\u00eb \\ud83d\\ude00\"}") << "unicode_escaped";
-        QTest::newRow("unicode unescaped") << QByteArray("{\"n\":\"Zo\\u00EB\"}") << QByteArray("{\"n\":\"Zoë\"}") << "unicode_unescaped";
-        QTest::newRow("slashes escaped") << QByteArray("{\"u\":\"https://x/y\"}") << QByteArray("{\"u\":\"https:\\/\\/x\\/y\"}") << "slashes_escaped";
-        QTest::newRow("mojibake") << QByteArray("{\"n\":\"Zoë\"}") << QString::fromLatin1(QByteArray("{\"n\":\"Zoë\"}")).toUtf8() << "latin1_mojibake";
-        QTest::newRow("bom") << QByteArray("{\"a\":1}") << QByteArray("\xEF\xBB\xBF{\"a\":1}") << "bom_added";
-        QTest::newRow("trimmed") << QByteArray("\n{\"a\":1}\n") << QByteArray("{\"a\":1}") << "whitespace_trimmed";
+        const QByteArray pretty = "{\n  \"id\": \"evt_1\",\n  \"data\": {\n    \"n\": [\n      "
+                                  "1,\n      2\n    ],\n    \"e\": {}\n  }\n}";
+        QTest::newRow("pretty -> compact")
+            << pretty << QByteArray("{\"id\":\"evt_1\",\"data\":{\"n\":[1,2],\"e\":{}}}")
+            << "json_reserialized";
+        QTest::newRow("compact -> pretty 4")
+            << QByteArray("{\"b\":1,\"a\":[true,null]}")
+            << QByteArray("{\n    \"b\": 1,\n    \"a\": [\n        true,\n        null\n    ]\n}")
+            << "json_reserialized";
+        QTest::newRow("python spacing")
+            << QByteArray("{\"b\":1,\"a\":2}") << QByteArray("{\"b\": 1, \"a\": 2}")
+            << "json_reserialized";
+        QTest::newRow("lf_to_crlf")
+            << QByteArray("a=1\nb=2\n") << QByteArray("a=1\r\nb=2\r\n") << "lf_to_crlf";
+        QTest::newRow("crlf_to_lf")
+            << QByteArray("a=1\r\nb=2") << QByteArray("a=1\nb=2") << "crlf_to_lf";
+        QTest::newRow("newline added")
+            << QByteArray("{\"a\":1}") << QByteArray("{\"a\":1}\n") << "trailing_newline_added";
+        QTest::newRow("newline removed")
+            << QByteArray("{\"a\":1}\n") << QByteArray("{\"a\":1}") << "trailing_newline_removed";
+        QTest::newRow("unicode escaped")
+            << QByteArray("{\"n\":\"Zoë 😀\"}") << QByteArray("{\"n\":\"Zo\\u00eb \\ud83d\\ude00\"}")
+            << "unicode_escaped";
+        QTest::newRow("unicode unescaped") << QByteArray("{\"n\":\"Zo\\u00EB\"}")
+                                           << QByteArray("{\"n\":\"Zoë\"}") << "unicode_unescaped";
+        QTest::newRow("slashes escaped")
+            << QByteArray("{\"u\":\"https://x/y\"}") << QByteArray("{\"u\":\"https:\\/\\/x\\/y\"}")
+            << "slashes_escaped";
+        QTest::newRow("mojibake") << QByteArray("{\"n\":\"Zoë\"}")
+                                  << QString::fromLatin1(QByteArray("{\"n\":\"Zoë\"}")).toUtf8()
+                                  << "latin1_mojibake";
+        QTest::newRow("bom") << QByteArray("{\"a\":1}") << QByteArray("\xEF\xBB\xBF{\"a\":1}")
+                             << "bom_added";
+        QTest::newRow("trimmed") << QByteArray("\n{\"a\":1}\n") << QByteArray("{\"a\":1}")
+                                 << "whitespace_trimmed";
     }
     void bodyModified()
     {
@@ -329,7 +355,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, received);
         QFETCH(QString, transform);
         const QByteArray header = stripeHeader(StripeSecret, T, original);
-        const Verdict v = verifyRaw(request({header}, received), options("stripe", {"whsec_x", StripeSecret}));
+        const Verdict v =
+            verifyRaw(request({header}, received), options("stripe", {"whsec_x", StripeSecret}));
         QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
         const Hazard *h = find(v, "body_modified");
         QVERIFY2(h, qPrintable(QJsonDocument(v.toJson()).toJson()));
@@ -345,7 +372,8 @@ private Q_SLOTS:
 
     void tamperedBodyHasNoExplanation()
     {
-        const QByteArray raw = sign("stripe", StripeSecret, "{\"amount\":100}", T, Signer::Break::TamperedBody);
+        const QByteArray raw =
+            sign("stripe", StripeSecret, "{\"amount\":100}", T, Signer::Break::TamperedBody);
         const Verdict v = verifyRaw(raw, options("stripe", {StripeSecret}));
         QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
         QVERIFY2(v.hazards.isEmpty(), qPrintable(QJsonDocument(v.toJson()).toJson()));
@@ -366,7 +394,8 @@ private Q_SLOTS:
         QVERIFY(ok.valid);
         QVERIFY(!find(ok, "url_mismatch"));
         // Twilio's SDK accepts the URL with or without the default port.
-        const QByteArray tw = sign("twilio", "tok", "{}", T, Signer::Break::None, "https://example.com:443/t");
+        const QByteArray tw =
+            sign("twilio", "tok", "{}", T, Signer::Break::None, "https://example.com:443/t");
         VerifyOptions to = options("twilio", {"tok"});
         to.url = "https://example.com/t?bodySHA256=" +
                  QCryptographicHash::hash("{}", QCryptographicHash::Sha256).toHex();
@@ -391,7 +420,8 @@ private Q_SLOTS:
         QVERIFY(clean.hazards.isEmpty());
 
         const QByteArray bad = "{\"a\":\"\xff\"}";
-        const Verdict nu = verifyRaw(request({stripeHeader(StripeSecret, T, bad)}, bad), options("stripe", {StripeSecret}));
+        const Verdict nu = verifyRaw(request({stripeHeader(StripeSecret, T, bad)}, bad),
+                                     options("stripe", {StripeSecret}));
         QVERIFY(find(nu, "body_not_utf8"));
         QCOMPARE(find(nu, "body_not_utf8")->offset, qint64(6));
     }
@@ -402,9 +432,10 @@ private Q_SLOTS:
         const QJsonObject j = v.toJson();
         QStringList keys = j.keys();
         keys.sort();
-        QStringList expected{"valid", "provider", "reason", "message", "matched_secret",
-                             "timestamp", "timestamp_age_s", "signed_content_preview",
-                             "expected", "received", "hazards"};
+        QStringList expected{
+            "valid",          "provider",  "reason",          "message",
+            "matched_secret", "timestamp", "timestamp_age_s", "signed_content_preview",
+            "expected",       "received",  "hazards"};
         expected.sort();
         QCOMPARE(keys, expected);
         QVERIFY(j.value("matched_secret").isNull());
@@ -419,7 +450,9 @@ private Q_SLOTS:
         const QJsonObject mj = m.toJson();
         QCOMPARE(mj.value("timestamp").toInteger(), T);
         QCOMPARE(mj.value("timestamp_age_s").toInteger(), qint64(4));
-        QVERIFY(mj.value("signed_content_preview").toString().startsWith(QString::number(T) + ".{\"id\":\"evt_"));
+        QVERIFY(mj.value("signed_content_preview")
+                    .toString()
+                    .startsWith(QString::number(T) + ".{\"id\":\"evt_"));
         QVERIFY(mj.value("signed_content_preview").toString().endsWith(QChar(0x2026)));
         QCOMPARE(mj.value("received").toArray().size(), 1);
         QCOMPARE(mj.value("expected").toString().size(), 64);
@@ -438,9 +471,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, provider);
         const auto scheme = *ProviderRegistry::find(provider);
-        QByteArray secret = provider == QLatin1String("svix") || provider == QLatin1String("standard-webhooks")
-                                ? SvixSecret
-                                : QByteArray("a-secret");
+        QByteArray secret =
+            provider == QLatin1String("svix") || provider == QLatin1String("standard-webhooks")
+                ? SvixSecret
+                : QByteArray("a-secret");
         QByteArray verifyKey = secret;
         AsymmetricKey pair;
         if (provider == QLatin1String("discord") || provider == QLatin1String("sendgrid")) {
@@ -459,9 +493,7 @@ private Q_SLOTS:
         const Signer::Result r = Signer::sign(scheme, body, so);
         QVERIFY2(!r.request.isEmpty(), qPrintable(r.error));
         VerifyOptions vo = options(provider, {verifyKey}, T + 1);
-        vo.url = scheme.content == ProviderScheme::Content::TwilioForm
-                     ? QString()
-                     : so.url;
+        vo.url = scheme.content == ProviderScheme::Content::TwilioForm ? QString() : so.url;
         if (scheme.content == ProviderScheme::Content::TwilioForm) {
             const ParsedRequest p = RequestFramer::parse(r.request);
             vo.url = QStringLiteral("https://hooks.example.com") + QString::fromLatin1(p.target);
@@ -474,9 +506,10 @@ private Q_SLOTS:
         QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
                  QStringLiteral("signature_mismatch"));
         so.breakMode = Signer::Break::TamperedBody;
-        if (scheme.content != ProviderScheme::Content::MailgunBody) // Mailgun does not sign the body
+        if (scheme.content !=
+            ProviderScheme::Content::MailgunBody) // Mailgun does not sign the body
             QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
-                 QStringLiteral("signature_mismatch"));
+                     QStringLiteral("signature_mismatch"));
         if (scheme.content != ProviderScheme::Content::MailgunBody) {
             so.breakMode = Signer::Break::MissingHeader;
             QCOMPARE(verifyRaw(Signer::sign(scheme, body, so).request, vo).reasonCode(),
@@ -491,28 +524,34 @@ private Q_SLOTS:
 
     void genericHmac()
     {
-        const QJsonObject d{{"header", "x-hmac"}, {"algorithm", "sha512"}, {"encoding", "base64"},
-                            {"prefix", "sig="}, {"template", "{method} {url} {timestamp}:{body}"},
+        const QJsonObject d{{"header", "x-hmac"},
+                            {"algorithm", "sha512"},
+                            {"encoding", "base64"},
+                            {"prefix", "sig="},
+                            {"template", "{method} {url} {timestamp}:{body}"},
                             {"timestamp_header", "x-ts"}};
         QString error;
         const auto scheme = ProviderRegistry::genericScheme(d, &error);
         QVERIFY2(scheme, qPrintable(error));
         const QByteArray content = "POST http://example.com/hook 42:{}";
-        const QByteArray sig = QMessageAuthenticationCode::hash(content, "k", QCryptographicHash::Sha512).toBase64();
+        const QByteArray sig =
+            QMessageAuthenticationCode::hash(content, "k", QCryptographicHash::Sha512).toBase64();
         VerifyOptions o = options("generic-hmac", {"k"});
         o.scheme = d;
         const Verdict v = verifyRaw(request({"x-hmac: sig=" + sig, "x-ts: 42"}, "{}"), o);
         QVERIFY2(v.valid, qPrintable(v.message));
         QCOMPARE(v.signedContent, content);
         QVERIFY(!ProviderRegistry::genericScheme({{"header", "h"}, {"algorithm", "md5"}}, &error));
-        QVERIFY(!ProviderRegistry::genericScheme({{"template", "{timestamp}"}, {"header", "h"}}, &error));
+        QVERIFY(!ProviderRegistry::genericScheme({{"template", "{timestamp}"}, {"header", "h"}},
+                                                 &error));
     }
 
     void detect()
     {
         QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("svix", SvixSecret, "{}"))),
                  QStringList{"svix"});
-        QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("standard-webhooks", SvixSecret, "{}"))),
+        QCOMPARE(ProviderRegistry::detect(
+                     RequestFramer::parse(sign("standard-webhooks", SvixSecret, "{}"))),
                  QStringList{"standard-webhooks"});
         QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("shopify", "s", "{}"))),
                  QStringList{"shopify"});
@@ -522,7 +561,8 @@ private Q_SLOTS:
     void reformatterKeepsTokens()
     {
         QByteArray out;
-        QVERIFY(JsonReformatter::reformat("{ \"b\" : 1.50e3 , \"a\":\"x\\\" ,y\" }", JsonReformatter::Style::Compact, &out));
+        QVERIFY(JsonReformatter::reformat("{ \"b\" : 1.50e3 , \"a\":\"x\\\" ,y\" }",
+                                          JsonReformatter::Style::Compact, &out));
         QCOMPARE(out, QByteArray("{\"b\":1.50e3,\"a\":\"x\\\" ,y\"}"));
         QVERIFY(!JsonReformatter::reformat("{\"a\":1", JsonReformatter::Style::Compact, &out));
         QVERIFY(!JsonReformatter::reformat("plain", JsonReformatter::Style::Compact, &out));

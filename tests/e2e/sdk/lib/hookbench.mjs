@@ -404,7 +404,7 @@ export function bodyTransforms(obj) {
         { transform: 'slashes_escaped', signed: c, delivered: escapeSlashes(c) },
         { transform: 'latin1_mojibake', signed: c, delivered: latin1Mojibake(c) },
         { transform: 'bom_added', signed: c, delivered: Buffer.concat([BOM, Buffer.from(c)]) },
-        { transform: 'whitespace_trimmed', signed: `\n  ${c}  \n`, delivered: c },
+        { transform: 'whitespace_trimmed', signed: `\n${c}\n`, delivered: c, note: 'signed with a newline before and after' },
     ];
 }
 
