@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
+tests/e2e/sdk/setup.sh # the providers' official SDKs, from npm (exact versions)
 scripts/build.sh -DHOOKBENCH_BUILD_TESTS=ON
 ctest --test-dir build --output-on-failure -j2 --timeout 600
 

@@ -130,11 +130,12 @@ QList<S> build()
         t.append(s);
     }
     {
-        // @linear/sdk LinearWebhooks.verify: hex HMAC of the body; webhookTimestamp (ms) in the
-        // body checked within 60 s either way when present.
+        // @linear/sdk LinearWebhookClient.verify: hex HMAC of the body; webhookTimestamp (ms) in
+        // the body is required ("Missing webhook timestamp") and checked within 60 s either way.
         S s = scheme("linear", "Linear", {header("Linear-Signature")}, S::HeaderFormat::Plain,
                      S::Encoding::Hex, "{body}");
         s.timestampBodyField = "webhookTimestamp";
+        s.timestampRequired = true;
         s.timestampUnit = S::TimestampUnit::Milliseconds;
         s.toleranceS = 60;
         s.toleranceBothWays = true;

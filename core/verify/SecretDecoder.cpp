@@ -7,7 +7,10 @@ bool SecretDecoder::keyBytes(ProviderScheme::SecretFormat format, const QByteArr
         *key = secret;
         return true;
     }
-    const QByteArray text = secret.startsWith("whsec_") ? secret.mid(6) : secret;
+    QByteArray text = secret.startsWith("whsec_") ? secret.mid(6) : secret;
+    // The SDKs' base64 decoders stop at trailing spaces and LFs (not at CR): so do we.
+    while (text.endsWith(' ') || text.endsWith('\n'))
+        text.chop(1);
     auto r = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     if (!r || text.isEmpty())
         return false;

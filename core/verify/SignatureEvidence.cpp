@@ -148,7 +148,9 @@ SignatureEvidence SignatureEvidence::read(const QByteArray &raw, const ParsedReq
         else if (!scheme.timestampHeaders.isEmpty())
             e.timestampText = firstHeader(parsed, scheme.timestampHeaders);
         else if (!scheme.timestampBodyField.isEmpty()) {
-            const QJsonDocument doc = QJsonDocument::fromJson(e.body);
+            // Read as the SDKs do (text decoded with U+FFFD for bad UTF-8, then JSON.parse), so a
+            // body that is not UTF-8 still yields its timestamp.
+            const QJsonDocument doc = QJsonDocument::fromJson(QString::fromUtf8(e.body).toUtf8());
             e.timestampText =
                 jsonScalar(doc.object().value(QString::fromLatin1(scheme.timestampBodyField)));
         }

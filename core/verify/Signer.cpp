@@ -106,6 +106,18 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
         at -= (tol > 0 ? tol : 3600) + 60;
     }
     e.timestampText = timestampText(scheme.timestampUnit, at);
+    const QJsonDocument json = QJsonDocument::fromJson(body);
+    qsizetype givenEnd = body.size(); // where the caller's bytes end (tampering stays within them)
+    const QString bodyField = QString::fromLatin1(scheme.timestampBodyField);
+    if (!bodyField.isEmpty() && json.isObject() && !json.object().contains(bodyField)) {
+        // Linear's timestamp rides in the body: add it as the last member, leaving every other
+        // byte of the body as given.
+        const qsizetype brace = body.lastIndexOf('}');
+        const QByteArray member = (json.object().isEmpty() ? "\"" : ",\"") +
+                                  scheme.timestampBodyField + "\":" + e.timestampText;
+        body.insert(brace, member);
+        givenEnd = brace;
+    }
     e.id = o.id;
     if (e.id.isEmpty()) {
         if (scheme.name == QLatin1String("svix"))
@@ -221,7 +233,7 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
         headers.append({h.first, v});
     }
     if (o.breakMode == Break::TamperedBody)
-        body = tamper(body);
+        body = tamper(body.left(givenEnd)) + body.mid(givenEnd);
 
     QByteArray target = url.path(QUrl::FullyEncoded).toLatin1();
     if (target.isEmpty())

@@ -484,8 +484,10 @@ private Q_SLOTS:
             secret = pair.privateKeyText();
             verifyKey = pair.publicKeyText();
         }
-        const QByteArray body = "{\"id\":\"evt_1\",\"event_id\":\"e1\",\"webhookTimestamp\":" +
-                                QByteArray::number(T * 1000) + ",\"text\":\"Zoë\"}";
+        // Linear's timestamp last, so the tampering (mid-body) leaves it readable
+        const QByteArray body = "{\"id\":\"evt_1\",\"event_id\":\"e1\",\"text\":\"Zoë\","
+                                "\"webhookTimestamp\":" +
+                                QByteArray::number(T * 1000) + "}";
         Signer::Options so;
         so.secret = secret;
         so.atS = T;

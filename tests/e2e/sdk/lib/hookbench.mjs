@@ -410,7 +410,8 @@ export function bodyTransforms(obj) {
 
 // A body that is not valid UTF-8: Latin-1 bytes. Returns { body, offset } (first bad byte).
 export function latin1Body() {
-    const s = '{"id":"evt_latin1","name":"Zoë Müller"}';
+    // webhookTimestamp: Linear requires it in the body (ignored by every other provider)
+    const s = `{"id":"evt_latin1","name":"Zoë Müller","webhookTimestamp":${T * 1000}}`;
     const body = Buffer.from(s, 'latin1');
     return { body, offset: body.indexOf(0xeb) };
 }
