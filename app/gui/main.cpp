@@ -40,6 +40,7 @@ int main(int argc, char **argv)
     CaptureServer server;
     KeychainSecretStore keychain;
     MainWindow window(&server, &keychain, settings);
+    window.setConfigPath(parser.isSet(config) ? parser.value(config) : ConfigLoader::defaultPath());
     window.show();
     window.setConfigProblem(loaded.error);
     const bool listen = window.openStore(settings.storePath) && !parser.isSet(noListen);

@@ -16,7 +16,8 @@ CaptureFilter::Verdict CaptureFilter::categoryOf(const QString &reason)
 bool CaptureFilter::matches(const CaptureSummary &summary) const
 {
     return (verdict == Verdict::Any || categoryOf(summary.verdictReason) == verdict) &&
-           (endpointId.isEmpty() || summary.endpointId == endpointId);
+           (endpointId.isEmpty() || summary.endpointId == endpointId ||
+            (withUnmatched && summary.endpointId.isEmpty()));
 }
 
 QByteArray CaptureFilter::sqlCondition() const
@@ -25,7 +26,8 @@ QByteArray CaptureFilter::sqlCondition() const
     if (!endpointId.isEmpty()) {
         QByteArray literal = endpointId.toUtf8();
         literal.replace('\'', "''");
-        condition = "(" + condition + ") AND endpoint = '" + literal + "'";
+        condition = "(" + condition + ") AND (endpoint = '" + literal + "'" +
+                    (withUnmatched ? " OR endpoint = '')" : ")");
     }
     return condition;
 }

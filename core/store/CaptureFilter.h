@@ -20,7 +20,8 @@ public:
     };
 
     Verdict verdict = Verdict::Any;
-    QString endpointId; // empty: any endpoint
+    QString endpointId;         // empty: any endpoint
+    bool withUnmatched = false; // with endpointId: also the captures that matched no endpoint
 
     bool isEmpty() const { return verdict == Verdict::Any && endpointId.isEmpty(); }
     bool matches(const CaptureSummary &summary) const;

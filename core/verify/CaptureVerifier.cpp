@@ -28,6 +28,10 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
         if (e.id == summary.endpointId)
             endpoint = &e;
     }
+    // A capture that matched no endpoint when it arrived is judged by the endpoint that now
+    // serves its path (e.g. one created from it).
+    if (!endpoint && summary.endpointId.isEmpty() && summary.parseError.isEmpty())
+        endpoint = m_config.endpointForPath(summary.target);
     if (!endpoint || endpoint->provider.isEmpty())
         return std::nullopt;
 

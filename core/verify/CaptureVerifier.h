@@ -26,7 +26,7 @@ public:
     CaptureVerifier(const CaptureVerifier &) = default;
     CaptureVerifier &operator=(const CaptureVerifier &) = default;
 
-    // Null when the capture reached no endpoint with a provider.
+    // Null when the capture reached no endpoint with a provider (and none serves its path now).
     std::optional<Verdict> verify(const CaptureSummary &summary, const QByteArray &raw,
                                   const ParsedRequest &parsed, const CaptureStore *store,
                                   QByteArray *deliveryId = nullptr) const;

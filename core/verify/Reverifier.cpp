@@ -28,6 +28,7 @@ void Reverifier::start(const QString &storePath, std::shared_ptr<const CaptureVe
         } else {
             CaptureFilter filter;
             filter.endpointId = endpointId;
+            filter.withUnmatched = true; // the verifier adopts those whose path it now serves
             const QVector<qint64> ids = store.ids(filter);
             QVector<CaptureStore::VerdictRow> rows;
             constexpr int Batch = 500;

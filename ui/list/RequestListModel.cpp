@@ -89,6 +89,13 @@ void RequestListModel::refresh(qint64 id)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+void RequestListModel::refreshAll()
+{
+    m_pages.clear();
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_ids.size()) - 1, ColumnCount - 1));
+}
+
 qint64 RequestListModel::captureId(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;

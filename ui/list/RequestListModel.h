@@ -39,6 +39,7 @@ public:
     QString storePath() const { return m_store.path(); }
     void appendLive(const QVector<CaptureSummary> &batch);
     void refresh(qint64 id); // its summary changed in the store (a new verdict)
+    void refreshAll();       // many summaries changed: re-read them, keeping rows and selection
 
     qint64 captureId(int row) const;
     int rowForId(qint64 id) const;

@@ -2,6 +2,9 @@
 
 #include "BodyPane.h"
 #include "CaptureInspector.h"
+#include "config/ConfigWriter.h"
+#include "endpoints/EndpointDraft.h"
+#include "endpoints/EndpointEditor.h"
 #include "list/RequestListModel.h"
 #include "raw/ByteView.h"
 #include "secrets/SecretStore.h"
@@ -72,7 +75,7 @@ MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
                         ? tr("%1: %n verdict(s) changed", nullptr, int(changed)).arg(endpointId)
                         : error,
                     5000);
-                m_model->setFilter(m_model->filter()); // re-read rows and their verdicts
+                m_model->refreshAll(); // the verdicts shown are re-read; rows stay put
             });
     connect(m_server, &CaptureServer::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error));
@@ -111,6 +114,21 @@ void MainWindow::createActions()
     });
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
+    QMenu *endpoints = menuBar()->addMenu(tr("&Endpoints"));
+    QAction *edit = endpoints->addAction(tr("&Edit Endpoints…"), this, [this] { editEndpoints(); });
+    edit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *fromRequest = endpoints->addAction(tr("&Create Endpoint from Request"), this, [this] {
+        const CaptureLoader::Result *current = m_inspector->current();
+        if (current)
+            editEndpoints(&current->capture);
+        else
+            statusBar()->showMessage(tr("Select a request first"), 3000);
+    });
+    fromRequest->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *all =
+        endpoints->addAction(tr("Show &All Requests"), this, [this] { showRequestsOf(QString()); });
+    all->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Request &List"), this, [this] { m_list->setFocus(); });
     focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -144,7 +162,7 @@ void MainWindow::createActions()
     for (const auto &choice : choices)
         verdict->addItem(choice.first, int(choice.second));
     connect(verdict, &QComboBox::currentIndexChanged, this, [this, verdict] {
-        CaptureFilter filter;
+        CaptureFilter filter = m_model->filter();
         filter.verdict = CaptureFilter::Verdict(verdict->currentData().toInt());
         m_model->setFilter(filter);
     });
@@ -193,6 +211,52 @@ void MainWindow::applySecrets(const CaptureVerifier::Secrets &secrets)
 {
     m_settings.secrets = secrets;
     m_loader->setVerifier(std::make_shared<CaptureVerifier>(m_settings.config, secrets));
+}
+
+EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
+{
+    auto *editor = new EndpointEditor(m_settings.config, m_secrets, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (fromCapture)
+        editor->addDraft(EndpointDraft::fromCapture(*fromCapture, m_settings.config));
+    connect(editor, &EndpointEditor::showRequestsOf, this, &MainWindow::showRequestsOf);
+    connect(editor, &QDialog::accepted, this, [this, editor] {
+        const AppConfig config = editor->result();
+        QString error;
+        if (m_configPath.isEmpty() || !ConfigWriter::write(config, m_configPath, &error)) {
+            QMessageBox::warning(this, tr("Endpoints not saved"),
+                                 m_configPath.isEmpty() ? tr("No config file to save to.") : error);
+        }
+        applyConfig(config);
+    });
+    editor->open();
+    return editor;
+}
+
+void MainWindow::applyConfig(const AppConfig &config)
+{
+    m_settings.config = config;
+    applySecrets(m_settings.secrets);
+    if (m_server->isRunning()) { // new paths, providers and responses take effect at once
+        stopListener();
+        startListener();
+    }
+    auto verifier = std::make_shared<CaptureVerifier>(m_settings.config, m_settings.secrets);
+    for (const EndpointConfig &e : config.endpoints) {
+        if (!e.provider.isEmpty())
+            m_reverifier->start(m_settings.storePath, verifier, e.id);
+    }
+}
+
+void MainWindow::showRequestsOf(const QString &endpointId)
+{
+    CaptureFilter filter = m_model->filter();
+    filter.endpointId = endpointId;
+    m_model->setFilter(filter);
+    statusBar()->showMessage(
+        endpointId.isEmpty() ? tr("Showing the requests of every endpoint")
+                             : tr("Showing the requests of %1 (Ctrl+Shift+A: all)").arg(endpointId),
+        5000);
 }
 
 void MainWindow::onSecretsChanged(const QString &endpointId)

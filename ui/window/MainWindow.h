@@ -11,7 +11,9 @@ class QLabel;
 class QSplitter;
 class QTableView;
 class RequestListModel;
+class EndpointEditor;
 class Reverifier;
+struct Capture;
 class SecretStore;
 
 // The request list above the three-pane inspector, with the listener's controls.
@@ -31,8 +33,14 @@ public:
     void loadSecrets(std::function<void()> then);
     void stopListener();
     void setConfigProblem(const QString &problem);
+    // Where the endpoint editor saves the config (atomically); empty: the editor cannot save.
+    void setConfigPath(const QString &path) { m_configPath = path; }
+    // The endpoint editor, with a new endpoint drafted from `fromCapture` when given.
+    EndpointEditor *editEndpoints(const Capture *fromCapture = nullptr);
+    void showRequestsOf(const QString &endpointId); // empty: every endpoint
 
     RequestListModel *requestModel() const { return m_model; }
+    const CaptureServer::Settings &settings() const { return m_settings; }
     QTableView *requestView() const { return m_list; }
     CaptureInspector *inspector() const { return m_inspector; }
     CaptureLoader *loader() const { return m_loader; }
@@ -49,6 +57,7 @@ private:
 
     void applySecrets(const CaptureVerifier::Secrets &secrets);
     void onSecretsChanged(const QString &endpointId);
+    void applyConfig(const AppConfig &config);
 
     CaptureServer *m_server;
     SecretStore *m_secrets;
@@ -62,4 +71,5 @@ private:
     QLabel *m_address;
     QAction *m_toggleListener = nullptr;
     QAction *m_copyUrl = nullptr;
+    QString m_configPath;
 };

@@ -1,7 +1,9 @@
 #include "capture/JsonDocument.h"
+#include "endpoints/EndpointEditor.h"
 #include "headers/HeadersModel.h"
 #include "list/RequestListModel.h"
 #include "raw/ByteView.h"
+#include "secrets/SecretStore.h"
 #include "store/CaptureStore.h"
 #include "verdict/VerdictPanel.h"
 #include "window/BodyPane.h"
@@ -17,6 +19,40 @@
 #include <QtTest>
 
 namespace {
+
+// The keychain is tested against the real Secret Service elsewhere; here it only has to hold
+// values and say when they change, as the real one does.
+class MemorySecretStore : public SecretStore
+{
+public:
+    void checkAvailability(QObject *context, Callback done) override { answer(context, done, {}); }
+    void read(const QString &id, QObject *context, Callback done) override
+    {
+        Result r;
+        r.secrets = m_values.value(id);
+        answer(context, done, r);
+    }
+    void write(const QString &id, const QList<SigningSecret> &secrets, QObject *context,
+               Callback done) override
+    {
+        m_values.insert(id, secrets);
+        answer(context, done, {});
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT secretsChanged(id); }, Qt::QueuedConnection);
+    }
+    void remove(const QString &id, QObject *context, Callback done) override
+    {
+        write(id, {}, context, done);
+    }
+
+private:
+    static void answer(QObject *context, const Callback &done, const Result &r)
+    {
+        QMetaObject::invokeMethod(
+            context, [done, r] { done(r); }, Qt::QueuedConnection);
+    }
+    QHash<QString, QList<SigningSecret>> m_values;
+};
 
 const QByteArray Body = R"({"id":"evt_1","amount":12345678901234567890,"items":[1,2]})";
 
@@ -41,6 +77,7 @@ private Q_SLOTS:
     void clickingBodyBytesSelectsTheJsonNode();
     void liveCapturesAppearWithoutMovingTheSelection();
     void newSecretReverifiesWithoutTouchingTheBytes();
+    void endpointFromCaptureThenSecretReverifiesIt();
 
 private:
     void selectRow(int row);
@@ -207,6 +244,54 @@ void TestMainWindow::newSecretReverifiesWithoutTouchingTheBytes()
     const QList<ByteSpan> spans = m_window->inspector()->rawView()->highlights();
     QCOMPARE(spans.size(), 1);
     QVERIFY(raw.mid(spans[0].offset, spans[0].length).startsWith("X-Hub-Signature-256"));
+    CaptureStore reader;
+    QVERIFY(reader.open(path));
+    QCOMPARE(reader.capture(1)->raw, raw);
+}
+
+void TestMainWindow::endpointFromCaptureThenSecretReverifiesIt()
+{
+    // A GitHub delivery (the documented vector) that reached no endpoint.
+    const QString path = m_dir->filePath("unmatched.sqlite");
+    const QByteArray raw = "POST /gh HTTP/1.1\r\nHost: x\r\nX-GitHub-Event: ping\r\n"
+                           "X-Hub-Signature-256: sha256="
+                           "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\r\n"
+                           "Content-Length: 13\r\n\r\nHello, World!";
+    {
+        CaptureStore store;
+        QVERIFY(store.open(path));
+        NewCapture c;
+        c.raw = raw;
+        c.summary.method = "POST";
+        c.summary.target = "/gh";
+        QList<NewCapture> batch{c};
+        QVERIFY(store.append(batch));
+    }
+    MemorySecretStore secrets;
+    CaptureServer::Settings settings;
+    settings.storePath = path;
+    m_window = std::make_unique<MainWindow>(m_server.get(), &secrets, settings);
+    m_window->setConfigPath(m_dir->filePath("config.json"));
+    m_window->show();
+    QVERIFY(m_window->openStore(path));
+    selectRow(0);
+    QVERIFY(!m_window->inspector()->verdictPanel()->isVisible()); // no endpoint, no verdict
+
+    // One action: an endpoint drafted from the capture, its provider detected from the headers.
+    EndpointEditor *editor = m_window->editEndpoints(&m_window->inspector()->current()->capture);
+    editor->accept();
+    QCOMPARE(m_window->settings().config.endpoints.size(), 1);
+    const EndpointConfig endpoint = m_window->settings().config.endpoints.first();
+    QCOMPARE(endpoint.provider, QString("github"));
+    QCOMPARE(endpoint.path, QString("/gh"));
+    QVERIFY(QFile::exists(m_dir->filePath("config.json"))); // saved
+
+    const QModelIndex verdict = m_window->requestModel()->index(0, RequestListModel::VerdictColumn);
+    QTRY_COMPARE(verdict.data().toString(), QString("no secret"));
+    // Setting the secret re-verifies the endpoint's captures, bytes untouched.
+    secrets.write(endpoint.id, {SigningSecret{"It's a Secret to Everybody", "current", {}}},
+                  m_window.get(), [](const SecretStore::Result &) {});
+    QTRY_COMPARE(verdict.data().toString(), QString("pass"));
     CaptureStore reader;
     QVERIFY(reader.open(path));
     QCOMPARE(reader.capture(1)->raw, raw);
