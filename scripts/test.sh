@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
-tests/e2e/sdk/setup.sh # the providers' official SDKs, from npm (exact versions)
+# The providers' official SDKs, from npm (exact versions); 77: no Node.js >= 20.19, skipped
+tests/e2e/sdk/setup.sh || [[ $? -eq 77 ]]
 scripts/build.sh -DHOOKBENCH_BUILD_TESTS=ON
 ctest --test-dir build --output-on-failure -j2 --timeout 600
 
