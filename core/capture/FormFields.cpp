@@ -1,17 +1,7 @@
 #include "FormFields.h"
+#include "HexDigits.h"
 
 namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // The WHATWG urlencoded rules: '+' is a space, %XX a byte, and a '%' that does not start a valid
 // escape stays as it is. QByteArray::fromPercentEncoding turns "%zz" into garbage instead.
@@ -24,8 +14,8 @@ QString decodeComponent(const char *p, qsizetype n)
         if (c == '+') {
             bytes.append(' ');
         } else if (c == '%' && i + 2 < n) {
-            const int hi = hexValue(p[i + 1]);
-            const int lo = hexValue(p[i + 2]);
+            const int hi = HexDigits::value(p[i + 1]);
+            const int lo = HexDigits::value(p[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 bytes.append(char(hi * 16 + lo));
                 i += 2;

@@ -1,4 +1,6 @@
 #include "JsonDocument.h"
+#include "HexDigits.h"
+#include "Utf8Check.h"
 
 // This file is built with -O2 even in Debug (see CMakeLists.txt), which would switch off
 // simdjson's checks of how its API is used; keep them wherever asserts are on.
@@ -26,31 +28,6 @@ bool isJsonSpace(char c)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-int hex4(const char *p, const char *end)
-{
-    if (end - p < 4)
-        return -1;
-    int v = 0;
-    for (int i = 0; i < 4; ++i) {
-        const int h = hexValue(p[i]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
 }
 
 // RFC 8259 number grammar. simdjson refuses numbers that do not fit a double (1e400), which are
@@ -98,12 +75,12 @@ const char *firstBadEscape(const char *p, const char *end)
             return p;
         const char n = p[1];
         if (n == 'u') {
-            const int unit = hex4(p + 2, end);
+            const int unit = HexDigits::quad(p + 2, end);
             if (unit < 0)
                 return p;
             if (unit >= 0xD800 && unit < 0xDC00) {
                 const bool pairFollows = end - p >= 12 && p[6] == '\\' && p[7] == 'u';
-                const int low = pairFollows ? hex4(p + 8, end) : -1;
+                const int low = pairFollows ? HexDigits::quad(p + 8, end) : -1;
                 if (low < 0xDC00 || low > 0xDFFF)
                     return p;
                 p += 6;
@@ -116,47 +93,6 @@ const char *firstBadEscape(const char *p, const char *end)
         }
     }
     return nullptr;
-}
-
-// First byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
-qint64 firstInvalidUtf8(const unsigned char *s, qint64 len)
-{
-    qint64 i = 0;
-    while (i < len) {
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            extra = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            extra = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            extra = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return i;
-        }
-        for (int k = 1; k <= extra; ++k) {
-            if (i + k >= len)
-                return i;
-            const unsigned char cc = s[i + k];
-            if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF))
-                return i;
-        }
-        i += extra + 1;
-    }
-    return -1;
 }
 
 QString decodeJsonString(const char *p, const char *end, qsizetype maxChars)
@@ -196,7 +132,7 @@ QString decodeJsonString(const char *p, const char *end, qsizetype maxChars)
             break;
         case 'u': {
             // A surrogate pair arrives as two escapes; appending both UTF-16 units rebuilds it.
-            const int unit = hex4(p, end);
+            const int unit = HexDigits::quad(p, end);
             if (unit >= 0) {
                 out.append(QChar(char16_t(unit)));
                 p += 4;
@@ -540,7 +476,8 @@ bool JsonDocument::Builder::lexicalError(simdjson::error_code code)
 {
     const char *s = m_text.constData();
     if (code == simdjson::UTF8_ERROR) {
-        const qint64 at = firstInvalidUtf8(reinterpret_cast<const unsigned char *>(s), m_len);
+        const qint64 at =
+            Utf8Check::firstInvalidOffset(QByteArray::fromRawData(s, qsizetype(m_len)));
         return fail(at < 0 ? 0 : at, QStringLiteral("invalid UTF-8"));
     }
     if (code == simdjson::UNCLOSED_STRING || code == simdjson::UNESCAPED_CHARS) {

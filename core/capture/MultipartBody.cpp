@@ -1,21 +1,11 @@
 #include "MultipartBody.h"
+#include "HexDigits.h"
 
 namespace {
 
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 // The parameters of a header value such as `form-data; name="a \"b\""; filename=x.txt`, names
@@ -82,8 +72,9 @@ QString decodeExtValue(const QByteArray &v)
     const QByteArray charset = v.left(q1).toLower();
     QByteArray bytes;
     for (qsizetype i = q2 + 1; i < v.size(); ++i) {
-        if (v[i] == '%' && i + 2 < v.size() && hexValue(v[i + 1]) >= 0 && hexValue(v[i + 2]) >= 0) {
-            bytes.append(char(hexValue(v[i + 1]) * 16 + hexValue(v[i + 2])));
+        if (v[i] == '%' && i + 2 < v.size() && HexDigits::value(v[i + 1]) >= 0 &&
+            HexDigits::value(v[i + 2]) >= 0) {
+            bytes.append(char(HexDigits::value(v[i + 1]) * 16 + HexDigits::value(v[i + 2])));
             i += 2;
         } else {
             bytes.append(v[i]);

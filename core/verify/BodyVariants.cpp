@@ -1,7 +1,7 @@
 #include "BodyVariants.h"
 
 #include "JsonReformatter.h"
-#include "Utf8Check.h"
+#include "capture/Utf8Check.h"
 
 #include <QStringList>
 

@@ -4,7 +4,7 @@
 #include "ProviderRegistry.h"
 #include "SecretDecoder.h"
 #include "SignedContent.h"
-#include "Utf8Check.h"
+#include "capture/Utf8Check.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

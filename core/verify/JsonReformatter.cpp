@@ -1,35 +1,11 @@
 #include "JsonReformatter.h"
+#include "capture/HexDigits.h"
 
 namespace {
 
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-int hex4(const char *p, const char *end)
-{
-    if (end - p < 4)
-        return -1;
-    int v = 0;
-    for (int k = 0; k < 4; ++k) {
-        const int h = hexValue(p[k]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
 }
 
 void appendUtf8(QByteArray &out, uint cp)
@@ -185,7 +161,7 @@ QByteArray JsonReformatter::unescapeNonAscii(const QByteArray &json)
             s += 2;
             continue;
         }
-        int cp = hex4(s + 2, end);
+        int cp = HexDigits::quad(s + 2, end);
         if (cp < 0x80) { // ASCII escapes (\u0022, controls) stay as they were
             o.append(s, 2);
             s += 2;
@@ -193,7 +169,8 @@ QByteArray JsonReformatter::unescapeNonAscii(const QByteArray &json)
         }
         qsizetype used = 6;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
-            const int low = (end - s >= 12 && s[6] == '\\' && s[7] == 'u') ? hex4(s + 8, end) : -1;
+            const int low =
+                (end - s >= 12 && s[6] == '\\' && s[7] == 'u') ? HexDigits::quad(s + 8, end) : -1;
             if (low < 0xDC00 || low > 0xDFFF) {
                 o.append(s, 6);
                 s += 6;
