@@ -44,56 +44,39 @@ bool typeMatches(EVP_PKEY *key, AsymmetricKey::Type type)
 
 AsymmetricKey AsymmetricKey::publicKey(Type type, const QByteArray &input)
 {
-    AsymmetricKey k;
-    k.m_type = type;
-    const QByteArray text = input.trimmed();
-    EVP_PKEY *key = nullptr;
-    if (text.startsWith("-----BEGIN")) {
-        key = fromPem(text, false);
-    } else if (type == Type::Ed25519) {
-        if (isHex(text) && text.size() == 64) {
-            const QByteArray raw = QByteArray::fromHex(text);
-            key = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
-                                              reinterpret_cast<const unsigned char *>(raw.data()),
-                                              size_t(raw.size()));
-        }
-    } else {
-        const auto decoded =
-            QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded) {
-            const auto *p = reinterpret_cast<const unsigned char *>(decoded.decoded.constData());
-            key = d2i_PUBKEY(nullptr, &p, long(decoded.decoded.size()));
-        }
-    }
-    if (!typeMatches(key, type)) {
-        EVP_PKEY_free(key);
-        return k;
-    }
-    k.m_key = own(key);
-    return k;
+    return load(type, input, false);
 }
 
 AsymmetricKey AsymmetricKey::privateKey(Type type, const QByteArray &input)
+{
+    return load(type, input, true);
+}
+
+// PEM, a raw Ed25519 key as 64 hex digits, or base64 DER (SubjectPublicKeyInfo / PKCS#8).
+AsymmetricKey AsymmetricKey::load(Type type, const QByteArray &input, bool isPrivate)
 {
     AsymmetricKey k;
     k.m_type = type;
     const QByteArray text = input.trimmed();
     EVP_PKEY *key = nullptr;
     if (text.startsWith("-----BEGIN")) {
-        key = fromPem(text, true);
+        key = fromPem(text, isPrivate);
     } else if (type == Type::Ed25519) {
         if (isHex(text) && text.size() == 64) {
             const QByteArray raw = QByteArray::fromHex(text);
-            key = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
-                                               reinterpret_cast<const unsigned char *>(raw.data()),
-                                               size_t(raw.size()));
+            const auto *bytes = reinterpret_cast<const unsigned char *>(raw.data());
+            key = isPrivate ? EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, bytes,
+                                                           size_t(raw.size()))
+                            : EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, bytes,
+                                                          size_t(raw.size()));
         }
     } else {
         const auto decoded =
             QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
         if (decoded) {
             const auto *p = reinterpret_cast<const unsigned char *>(decoded.decoded.constData());
-            key = d2i_AutoPrivateKey(nullptr, &p, long(decoded.decoded.size()));
+            const long size = long(decoded.decoded.size());
+            key = isPrivate ? d2i_AutoPrivateKey(nullptr, &p, size) : d2i_PUBKEY(nullptr, &p, size);
         }
     }
     if (!typeMatches(key, type)) {

@@ -38,6 +38,7 @@ public:
     QByteArray privateKeyText() const;
 
 private:
+    static AsymmetricKey load(Type type, const QByteArray &input, bool isPrivate);
     Type m_type = Type::Ed25519;
     std::shared_ptr<evp_pkey_st> m_key;
 };
