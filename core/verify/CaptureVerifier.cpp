@@ -63,6 +63,13 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
     return verdict;
 }
 
+bool CaptureVerifier::replaces(const QString &freshReason, const QString &storedReason)
+{
+    if (freshReason == storedReason)
+        return false;
+    return freshReason != QLatin1String("no_secret") || storedReason.isEmpty();
+}
+
 void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) const
 {
     if (capture.summary.endpointId.isEmpty() || !capture.summary.parseError.isEmpty())

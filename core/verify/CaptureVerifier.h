@@ -35,6 +35,11 @@ public:
 
     const AppConfig &config() const { return m_config; }
 
+    // Whether a fresh verdict should replace the stored one. "no_secret" never replaces a verdict
+    // that was reached with a secret (e.g. one given to `listen --secret-env`): knowing less now
+    // does not undo what was found then.
+    static bool replaces(const QString &freshReason, const QString &storedReason);
+
 private:
     AppConfig m_config;
     Secrets m_secrets;

@@ -38,7 +38,8 @@ void Reverifier::start(const QString &storePath, std::shared_ptr<const CaptureVe
                     continue;
                 const std::optional<Verdict> verdict =
                     verifier->verify(capture->summary, capture->raw, capture->parsed, &store);
-                if (verdict && verdict->reasonCode() != capture->summary.verdictReason) {
+                if (verdict && CaptureVerifier::replaces(verdict->reasonCode(),
+                                                         capture->summary.verdictReason)) {
                     rows.append({ids[i], verdict->reasonCode(),
                                  QJsonDocument(verdict->toJson()).toJson(QJsonDocument::Compact)});
                 }

@@ -74,6 +74,8 @@ QString VerdictPanel::headline() const
 
 QString VerdictPanel::markFirstDifference(const QString &expected, const QString &received)
 {
+    if (expected.isEmpty())
+        return received.toHtmlEscaped(); // nothing computed to compare with
     qsizetype i = 0;
     while (i < expected.size() && i < received.size() && expected.at(i) == received.at(i))
         ++i;

@@ -117,6 +117,13 @@ void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture
     }
     if (m_current->verdict) {
         m_verdict->showVerdict(*m_current->verdict);
+        const QString now = m_current->verdict->reasonCode();
+        if (!m_current->storedReason.isEmpty() && m_current->storedReason != now &&
+            !CaptureVerifier::replaces(now, m_current->storedReason))
+            m_title->setText(m_title->text() +
+                             tr("  ·  recorded verdict: <b>%1</b> (reached with a secret this "
+                                "window does not have)")
+                                 .arg(m_current->storedReason.toHtmlEscaped()));
         if (!c.parsed.hasError() && !m_current->verdict->signatureHeaderLine.isEmpty())
             m_raw->setHighlights({m_current->verdict->signatureHeaderLine});
     } else {

@@ -38,7 +38,8 @@ void CaptureLoader::load(qint64 id)
                 result->verdict =
                     verifier->verify(capture->summary, capture->raw, capture->parsed, &store);
             const QString reason = result->verdict ? result->verdict->reasonCode() : QString();
-            if (result->verdict && reason != capture->summary.verdictReason) {
+            result->storedReason = capture->summary.verdictReason;
+            if (result->verdict && CaptureVerifier::replaces(reason, result->storedReason)) {
                 changed = store.setVerdict(
                     id, reason,
                     QJsonDocument(result->verdict->toJson()).toJson(QJsonDocument::Compact));

@@ -20,6 +20,7 @@ public:
         Capture capture;
         BodyAnalysis body;
         std::optional<Verdict> verdict; // verified again now, with the current secrets
+        QString storedReason;           // the verdict recorded before this load
     };
 
     explicit CaptureLoader(QObject *parent = nullptr);

@@ -30,6 +30,7 @@ class TestReverifier : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void newSecretChangesOnlyThatEndpointsVerdicts();
+    void knowingLessDoesNotUndoAVerdict();
 };
 
 void TestReverifier::newSecretChangesOnlyThatEndpointsVerdicts()
@@ -67,6 +68,37 @@ void TestReverifier::newSecretChangesOnlyThatEndpointsVerdicts()
     QCOMPARE(store.capture(2)->summary.verdictReason, QString("ok"));
     QCOMPARE(store.capture(1)->summary.verdictReason, QString("no_secret")); // other endpoint
     QCOMPARE(store.capture(2)->raw, Signed);
+}
+
+void TestReverifier::knowingLessDoesNotUndoAVerdict()
+{
+    QCOMPARE(CaptureVerifier::replaces("no_secret", "signature_mismatch"), false);
+    QCOMPARE(CaptureVerifier::replaces("no_secret", ""), true);
+    QCOMPARE(CaptureVerifier::replaces("ok", "no_secret"), true);
+    QCOMPARE(CaptureVerifier::replaces("signature_mismatch", "ok"), true);
+    QCOMPARE(CaptureVerifier::replaces("ok", "ok"), false);
+
+    // A verdict reached with a secret (say, given to `listen --secret-env`) survives a pass
+    // by a window that has no secret for the endpoint.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("s.sqlite");
+    CaptureStore store;
+    QVERIFY(store.open(path));
+    NewCapture c;
+    c.raw = Signed;
+    c.summary.endpointId = "gh";
+    c.summary.verdictReason = "ok";
+    c.summary.verdictJson = "{}";
+    QList<NewCapture> batch{c};
+    QVERIFY(store.append(batch));
+    Reverifier reverifier;
+    QSignalSpy finished(&reverifier, &Reverifier::finished);
+    reverifier.start(
+        path, std::make_shared<CaptureVerifier>(githubEndpoint(), CaptureVerifier::Secrets()),
+        "gh");
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(1).toLongLong(), 0);
+    QCOMPARE(store.capture(1)->summary.verdictReason, QString("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestReverifier)
