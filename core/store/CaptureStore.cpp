@@ -122,8 +122,21 @@ bool CaptureStore::open(const QString &path)
     return true;
 }
 
+sqlite3_stmt *CaptureStore::prepared(const char *sql)
+{
+    sqlite3_stmt *&stmt = m_prepared[sql];
+    if (!stmt)
+        sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    else
+        sqlite3_reset(stmt);
+    return stmt;
+}
+
 void CaptureStore::close()
 {
+    for (sqlite3_stmt *stmt : std::as_const(m_prepared))
+        sqlite3_finalize(stmt);
+    m_prepared.clear();
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -206,16 +219,17 @@ bool CaptureStore::append(QList<NewCapture> &captures)
 {
     if (!exec("BEGIN IMMEDIATE"))
         return false;
-    Statement insert(m_db, "INSERT INTO captures (received_us, peer, method, target, endpoint, "
-                           "content_type, raw_size, body_size, status, parse_error, delivery_id) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement insertRaw(m_db, "INSERT INTO capture_bytes (capture_id, raw) VALUES (?, ?)");
+    sqlite3_stmt *insert =
+        prepared("INSERT INTO captures (received_us, peer, method, target, endpoint, content_type, "
+                 "raw_size, body_size, status, parse_error, delivery_id) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sqlite3_stmt *insertRaw = prepared("INSERT INTO capture_bytes (capture_id, raw) VALUES (?, ?)");
     bool ok = insert && insertRaw;
     for (NewCapture &c : captures) {
         if (!ok)
             break;
         const CaptureSummary &s = c.summary;
-        sqlite3_stmt *st = insert.get();
+        sqlite3_stmt *st = insert;
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, s.receivedAtUs);
         bindText(st, 2, s.peer);
@@ -231,7 +245,7 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         ok = sqlite3_step(st) == SQLITE_DONE;
         c.summary.id = sqlite3_last_insert_rowid(m_db);
         c.summary.rawSize = c.raw.size();
-        sqlite3_stmt *rt = insertRaw.get();
+        sqlite3_stmt *rt = insertRaw;
         sqlite3_reset(rt);
         sqlite3_bind_int64(rt, 1, c.summary.id);
         bindBytes(rt, 2, c.raw);
@@ -251,16 +265,16 @@ bool CaptureStore::append(QList<NewCapture> &captures)
 
 bool CaptureStore::writeVerdict(qint64 id, const QString &reason, const QByteArray &json)
 {
-    Statement stmt(m_db, "INSERT OR REPLACE INTO verdicts (capture_id, computed_us, valid, reason, "
-                         "verdict_json) VALUES (?, ?, ?, ?, ?)");
+    sqlite3_stmt *stmt = prepared("INSERT OR REPLACE INTO verdicts (capture_id, computed_us, "
+                                  "valid, reason, verdict_json) VALUES (?, ?, ?, ?, ?)");
     if (!stmt)
         return false;
-    sqlite3_bind_int64(stmt.get(), 1, id);
-    sqlite3_bind_int64(stmt.get(), 2, QDateTime::currentMSecsSinceEpoch() * 1000);
-    sqlite3_bind_int(stmt.get(), 3, reason == QLatin1String("ok") ? 1 : 0);
-    bindText(stmt.get(), 4, reason);
-    bindBytes(stmt.get(), 5, json);
-    return sqlite3_step(stmt.get()) == SQLITE_DONE;
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_int64(stmt, 2, QDateTime::currentMSecsSinceEpoch() * 1000);
+    sqlite3_bind_int(stmt, 3, reason == QLatin1String("ok") ? 1 : 0);
+    bindText(stmt, 4, reason);
+    bindBytes(stmt, 5, json);
+    return sqlite3_step(stmt) == SQLITE_DONE;
 }
 
 bool CaptureStore::setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson)

@@ -4,12 +4,14 @@
 #include "NewCapture.h"
 #include "capture/Capture.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QVector>
 #include <optional>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 // The durable capture store: one SQLite file in WAL mode, schema versioned by migrations.
 // One instance is one connection; use one per thread (WAL lets readers run beside the writer).
@@ -68,7 +70,11 @@ private:
 
     static int onWalCommit(void *self, sqlite3 *db, const char *name, int pages);
 
+    // The statements of the write path, prepared once per connection (keyed by their SQL text).
+    sqlite3_stmt *prepared(const char *sql);
+
     sqlite3 *m_db = nullptr;
+    QHash<const char *, sqlite3_stmt *> m_prepared;
     int m_walPages = 0;
     QString m_path;
     mutable QString m_error;
