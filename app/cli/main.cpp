@@ -26,7 +26,8 @@ const Command Commands[] = {
     {"secrets", "set, list or delete signing secrets in the OS keychain", &SecretsCommand::run},
     {"verify", "verify a request's webhook signature and explain a failure", &VerifyCommand::run},
     {"sign", "sign a body as a provider would and print or send the request", &SignCommand::run},
-    {"providers", "list the providers verify and sign know, with their headers", &ProvidersCommand::run},
+    {"providers", "list the providers verify and sign know, with their headers",
+     &ProvidersCommand::run},
 };
 
 QByteArray usage()

@@ -189,10 +189,11 @@ void TestRequestFramer::malformed_data()
     QTest::newRow("space inside a header name")
         << QByteArray("POST / HTTP/1.1\r\nBad Header: x\r\n\r\n") << qint64(20);
     QTest::newRow("space before the colon (smuggling)")
-        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding : chunked\r\nContent-Length: 1\r\n\r\nx")
+        << QByteArray(
+               "POST / HTTP/1.1\r\nTransfer-Encoding : chunked\r\nContent-Length: 1\r\n\r\nx")
         << qint64(34);
-    QTest::newRow("misspelt protocol") << QByteArray("GET /x HTTQ/1.1\r\nHost: a\r\n\r\n")
-                                       << qint64(6);
+    QTest::newRow("misspelt protocol")
+        << QByteArray("GET /x HTTQ/1.1\r\nHost: a\r\n\r\n") << qint64(6);
     QTest::newRow("content-length not a number")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: abc\r\n\r\n") << qint64(17);
 }
