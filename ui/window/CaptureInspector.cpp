@@ -131,6 +131,13 @@ void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture
     }
     m_headers->setHeaders(c.parsed.headers);
     m_headersView->resizeColumnToContents(HeadersModel::NameColumn);
+    if (m_current->verdict && !m_current->verdict->signatureHeaderLine.isEmpty()) {
+        // the signature header is the one to look at first, in both panes
+        const int row = m_headers->rowForOffset(m_current->verdict->signatureHeaderLine.offset);
+        m_syncing = true;
+        m_headersView->setCurrentIndex(m_headers->index(row, HeadersModel::NameColumn));
+        m_syncing = false;
+    }
     m_body->show(m_current->body);
 }
 

@@ -244,6 +244,8 @@ void TestMainWindow::newSecretReverifiesWithoutTouchingTheBytes()
     const QList<ByteSpan> spans = m_window->inspector()->rawView()->highlights();
     QCOMPARE(spans.size(), 1);
     QVERIFY(raw.mid(spans[0].offset, spans[0].length).startsWith("X-Hub-Signature-256"));
+    const QModelIndex header = m_window->inspector()->headersView()->currentIndex();
+    QCOMPARE(header.siblingAtColumn(0).data().toString(), QString("X-Hub-Signature-256"));
     CaptureStore reader;
     QVERIFY(reader.open(path));
     QCOMPARE(reader.capture(1)->raw, raw);
