@@ -12,8 +12,10 @@ ctest --test-dir build --output-on-failure -j2 --timeout 600
 fuzz_seconds=${HOOKBENCH_FUZZ_SECONDS:-20}
 if [[ "$fuzz_seconds" -gt 0 ]]; then
     CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BUILD_GUI=OFF -DHOOKBENCH_BUILD_TESTS=OFF >/dev/null
-    cmake --build build-fuzz -j"$(nproc)"
+        -DHOOKBENCH_FUZZ=ON -DHOOKBENCH_BUILD_GUI=OFF -DHOOKBENCH_BUILD_TESTS=OFF \
+        -DHOOKBENCH_BUILD_BENCH=OFF >/dev/null
+    targets=$(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
+    cmake --build build-fuzz -j"$(nproc)" --target $targets
     for fuzzer in build-fuzz/fuzz/fuzz_*; do
         [[ -f "$fuzzer" && -x "$fuzzer" ]] || continue
         name=$(basename "$fuzzer")
