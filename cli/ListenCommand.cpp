@@ -110,11 +110,7 @@ int ListenCommand::run(const QStringList &args)
     TerminationSignals signals_;
     QObject::connect(&signals_, &TerminationSignals::received, qApp, &QCoreApplication::quit);
     CaptureServer server;
-    QString error;
-    if (!server.start(settings, &error))
-        return CliSupport::fail(CliSupport::Environment, error);
-    std::fprintf(stderr, "hookbench-cli: listening on %s, storing in %s\n",
-                 qPrintable(server.url()), qPrintable(settings.storePath));
+    // Connected before the listener starts, so the very first capture is printed too.
     if (p.isSet(jsonl)) {
         const AppConfig cfg = settings.config;
         QObject::connect(&server, &CaptureServer::captured,
@@ -131,6 +127,11 @@ int ListenCommand::run(const QStringList &args)
     QObject::connect(&server, &CaptureServer::storeFailed, [](const QString &why) {
         std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(why));
     });
+    QString error;
+    if (!server.start(settings, &error))
+        return CliSupport::fail(CliSupport::Environment, error);
+    std::fprintf(stderr, "hookbench-cli: listening on %s, storing in %s\n",
+                 qPrintable(server.url()), qPrintable(settings.storePath));
     const int code = QCoreApplication::exec();
     server.stop();
     return code == 0 ? CliSupport::Success : CliSupport::Environment;

@@ -3,6 +3,8 @@
 #include "CaptureWorker.h"
 #include "store/StoreWriter.h"
 
+#include <QMetaMethod>
+
 CaptureServer::CaptureServer(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<CaptureSummary>();
@@ -45,8 +47,11 @@ bool CaptureServer::start(const Settings &settings, QString *error)
             ok = worker->start(settings.storePath,
                                CaptureVerifier(settings.config, settings.secrets), address,
                                settings.port, error);
-            if (ok) {
+            // Captures cross to this thread only when someone listens (the CLI without --jsonl
+            // does not), so connect before start().
+            if (ok && isSignalConnected(QMetaMethod::fromSignal(&CaptureServer::captured)))
                 connect(worker->writer(), &StoreWriter::stored, this, &CaptureServer::captured);
+            if (ok) {
                 connect(worker->writer(), &StoreWriter::failed, this, &CaptureServer::storeFailed);
             }
         },

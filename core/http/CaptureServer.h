@@ -28,6 +28,7 @@ public:
     explicit CaptureServer(QObject *parent = nullptr);
     ~CaptureServer() override;
 
+    // Connect to captured() before calling this: it is forwarded only if someone listens.
     bool start(const Settings &settings, QString *error);
     void stop();
     bool isRunning() const { return m_worker != nullptr; }
