@@ -90,9 +90,19 @@ QString VerdictPanel::markFirstDifference(const QString &expected, const QString
 void VerdictPanel::showVerdict(const Verdict &v)
 {
     const bool stale = v.reason == Verdict::Reason::TimestampOutsideTolerance;
-    const QString color = v.valid ? QStringLiteral("#1b7a1b")
-                                  : (stale ? QStringLiteral("#a66300") : QStringLiteral("#b00020"));
-    const QString word = v.valid ? tr("Valid") : (stale ? tr("Stale") : tr("Invalid"));
+    const bool noSecret = v.reason == Verdict::Reason::NoSecret; // unknown, not invalid
+    QString color = QStringLiteral("#b00020");
+    QString word = tr("Invalid");
+    if (v.valid) {
+        color = QStringLiteral("#1b7a1b");
+        word = tr("Valid");
+    } else if (stale) {
+        color = QStringLiteral("#a66300");
+        word = tr("Stale");
+    } else if (noSecret) {
+        color = QStringLiteral("#555555");
+        word = tr("Not checked");
+    }
     m_headline->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span> · %3 · "
                                        "<code>%4</code><br>%5")
                             .arg(color, word, v.provider.toHtmlEscaped(), v.reasonCode(),
