@@ -63,6 +63,26 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
     return verdict;
 }
 
+namespace {
+
+QByteArray compactJson(const Verdict &verdict)
+{
+    return QJsonDocument(verdict.toJson()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+std::optional<Verdict>
+CaptureVerifier::reverify(const Capture &capture, const CaptureStore &store,
+                          std::optional<CaptureStore::VerdictRow> *replacement) const
+{
+    std::optional<Verdict> verdict = verify(capture.summary, capture.raw, capture.parsed, &store);
+    if (verdict && replaces(verdict->reasonCode(), capture.summary.verdictReason))
+        *replacement = CaptureStore::VerdictRow{capture.summary.id, verdict->reasonCode(),
+                                                compactJson(*verdict)};
+    return verdict;
+}
+
 bool CaptureVerifier::replaces(const QString &freshReason, const QString &storedReason)
 {
     if (freshReason == storedReason)
@@ -80,5 +100,5 @@ void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) c
     if (!verdict)
         return;
     capture.summary.verdictReason = verdict->reasonCode();
-    capture.summary.verdictJson = QJsonDocument(verdict->toJson()).toJson(QJsonDocument::Compact);
+    capture.summary.verdictJson = compactJson(*verdict);
 }

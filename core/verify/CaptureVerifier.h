@@ -3,11 +3,11 @@
 #include "Verdict.h"
 #include "config/AppConfig.h"
 #include "secrets/SigningSecret.h"
+#include "store/CaptureStore.h"
 
 #include <QHash>
 #include <optional>
 
-class CaptureStore;
 struct NewCapture;
 struct CaptureSummary;
 class ParsedRequest;
@@ -30,6 +30,10 @@ public:
     std::optional<Verdict> verify(const CaptureSummary &summary, const QByteArray &raw,
                                   const ParsedRequest &parsed, const CaptureStore *store,
                                   QByteArray *deliveryId = nullptr) const;
+    // A stored capture verified again; `replacement` gets the verdict row to write when the
+    // fresh verdict should replace the stored one (see replaces()).
+    std::optional<Verdict> reverify(const Capture &capture, const CaptureStore &store,
+                                    std::optional<CaptureStore::VerdictRow> *replacement) const;
     // For StoreWriter: fills the verdict and delivery id of an arriving capture.
     void annotate(NewCapture &capture, const CaptureStore &store) const;
 

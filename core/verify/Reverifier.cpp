@@ -2,8 +2,6 @@
 
 #include "store/CaptureStore.h"
 
-#include <QJsonDocument>
-
 Reverifier::Reverifier(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1);
@@ -36,13 +34,10 @@ void Reverifier::start(const QString &storePath, std::shared_ptr<const CaptureVe
                 const std::optional<Capture> capture = store.capture(ids[i]);
                 if (!capture)
                     continue;
-                const std::optional<Verdict> verdict =
-                    verifier->verify(capture->summary, capture->raw, capture->parsed, &store);
-                if (verdict && CaptureVerifier::replaces(verdict->reasonCode(),
-                                                         capture->summary.verdictReason)) {
-                    rows.append({ids[i], verdict->reasonCode(),
-                                 QJsonDocument(verdict->toJson()).toJson(QJsonDocument::Compact)});
-                }
+                std::optional<CaptureStore::VerdictRow> replacement;
+                verifier->reverify(*capture, store, &replacement);
+                if (replacement)
+                    rows.append(*replacement);
                 if (rows.size() >= Batch || i + 1 == ids.size()) {
                     if (!store.setVerdicts(rows)) {
                         error = store.errorString();

@@ -2,8 +2,6 @@
 
 #include "store/CaptureStore.h"
 
-#include <QJsonDocument>
-
 CaptureLoader::CaptureLoader(QObject *parent) : QObject(parent)
 {
     m_pool.setMaxThreadCount(1);
@@ -34,16 +32,13 @@ void CaptureLoader::load(qint64 id)
         if (capture) {
             result = std::make_shared<Result>();
             result->body = BodyAnalysis::analyze(capture->raw, capture->parsed);
-            if (verifier)
-                result->verdict =
-                    verifier->verify(capture->summary, capture->raw, capture->parsed, &store);
-            const QString reason = result->verdict ? result->verdict->reasonCode() : QString();
             result->storedReason = capture->summary.verdictReason;
-            if (result->verdict && CaptureVerifier::replaces(reason, result->storedReason)) {
-                changed = store.setVerdict(
-                    id, reason,
-                    QJsonDocument(result->verdict->toJson()).toJson(QJsonDocument::Compact));
-                capture->summary.verdictReason = reason;
+            std::optional<CaptureStore::VerdictRow> replacement;
+            if (verifier)
+                result->verdict = verifier->reverify(*capture, store, &replacement);
+            if (replacement) {
+                changed = store.setVerdict(replacement->id, replacement->reason, replacement->json);
+                capture->summary.verdictReason = replacement->reason;
             }
             result->capture = std::move(*capture);
         }
