@@ -1,10 +1,10 @@
 // Fills a store with N captures (once), then measures how long the desktop app takes to open
 // it and paint the first rows, and the process's peak memory. Run under the offscreen or xcb
 // platform: bench/gui_open.sh does both steps.
-#include "http/CaptureServer.h"
-#include "list/RequestListModel.h"
-#include "store/CaptureStore.h"
-#include "window/MainWindow.h"
+#include "core/http/CaptureServer.h"
+#include "ui/list/RequestListModel.h"
+#include "core/store/CaptureStore.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // Verification benchmark: plain verification of a 1 MB Stripe event (MB/s, to compare with
 // `openssl speed -hmac sha256`, see verify.sh) and the full diagnosis of a failing 1 MB event
 // (every secret, every body transformation). Prints "name value unit" lines.
-#include "http/RequestFramer.h"
-#include "verify/ProviderRegistry.h"
-#include "verify/Signer.h"
-#include "verify/Verifier.h"
+#include "core/http/RequestFramer.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/Signer.h"
+#include "core/verify/Verifier.h"
 
 #include <QElapsedTimer>
 #include <algorithm>

@@ -1,8 +1,8 @@
-#include "ExportCommand.h"
+#include "cli/ExportCommand.h"
 
-#include "CliSupport.h"
-#include "io/CaptureExporter.h"
-#include "store/CaptureStore.h"
+#include "cli/CliSupport.h"
+#include "core/io/CaptureExporter.h"
+#include "core/store/CaptureStore.h"
 
 #include <QFile>
 

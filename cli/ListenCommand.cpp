@@ -1,15 +1,15 @@
-#include "ListenCommand.h"
+#include "cli/ListenCommand.h"
 
-#include "CliSupport.h"
-#include "config/ConfigLoader.h"
-#include "http/CaptureServer.h"
-#include "io/CaptureJson.h"
-#include "platform/TerminationSignals.h"
-#include "store/CaptureStore.h"
+#include "cli/CliSupport.h"
+#include "core/config/ConfigLoader.h"
+#include "core/http/CaptureServer.h"
+#include "core/io/CaptureJson.h"
+#include "core/platform/TerminationSignals.h"
+#include "core/store/CaptureStore.h"
 
-#include "secrets/BlockingSecretStore.h"
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/SecretOverrides.h"
+#include "core/secrets/BlockingSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/SecretOverrides.h"
 
 #include <QCoreApplication>
 #include <cstdio>

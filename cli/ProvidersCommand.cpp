@@ -1,7 +1,7 @@
-#include "ProvidersCommand.h"
+#include "cli/ProvidersCommand.h"
 
-#include "CliSupport.h"
-#include "verify/ProviderTable.h"
+#include "cli/CliSupport.h"
+#include "core/verify/ProviderTable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

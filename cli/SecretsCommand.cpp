@@ -1,10 +1,10 @@
-#include "SecretsCommand.h"
+#include "cli/SecretsCommand.h"
 
-#include "CliSupport.h"
-#include "config/ConfigLoader.h"
-#include "secrets/BlockingSecretStore.h"
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/SecretRotation.h"
+#include "cli/CliSupport.h"
+#include "core/config/ConfigLoader.h"
+#include "core/secrets/BlockingSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/SecretRotation.h"
 
 #include <QFile>
 #include <cstdio>

@@ -1,9 +1,9 @@
-#include "SignCommand.h"
+#include "cli/SignCommand.h"
 
-#include "CliSupport.h"
-#include "VerifyCommand.h"
-#include "verify/ProviderRegistry.h"
-#include "verify/Signer.h"
+#include "cli/CliSupport.h"
+#include "cli/VerifyCommand.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/Signer.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "VerifyCommand.h"
+#include "cli/VerifyCommand.h"
 
-#include "CliSupport.h"
-#include "http/RequestFramer.h"
-#include "verify/ProviderRegistry.h"
-#include "verify/Verifier.h"
+#include "cli/CliSupport.h"
+#include "core/http/RequestFramer.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/Verifier.h"
 
 #include <QDateTime>
 #include <QFile>

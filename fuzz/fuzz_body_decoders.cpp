@@ -1,10 +1,10 @@
 // Feeds arbitrary bytes to every body decoder and checks the invariants the views rely on: spans
 // inside the body and in order, nodeAt() agreeing with the spans, JsonDocument agreeing with
 // simdjson's own validating parser, and ContentDecoder honouring its bound and round-tripping.
-#include "capture/ContentDecoder.h"
-#include "capture/FormFields.h"
-#include "capture/JsonDocument.h"
-#include "capture/MultipartBody.h"
+#include "core/capture/ContentDecoder.h"
+#include "core/capture/FormFields.h"
+#include "core/capture/JsonDocument.h"
+#include "core/capture/MultipartBody.h"
 
 #include <simdjson.h>
 #include <zlib.h>

@@ -1,6 +1,6 @@
 // Feeds arbitrary bytes to the HTTP framing the way a connection does (in pieces, with
 // pipelined requests), and to the stored-request parser. Checks the invariants the views rely on.
-#include "http/RequestFramer.h"
+#include "core/http/RequestFramer.h"
 
 #include <cstdint>
 #include <cstdlib>

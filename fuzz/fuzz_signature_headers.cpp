@@ -1,10 +1,10 @@
 // Every signature-header parser on arbitrary bytes: the header formats of every provider in the
 // table (t=/v1= lists, v1,base64 lists, prefixed and plain values), the timestamp parsers, and
 // the JSON re-layout used by the diagnosis. The first byte picks the provider.
-#include "verify/JsonReformatter.h"
-#include "verify/ProviderTable.h"
-#include "verify/SignatureEvidence.h"
-#include "verify/SignatureHeaderParser.h"
+#include "core/verify/JsonReformatter.h"
+#include "core/verify/ProviderTable.h"
+#include "core/verify/SignatureEvidence.h"
+#include "core/verify/SignatureHeaderParser.h"
 
 #include <cstdlib>
 

@@ -1,12 +1,12 @@
 // hookbench-cli: dispatches to the commands of hookbench_cli; the work is done by hookbench_core.
-#include "CliSupport.h"
-#include "ExportCommand.h"
-#include "ListenCommand.h"
-#include "ProvidersCommand.h"
-#include "SecretsCommand.h"
-#include "SignCommand.h"
-#include "VerifyCommand.h"
-#include "Version.h"
+#include "cli/CliSupport.h"
+#include "cli/ExportCommand.h"
+#include "cli/ListenCommand.h"
+#include "cli/ProvidersCommand.h"
+#include "cli/SecretsCommand.h"
+#include "cli/SignCommand.h"
+#include "cli/VerifyCommand.h"
+#include "core/Version.h"
 
 #include <QCoreApplication>
 #include <cstdio>

@@ -1,10 +1,10 @@
 // hookbench: the desktop app. Argument parsing and wiring only.
-#include "Version.h"
-#include "config/ConfigLoader.h"
-#include "http/CaptureServer.h"
-#include "secrets/KeychainSecretStore.h"
-#include "store/CaptureStore.h"
-#include "window/MainWindow.h"
+#include "core/Version.h"
+#include "core/config/ConfigLoader.h"
+#include "core/http/CaptureServer.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/store/CaptureStore.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
-#include "BodyAnalysis.h"
+#include "core/capture/BodyAnalysis.h"
 
-#include "ContentDecoder.h"
+#include "core/capture/ContentDecoder.h"
 
 namespace {
 

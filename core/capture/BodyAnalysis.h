@@ -1,9 +1,9 @@
 #pragma once
 
-#include "FormFields.h"
-#include "JsonDocument.h"
-#include "MultipartBody.h"
-#include "ParsedRequest.h"
+#include "core/capture/FormFields.h"
+#include "core/capture/JsonDocument.h"
+#include "core/capture/MultipartBody.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CaptureSummary.h"
-#include "ParsedRequest.h"
+#include "core/capture/CaptureSummary.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "ContentDecoder.h"
+#include "core/capture/ContentDecoder.h"
 
 #include <QList>
 #include <QScopeGuard>

@@ -1,5 +1,5 @@
-#include "FormFields.h"
-#include "HexDigits.h"
+#include "core/capture/FormFields.h"
+#include "core/capture/HexDigits.h"
 
 namespace {
 

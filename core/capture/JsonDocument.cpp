@@ -1,6 +1,6 @@
-#include "JsonDocument.h"
-#include "HexDigits.h"
-#include "Utf8Check.h"
+#include "core/capture/JsonDocument.h"
+#include "core/capture/HexDigits.h"
+#include "core/capture/Utf8Check.h"
 
 // This file is built with -O2 even in Debug (see CMakeLists.txt), which would switch off
 // simdjson's checks of how its API is used; keep them wherever asserts are on.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ByteSpan.h"
+#include "core/capture/ByteSpan.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,5 +1,5 @@
-#include "MultipartBody.h"
-#include "HexDigits.h"
+#include "core/capture/MultipartBody.h"
+#include "core/capture/HexDigits.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "ParsedRequest.h"
+#include "core/capture/ParsedRequest.h"
 
 qint64 ParsedRequest::bodySize() const
 {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ByteSpan.h"
-#include "HeaderField.h"
+#include "core/capture/ByteSpan.h"
+#include "core/capture/HeaderField.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "Utf8Check.h"
+#include "core/capture/Utf8Check.h"
 
 qint64 Utf8Check::firstInvalidOffset(const QByteArray &bytes)
 {

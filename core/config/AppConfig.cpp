@@ -1,4 +1,4 @@
-#include "AppConfig.h"
+#include "core/config/AppConfig.h"
 
 const EndpointConfig *AppConfig::endpointForPath(const QByteArray &target) const
 {

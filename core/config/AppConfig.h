@@ -1,7 +1,7 @@
 #pragma once
 
-#include "EndpointConfig.h"
-#include "http/ListenerLimits.h"
+#include "core/config/EndpointConfig.h"
+#include "core/http/ListenerLimits.h"
 
 #include <QList>
 #include <QString>

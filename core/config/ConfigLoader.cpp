@@ -1,4 +1,4 @@
-#include "ConfigLoader.h"
+#include "core/config/ConfigLoader.h"
 
 #include <QFile>
 #include <QJsonArray>

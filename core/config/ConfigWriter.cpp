@@ -1,4 +1,4 @@
-#include "ConfigWriter.h"
+#include "core/config/ConfigWriter.h"
 
 #include <QDir>
 #include <QFileInfo>

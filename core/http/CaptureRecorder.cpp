@@ -1,7 +1,7 @@
-#include "CaptureRecorder.h"
+#include "core/http/CaptureRecorder.h"
 
-#include "HttpResponse.h"
-#include "store/StoreWriter.h"
+#include "core/http/HttpResponse.h"
+#include "core/store/StoreWriter.h"
 
 #include <QTimer>
 

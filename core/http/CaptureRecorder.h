@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RequestHandler.h"
-#include "config/AppConfig.h"
+#include "core/http/RequestHandler.h"
+#include "core/config/AppConfig.h"
 
 class StoreWriter;
 

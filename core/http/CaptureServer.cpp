@@ -1,7 +1,7 @@
-#include "CaptureServer.h"
+#include "core/http/CaptureServer.h"
 
-#include "CaptureWorker.h"
-#include "store/StoreWriter.h"
+#include "core/http/CaptureWorker.h"
+#include "core/store/StoreWriter.h"
 
 #include <QMetaMethod>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "capture/CaptureSummary.h"
-#include "config/AppConfig.h"
-#include "verify/CaptureVerifier.h"
+#include "core/capture/CaptureSummary.h"
+#include "core/config/AppConfig.h"
+#include "core/verify/CaptureVerifier.h"
 
 #include <QHostAddress>
 #include <QObject>

@@ -1,9 +1,9 @@
-#include "CaptureWorker.h"
+#include "core/http/CaptureWorker.h"
 
-#include "CaptureRecorder.h"
-#include "HttpListener.h"
-#include "store/CaptureStore.h"
-#include "store/StoreWriter.h"
+#include "core/http/CaptureRecorder.h"
+#include "core/http/HttpListener.h"
+#include "core/store/CaptureStore.h"
+#include "core/store/StoreWriter.h"
 
 CaptureWorker::CaptureWorker() = default;
 

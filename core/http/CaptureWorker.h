@@ -1,6 +1,6 @@
 #pragma once
 
-#include "verify/CaptureVerifier.h"
+#include "core/verify/CaptureVerifier.h"
 
 #include <QHostAddress>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "HttpConnection.h"
+#include "core/http/HttpConnection.h"
 
-#include "HttpResponse.h"
+#include "core/http/HttpResponse.h"
 
 #include <QPointer>
 #include <QTcpSocket>

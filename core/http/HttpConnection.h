@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ListenerLimits.h"
-#include "RequestFramer.h"
-#include "RequestHandler.h"
+#include "core/http/ListenerLimits.h"
+#include "core/http/RequestFramer.h"
+#include "core/http/RequestHandler.h"
 
 #include <QByteArray>
 #include <QObject>

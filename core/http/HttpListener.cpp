@@ -1,7 +1,7 @@
-#include "HttpListener.h"
+#include "core/http/HttpListener.h"
 
-#include "HttpConnection.h"
-#include "HttpResponse.h"
+#include "core/http/HttpConnection.h"
+#include "core/http/HttpResponse.h"
 
 #include <QTcpSocket>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ListenerLimits.h"
+#include "core/http/ListenerLimits.h"
 
 #include <QTcpServer>
 

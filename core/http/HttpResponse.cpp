@@ -1,4 +1,4 @@
-#include "HttpResponse.h"
+#include "core/http/HttpResponse.h"
 
 QByteArray HttpResponse::reasonPhrase(int status)
 {

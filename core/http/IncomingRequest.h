@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/ParsedRequest.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 #include <QString>

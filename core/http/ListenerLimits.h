@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FramingLimits.h"
+#include "core/http/FramingLimits.h"
 
 // Every bound the listener enforces; each is configurable (config file "listen.limits").
 struct ListenerLimits

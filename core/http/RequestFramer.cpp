@@ -1,4 +1,4 @@
-#include "RequestFramer.h"
+#include "core/http/RequestFramer.h"
 
 #include <http_parser.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FramingLimits.h"
-#include "capture/ParsedRequest.h"
+#include "core/http/FramingLimits.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "IncomingRequest.h"
+#include "core/http/IncomingRequest.h"
 
 #include <QByteArray>
 #include <functional>

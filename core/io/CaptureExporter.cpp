@@ -1,7 +1,7 @@
-#include "CaptureExporter.h"
+#include "core/io/CaptureExporter.h"
 
-#include "CaptureJson.h"
-#include "store/CaptureStore.h"
+#include "core/io/CaptureJson.h"
+#include "core/store/CaptureStore.h"
 
 #include <QIODevice>
 

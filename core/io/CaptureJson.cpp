@@ -1,4 +1,4 @@
-#include "CaptureJson.h"
+#include "core/io/CaptureJson.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

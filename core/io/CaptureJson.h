@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/Capture.h"
+#include "core/capture/Capture.h"
 
 #include <QByteArray>
 #include <QJsonObject>

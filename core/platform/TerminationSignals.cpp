@@ -1,4 +1,4 @@
-#include "TerminationSignals.h"
+#include "core/platform/TerminationSignals.h"
 
 #include <QSocketNotifier>
 #include <csignal>

@@ -1,4 +1,4 @@
-#include "BlockingSecretStore.h"
+#include "core/secrets/BlockingSecretStore.h"
 
 #include <QEventLoop>
 

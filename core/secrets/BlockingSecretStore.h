@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SecretStore.h"
+#include "core/secrets/SecretStore.h"
 
 // Waits for a SecretStore operation in a local QEventLoop. For the CLI only, which has no user
 // interface to keep responsive; GUI code uses SecretStore's callbacks (no nested event loops).

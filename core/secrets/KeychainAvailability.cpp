@@ -1,4 +1,4 @@
-#include "KeychainAvailability.h"
+#include "core/secrets/KeychainAvailability.h"
 
 #include <QMetaObject>
 

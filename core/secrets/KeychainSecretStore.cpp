@@ -1,7 +1,7 @@
-#include "KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
-#include "KeychainAvailability.h"
-#include "SecretListCodec.h"
+#include "core/secrets/KeychainAvailability.h"
+#include "core/secrets/SecretListCodec.h"
 
 #include <QPointer>
 #include <memory>

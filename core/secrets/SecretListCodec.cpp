@@ -1,4 +1,4 @@
-#include "SecretListCodec.h"
+#include "core/secrets/SecretListCodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

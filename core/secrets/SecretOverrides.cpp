@@ -1,4 +1,4 @@
-#include "SecretOverrides.h"
+#include "core/secrets/SecretOverrides.h"
 
 SecretOverrides::~SecretOverrides()
 {

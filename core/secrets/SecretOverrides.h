@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SigningSecret.h"
+#include "core/secrets/SigningSecret.h"
 
 #include <QHash>
 #include <QStringList>

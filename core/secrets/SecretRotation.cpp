@@ -1,4 +1,4 @@
-#include "SecretRotation.h"
+#include "core/secrets/SecretRotation.h"
 
 QList<SigningSecret> SecretRotation::add(const QList<SigningSecret> &existing,
                                          const QByteArray &value, const QDateTime &now)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SigningSecret.h"
+#include "core/secrets/SigningSecret.h"
 
 // What "set a new secret" means for an endpoint's list: the new secret becomes current and the
 // former current one stays as previous, so requests signed just before the switch still verify.

@@ -1,4 +1,4 @@
-#include "SecretStore.h"
+#include "core/secrets/SecretStore.h"
 
 QString SecretStore::unavailablePrefix()
 {

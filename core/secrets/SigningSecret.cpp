@@ -1,4 +1,4 @@
-#include "SigningSecret.h"
+#include "core/secrets/SigningSecret.h"
 
 void SigningSecret::wipe(QByteArray &bytes)
 {

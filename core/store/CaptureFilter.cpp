@@ -1,4 +1,4 @@
-#include "CaptureFilter.h"
+#include "core/store/CaptureFilter.h"
 
 CaptureFilter::Verdict CaptureFilter::categoryOf(const QString &reason)
 {

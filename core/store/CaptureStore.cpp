@@ -1,7 +1,7 @@
-#include "CaptureStore.h"
+#include "core/store/CaptureStore.h"
 
-#include "StoreMigrations.h"
-#include "http/RequestFramer.h"
+#include "core/store/StoreMigrations.h"
+#include "core/http/RequestFramer.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CaptureFilter.h"
-#include "NewCapture.h"
-#include "capture/Capture.h"
+#include "core/store/CaptureFilter.h"
+#include "core/store/NewCapture.h"
+#include "core/capture/Capture.h"
 
 #include <QHash>
 #include <QList>

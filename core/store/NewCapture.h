@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/CaptureSummary.h"
+#include "core/capture/CaptureSummary.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "StoreMigrations.h"
+#include "core/store/StoreMigrations.h"
 
 QByteArray StoreMigrations::step(int toVersion)
 {

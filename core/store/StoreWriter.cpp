@@ -1,6 +1,6 @@
-#include "StoreWriter.h"
+#include "core/store/StoreWriter.h"
 
-#include "CaptureStore.h"
+#include "core/store/CaptureStore.h"
 
 StoreWriter::StoreWriter(CaptureStore *store, Annotator annotate, QObject *parent)
     : QObject(parent), m_store(store), m_annotate(std::move(annotate)), m_thread([this] { run(); })

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "NewCapture.h"
+#include "core/store/NewCapture.h"
 
 #include <QList>
 #include <QObject>

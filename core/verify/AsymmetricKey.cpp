@@ -1,4 +1,4 @@
-#include "AsymmetricKey.h"
+#include "core/verify/AsymmetricKey.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>

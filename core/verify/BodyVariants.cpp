@@ -1,7 +1,7 @@
-#include "BodyVariants.h"
+#include "core/verify/BodyVariants.h"
 
-#include "JsonReformatter.h"
-#include "capture/Utf8Check.h"
+#include "core/verify/JsonReformatter.h"
+#include "core/capture/Utf8Check.h"
 
 #include <QStringList>
 

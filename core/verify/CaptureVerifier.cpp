@@ -1,10 +1,10 @@
-#include "CaptureVerifier.h"
+#include "core/verify/CaptureVerifier.h"
 
-#include "Verifier.h"
-#include "VerifyOptions.h"
-#include "http/RequestFramer.h"
-#include "store/CaptureStore.h"
-#include "store/NewCapture.h"
+#include "core/verify/Verifier.h"
+#include "core/verify/VerifyOptions.h"
+#include "core/http/RequestFramer.h"
+#include "core/store/CaptureStore.h"
+#include "core/store/NewCapture.h"
 
 #include <QJsonDocument>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Verdict.h"
-#include "config/AppConfig.h"
-#include "secrets/SigningSecret.h"
-#include "store/CaptureStore.h"
+#include "core/verify/Verdict.h"
+#include "core/config/AppConfig.h"
+#include "core/secrets/SigningSecret.h"
+#include "core/store/CaptureStore.h"
 
 #include <QHash>
 #include <optional>

@@ -1,10 +1,10 @@
-#include "Diagnosis.h"
+#include "core/verify/Diagnosis.h"
 
-#include "BodyVariants.h"
-#include "ProviderRegistry.h"
-#include "SecretDecoder.h"
-#include "SignedContent.h"
-#include "capture/Utf8Check.h"
+#include "core/verify/BodyVariants.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/SecretDecoder.h"
+#include "core/verify/SignedContent.h"
+#include "core/capture/Utf8Check.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

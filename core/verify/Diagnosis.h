@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Hazard.h"
-#include "ProviderScheme.h"
-#include "SchemeKey.h"
-#include "SignatureEvidence.h"
-#include "Verdict.h"
-#include "VerifyOptions.h"
+#include "core/verify/Hazard.h"
+#include "core/verify/ProviderScheme.h"
+#include "core/verify/SchemeKey.h"
+#include "core/verify/SignatureEvidence.h"
+#include "core/verify/Verdict.h"
+#include "core/verify/VerifyOptions.h"
 
 #include <QList>
 

@@ -1,4 +1,4 @@
-#include "Hazard.h"
+#include "core/verify/Hazard.h"
 
 QJsonObject Hazard::toJson() const
 {

@@ -1,4 +1,4 @@
-#include "HmacKey.h"
+#include "core/verify/HmacKey.h"
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>

@@ -1,5 +1,5 @@
-#include "JsonReformatter.h"
-#include "capture/HexDigits.h"
+#include "core/verify/JsonReformatter.h"
+#include "core/capture/HexDigits.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
-#include "ProviderRegistry.h"
+#include "core/verify/ProviderRegistry.h"
 
-#include "ProviderTable.h"
+#include "core/verify/ProviderTable.h"
 
 QStringList ProviderRegistry::names()
 {

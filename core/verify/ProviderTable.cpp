@@ -1,4 +1,4 @@
-#include "ProviderTable.h"
+#include "core/verify/ProviderTable.h"
 
 namespace {
 

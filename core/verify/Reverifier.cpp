@@ -1,6 +1,6 @@
-#include "Reverifier.h"
+#include "core/verify/Reverifier.h"
 
-#include "store/CaptureStore.h"
+#include "core/store/CaptureStore.h"
 
 Reverifier::Reverifier(QObject *parent) : QObject(parent)
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CaptureVerifier.h"
+#include "core/verify/CaptureVerifier.h"
 
 #include <QObject>
 #include <QThreadPool>

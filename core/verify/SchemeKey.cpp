@@ -1,6 +1,6 @@
-#include "SchemeKey.h"
+#include "core/verify/SchemeKey.h"
 
-#include "SecretDecoder.h"
+#include "core/verify/SecretDecoder.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>

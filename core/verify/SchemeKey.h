@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AsymmetricKey.h"
-#include "HmacKey.h"
-#include "ProviderScheme.h"
+#include "core/verify/AsymmetricKey.h"
+#include "core/verify/HmacKey.h"
+#include "core/verify/ProviderScheme.h"
 
 #include <QByteArray>
 #include <QList>

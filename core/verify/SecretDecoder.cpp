@@ -1,4 +1,4 @@
-#include "SecretDecoder.h"
+#include "core/verify/SecretDecoder.h"
 
 bool SecretDecoder::keyBytes(ProviderScheme::SecretFormat format, const QByteArray &secret,
                              QByteArray *key)

@@ -1,6 +1,6 @@
-#include "SignatureEvidence.h"
+#include "core/verify/SignatureEvidence.h"
 
-#include "capture/FormFields.h"
+#include "core/capture/FormFields.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ProviderScheme.h"
-#include "SignatureHeaderParser.h"
-#include "capture/ByteSpan.h"
-#include "capture/ParsedRequest.h"
+#include "core/verify/ProviderScheme.h"
+#include "core/verify/SignatureHeaderParser.h"
+#include "core/capture/ByteSpan.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 #include <QString>

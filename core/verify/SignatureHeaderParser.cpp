@@ -1,4 +1,4 @@
-#include "SignatureHeaderParser.h"
+#include "core/verify/SignatureHeaderParser.h"
 
 namespace {
 

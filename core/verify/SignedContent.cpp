@@ -1,6 +1,6 @@
-#include "SignedContent.h"
+#include "core/verify/SignedContent.h"
 
-#include "capture/FormFields.h"
+#include "core/capture/FormFields.h"
 
 #include <QCryptographicHash>
 #include <QMap>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ProviderScheme.h"
-#include "SignatureEvidence.h"
+#include "core/verify/ProviderScheme.h"
+#include "core/verify/SignatureEvidence.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,11 +1,11 @@
-#include "Signer.h"
+#include "core/verify/Signer.h"
 
-#include "AsymmetricKey.h"
-#include "SchemeKey.h"
-#include "SecretDecoder.h"
-#include "SignatureEvidence.h"
-#include "SignatureHeaderParser.h"
-#include "SignedContent.h"
+#include "core/verify/AsymmetricKey.h"
+#include "core/verify/SchemeKey.h"
+#include "core/verify/SecretDecoder.h"
+#include "core/verify/SignatureEvidence.h"
+#include "core/verify/SignatureHeaderParser.h"
+#include "core/verify/SignedContent.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProviderScheme.h"
+#include "core/verify/ProviderScheme.h"
 
 #include <QByteArray>
 #include <QList>

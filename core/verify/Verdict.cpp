@@ -1,4 +1,4 @@
-#include "Verdict.h"
+#include "core/verify/Verdict.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Hazard.h"
-#include "capture/ByteSpan.h"
+#include "core/verify/Hazard.h"
+#include "core/capture/ByteSpan.h"
 
 #include <QByteArray>
 #include <QJsonObject>

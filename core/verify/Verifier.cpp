@@ -1,10 +1,10 @@
-#include "Verifier.h"
+#include "core/verify/Verifier.h"
 
-#include "Diagnosis.h"
-#include "ProviderRegistry.h"
-#include "SchemeKey.h"
-#include "SignatureEvidence.h"
-#include "SignedContent.h"
+#include "core/verify/Diagnosis.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/SchemeKey.h"
+#include "core/verify/SignatureEvidence.h"
+#include "core/verify/SignedContent.h"
 
 namespace {
 

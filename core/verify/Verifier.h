@@ -1,9 +1,9 @@
 #pragma once
 
-#include "ProviderScheme.h"
-#include "Verdict.h"
-#include "VerifyOptions.h"
-#include "capture/ParsedRequest.h"
+#include "core/verify/ProviderScheme.h"
+#include "core/verify/Verdict.h"
+#include "core/verify/VerifyOptions.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
-#include "EndpointDraft.h"
+#include "ui/endpoints/EndpointDraft.h"
 
-#include "capture/Capture.h"
-#include "verify/ProviderRegistry.h"
+#include "core/capture/Capture.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QUrl>
 

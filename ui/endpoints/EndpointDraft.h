@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/AppConfig.h"
-#include "config/EndpointConfig.h"
+#include "core/config/AppConfig.h"
+#include "core/config/EndpointConfig.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,16 +1,16 @@
-#include "EndpointEditor.h"
+#include "ui/endpoints/EndpointEditor.h"
 
-#include "EndpointDraft.h"
-#include "EndpointListModel.h"
-#include "EndpointValidator.h"
-#include "GenericHmacFields.h"
-#include "ResponseHeadersModel.h"
-#include "SecretGenerator.h"
-#include "SecretListModel.h"
-#include "SecretPasteDialog.h"
-#include "secrets/SecretRotation.h"
-#include "secrets/SecretStore.h"
-#include "verify/ProviderRegistry.h"
+#include "ui/endpoints/EndpointDraft.h"
+#include "ui/endpoints/EndpointListModel.h"
+#include "ui/endpoints/EndpointValidator.h"
+#include "ui/endpoints/GenericHmacFields.h"
+#include "ui/endpoints/ResponseHeadersModel.h"
+#include "ui/endpoints/SecretGenerator.h"
+#include "ui/endpoints/SecretListModel.h"
+#include "ui/endpoints/SecretPasteDialog.h"
+#include "core/secrets/SecretRotation.h"
+#include "core/secrets/SecretStore.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QClipboard>
 #include <QComboBox>

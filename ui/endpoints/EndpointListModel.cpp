@@ -1,6 +1,6 @@
-#include "EndpointListModel.h"
+#include "ui/endpoints/EndpointListModel.h"
 
-#include "EndpointValidator.h"
+#include "ui/endpoints/EndpointValidator.h"
 
 #include <QBrush>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/EndpointConfig.h"
+#include "core/config/EndpointConfig.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "EndpointValidator.h"
+#include "ui/endpoints/EndpointValidator.h"
 
-#include "verify/ProviderRegistry.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QObject>
 

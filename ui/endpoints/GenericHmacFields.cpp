@@ -1,4 +1,4 @@
-#include "GenericHmacFields.h"
+#include "ui/endpoints/GenericHmacFields.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,4 +1,4 @@
-#include "ResponseHeadersModel.h"
+#include "ui/endpoints/ResponseHeadersModel.h"
 
 ResponseHeadersModel::ResponseHeadersModel(QObject *parent) : QAbstractTableModel(parent) {}
 

@@ -1,6 +1,6 @@
-#include "SecretEdits.h"
+#include "ui/endpoints/SecretEdits.h"
 
-#include "EndpointListModel.h"
+#include "ui/endpoints/EndpointListModel.h"
 
 SecretEdits::~SecretEdits()
 {

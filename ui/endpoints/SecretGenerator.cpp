@@ -1,6 +1,6 @@
-#include "SecretGenerator.h"
+#include "ui/endpoints/SecretGenerator.h"
 
-#include "verify/ProviderRegistry.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QRandomGenerator>
 

@@ -1,4 +1,4 @@
-#include "SecretListModel.h"
+#include "ui/endpoints/SecretListModel.h"
 
 #include <QFont>
 

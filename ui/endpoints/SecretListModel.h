@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/SigningSecret.h"
+#include "core/secrets/SigningSecret.h"
 
 #include <QAbstractTableModel>
 #include <QList>

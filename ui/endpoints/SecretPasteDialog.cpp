@@ -1,6 +1,6 @@
-#include "SecretPasteDialog.h"
+#include "ui/endpoints/SecretPasteDialog.h"
 
-#include "secrets/SigningSecret.h"
+#include "core/secrets/SigningSecret.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "FormFieldsModel.h"
+#include "ui/forms/FormFieldsModel.h"
 
 #include <algorithm>
 

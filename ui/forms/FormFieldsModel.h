@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/FormFields.h"
-#include "raw/ByteSpanMetaType.h"
+#include "core/capture/FormFields.h"
+#include "ui/raw/ByteSpanMetaType.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "MultipartPartsModel.h"
+#include "ui/forms/MultipartPartsModel.h"
 
 #include <algorithm>
 

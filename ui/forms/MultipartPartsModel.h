@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/MultipartBody.h"
-#include "raw/ByteSpanMetaType.h"
+#include "core/capture/MultipartBody.h"
+#include "ui/raw/ByteSpanMetaType.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "HeadersModel.h"
+#include "ui/headers/HeadersModel.h"
 
 #include <QFont>
 #include <QStringDecoder>

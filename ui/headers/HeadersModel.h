@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/HeaderField.h"
-#include "raw/ByteSpanMetaType.h"
+#include "core/capture/HeaderField.h"
+#include "ui/raw/ByteSpanMetaType.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "JsonTreeModel.h"
+#include "ui/json/JsonTreeModel.h"
 
 #include <QColor>
 

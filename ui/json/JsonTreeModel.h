@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/JsonDocument.h"
-#include "raw/ByteSpanMetaType.h"
+#include "core/capture/JsonDocument.h"
+#include "ui/raw/ByteSpanMetaType.h"
 
 #include <QAbstractItemModel>
 

@@ -1,4 +1,4 @@
-#include "RequestListModel.h"
+#include "ui/list/RequestListModel.h"
 
 #include <QDateTime>
 #include <QLocale>

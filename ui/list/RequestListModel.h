@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureSummary.h"
-#include "store/CaptureStore.h"
+#include "core/capture/CaptureSummary.h"
+#include "core/store/CaptureStore.h"
 
 #include <QAbstractTableModel>
 #include <QCache>

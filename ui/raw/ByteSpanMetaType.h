@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/ByteSpan.h"
+#include "core/capture/ByteSpan.h"
 
 #include <QMetaType>
 

@@ -1,4 +1,4 @@
-#include "ByteView.h"
+#include "ui/raw/ByteView.h"
 
 #include <QClipboard>
 #include <QFontDatabase>

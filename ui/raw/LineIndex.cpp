@@ -1,4 +1,4 @@
-#include "LineIndex.h"
+#include "ui/raw/LineIndex.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "VerdictPanel.h"
+#include "ui/verdict/VerdictPanel.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

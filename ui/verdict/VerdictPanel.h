@@ -1,6 +1,6 @@
 #pragma once
 
-#include "verify/Verdict.h"
+#include "core/verify/Verdict.h"
 
 #include <QWidget>
 

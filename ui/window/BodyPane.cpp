@@ -1,10 +1,10 @@
-#include "BodyPane.h"
+#include "ui/window/BodyPane.h"
 
-#include "forms/FormFieldsModel.h"
-#include "forms/MultipartPartsModel.h"
-#include "raw/ByteSpanMetaType.h"
-#include "raw/ByteView.h"
-#include "json/JsonTreeModel.h"
+#include "ui/forms/FormFieldsModel.h"
+#include "ui/forms/MultipartPartsModel.h"
+#include "ui/raw/ByteSpanMetaType.h"
+#include "ui/raw/ByteView.h"
+#include "ui/json/JsonTreeModel.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/BodyAnalysis.h"
-#include "capture/ByteSpan.h"
+#include "core/capture/BodyAnalysis.h"
+#include "core/capture/ByteSpan.h"
 
 #include <QWidget>
 

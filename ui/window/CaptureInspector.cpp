@@ -1,10 +1,10 @@
-#include "CaptureInspector.h"
+#include "ui/window/CaptureInspector.h"
 
-#include "BodyPane.h"
-#include "headers/HeadersModel.h"
-#include "raw/ByteSpanMetaType.h"
-#include "raw/ByteView.h"
-#include "verdict/VerdictPanel.h"
+#include "ui/window/BodyPane.h"
+#include "ui/headers/HeadersModel.h"
+#include "ui/raw/ByteSpanMetaType.h"
+#include "ui/raw/ByteView.h"
+#include "ui/verdict/VerdictPanel.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CaptureLoader.h"
+#include "ui/window/CaptureLoader.h"
 
 #include <QWidget>
 #include <memory>

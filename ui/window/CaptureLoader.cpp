@@ -1,6 +1,6 @@
-#include "CaptureLoader.h"
+#include "ui/window/CaptureLoader.h"
 
-#include "store/CaptureStore.h"
+#include "core/store/CaptureStore.h"
 
 CaptureLoader::CaptureLoader(QObject *parent) : QObject(parent)
 {

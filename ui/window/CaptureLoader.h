@@ -1,8 +1,8 @@
 #pragma once
 
-#include "capture/BodyAnalysis.h"
-#include "capture/Capture.h"
-#include "verify/CaptureVerifier.h"
+#include "core/capture/BodyAnalysis.h"
+#include "core/capture/Capture.h"
+#include "core/verify/CaptureVerifier.h"
 
 #include <QObject>
 #include <QThreadPool>

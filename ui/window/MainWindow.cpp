@@ -1,14 +1,14 @@
-#include "MainWindow.h"
+#include "ui/window/MainWindow.h"
 
-#include "BodyPane.h"
-#include "CaptureInspector.h"
-#include "config/ConfigWriter.h"
-#include "endpoints/EndpointDraft.h"
-#include "endpoints/EndpointEditor.h"
-#include "list/RequestListModel.h"
-#include "raw/ByteView.h"
-#include "secrets/SecretStore.h"
-#include "verify/Reverifier.h"
+#include "ui/window/BodyPane.h"
+#include "ui/window/CaptureInspector.h"
+#include "core/config/ConfigWriter.h"
+#include "ui/endpoints/EndpointDraft.h"
+#include "ui/endpoints/EndpointEditor.h"
+#include "ui/list/RequestListModel.h"
+#include "ui/raw/ByteView.h"
+#include "core/secrets/SecretStore.h"
+#include "core/verify/Reverifier.h"
 
 #include <QAction>
 #include <QApplication>

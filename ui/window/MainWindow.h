@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CaptureLoader.h"
-#include "http/CaptureServer.h"
+#include "ui/window/CaptureLoader.h"
+#include "core/http/CaptureServer.h"
 
 #include <QMainWindow>
 

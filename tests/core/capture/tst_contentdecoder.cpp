@@ -1,4 +1,4 @@
-#include "capture/ContentDecoder.h"
+#include "core/capture/ContentDecoder.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "capture/FormFields.h"
+#include "core/capture/FormFields.h"
 
 #include <QTest>
 

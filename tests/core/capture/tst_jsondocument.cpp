@@ -1,4 +1,4 @@
-#include "capture/JsonDocument.h"
+#include "core/capture/JsonDocument.h"
 
 #include <QTest>
 

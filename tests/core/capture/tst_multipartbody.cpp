@@ -1,4 +1,4 @@
-#include "capture/MultipartBody.h"
+#include "core/capture/MultipartBody.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "config/ConfigLoader.h"
+#include "core/config/ConfigLoader.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,6 +1,6 @@
-#include "config/ConfigLoader.h"
-#include "http/CaptureServer.h"
-#include "store/CaptureStore.h"
+#include "core/config/ConfigLoader.h"
+#include "core/http/CaptureServer.h"
+#include "core/store/CaptureStore.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "http/RequestFramer.h"
+#include "core/http/RequestFramer.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // ConfigWriter lives in core/config; its test sits with the secrets tests because both came with
 // the endpoint/secret work (issue 4).
-#include "config/ConfigLoader.h"
-#include "config/ConfigWriter.h"
+#include "core/config/ConfigLoader.h"
+#include "core/config/ConfigWriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 // KeychainSecretStore against a real Secret Service: run through with-keyring.sh (CTest does),
 // which provides a private D-Bus session and an unlocked GNOME Keyring under a temporary HOME. The
 // "no keychain" cases run this binary again as a child with the session bus pointing nowhere.
-#include "secrets/BlockingSecretStore.h"
-#include "secrets/KeychainSecretStore.h"
-#include "secrets/SecretRotation.h"
+#include "core/secrets/BlockingSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
+#include "core/secrets/SecretRotation.h"
 
 #include <QDirIterator>
 #include <QMutex>

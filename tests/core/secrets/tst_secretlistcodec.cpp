@@ -1,4 +1,4 @@
-#include "secrets/SecretListCodec.h"
+#include "core/secrets/SecretListCodec.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "secrets/SecretOverrides.h"
+#include "core/secrets/SecretOverrides.h"
 
 #include <QtTest>
 

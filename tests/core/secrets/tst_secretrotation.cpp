@@ -1,4 +1,4 @@
-#include "secrets/SecretRotation.h"
+#include "core/secrets/SecretRotation.h"
 
 #include <QtTest>
 

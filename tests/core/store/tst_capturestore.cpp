@@ -1,6 +1,6 @@
-#include "store/CaptureStore.h"
-#include "store/StoreMigrations.h"
-#include "store/StoreWriter.h"
+#include "core/store/CaptureStore.h"
+#include "core/store/StoreMigrations.h"
+#include "core/store/StoreWriter.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "store/CaptureStore.h"
-#include "verify/Reverifier.h"
+#include "core/store/CaptureStore.h"
+#include "core/verify/Reverifier.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
 // Verifier, diagnosis and signer: published vectors, every reason and hazard code on a request
 // that has it (and not on one that does not), the verdict JSON shape, sign -> verify round trips.
-#include "http/RequestFramer.h"
-#include "verify/AsymmetricKey.h"
-#include "verify/JsonReformatter.h"
-#include "verify/ProviderRegistry.h"
-#include "verify/Signer.h"
-#include "verify/Verifier.h"
+#include "core/http/RequestFramer.h"
+#include "core/verify/AsymmetricKey.h"
+#include "core/verify/JsonReformatter.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/Signer.h"
+#include "core/verify/Verifier.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

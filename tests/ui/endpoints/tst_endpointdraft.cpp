@@ -1,6 +1,6 @@
-#include "capture/Capture.h"
-#include "endpoints/EndpointDraft.h"
-#include "http/RequestFramer.h"
+#include "core/capture/Capture.h"
+#include "ui/endpoints/EndpointDraft.h"
+#include "core/http/RequestFramer.h"
 
 #include <QtTest>
 

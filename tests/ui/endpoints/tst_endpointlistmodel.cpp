@@ -1,6 +1,6 @@
-#include "endpoints/EndpointListModel.h"
-#include "endpoints/ResponseHeadersModel.h"
-#include "endpoints/SecretListModel.h"
+#include "ui/endpoints/EndpointListModel.h"
+#include "ui/endpoints/ResponseHeadersModel.h"
+#include "ui/endpoints/SecretListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "forms/FormFieldsModel.h"
+#include "ui/forms/FormFieldsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

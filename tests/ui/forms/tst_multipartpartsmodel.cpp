@@ -1,4 +1,4 @@
-#include "forms/MultipartPartsModel.h"
+#include "ui/forms/MultipartPartsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "headers/HeadersModel.h"
+#include "ui/headers/HeadersModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

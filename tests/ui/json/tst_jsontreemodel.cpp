@@ -1,4 +1,4 @@
-#include "json/JsonTreeModel.h"
+#include "ui/json/JsonTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

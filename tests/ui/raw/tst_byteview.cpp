@@ -1,4 +1,4 @@
-#include "raw/ByteView.h"
+#include "ui/raw/ByteView.h"
 
 #include <QClipboard>
 #include <QElapsedTimer>

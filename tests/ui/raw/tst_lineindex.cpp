@@ -1,4 +1,4 @@
-#include "raw/LineIndex.h"
+#include "ui/raw/LineIndex.h"
 
 #include <QTest>
 
