@@ -74,6 +74,12 @@ private Q_SLOTS:
     void expectContinue();
     void parseStoredRawReportsTruncation();
     void bodyOffsetMapsAcrossChunks();
+    void decisions_data();
+    void decisions();
+    void sameDecisionAtEverySplit_data() { decisions_data(); }
+    void sameDecisionAtEverySplit();
+    void bareLineFeeds();
+    void pipelinedRequestsKeepTheirOwnBytes();
 };
 
 void TestRequestFramer::framesWholeRequests_data()
@@ -292,6 +298,193 @@ void TestRequestFramer::bodyOffsetMapsAcrossChunks()
                  wire.mid(spans[1].offset, spans[1].length),
              QByteArray("cde"));
     QCOMPARE(r.bodyOffsetOfRaw(wire.indexOf("3\r\ndef")), -1);
+}
+
+// How the framer decides on requests a hostile or sloppy sender might send: `status` 0 means every
+// request in `wire` frames cleanly; otherwise the framer fails with that status after `count`
+// requests, and the error offset lies within [minOffset, maxOffset] (the offending line).
+void TestRequestFramer::decisions_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<qint64>("minOffset");
+    QTest::addColumn<qint64>("maxOffset");
+
+    const QByteArray post = "POST / HTTP/1.1\r\n";
+    const QByteArray chunked = post + "Transfer-Encoding: chunked\r\n\r\n"; // 47 bytes
+
+    // Request smuggling: two parsers must never disagree on where a request ends.
+    QTest::newRow("space before the colon: Content-Length")
+        << post + "Content-Length : 2\r\n\r\nok" << 400 << 0 << qint64(17) << qint64(35);
+    QTest::newRow("space before the colon: Transfer-Encoding")
+        << post + "Transfer-Encoding : chunked\r\nContent-Length: 1\r\n\r\nx" << 400 << 0
+        << qint64(17) << qint64(66);
+    QTest::newRow("Content-Length and Transfer-Encoding")
+        << post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+        << 400 << 0 << qint64(17) << qint64(66);
+    QTest::newRow("Transfer-Encoding and Content-Length")
+        << post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"
+        << 400 << 0 << qint64(17) << qint64(66);
+    QTest::newRow("duplicate Content-Length, same value")
+        << post + "Content-Length: 2\r\nContent-Length: 2\r\n\r\nok" << 400 << 0 << qint64(36)
+        << qint64(53);
+    QTest::newRow("duplicate Content-Length, other value")
+        << post + "Content-Length: 2\r\nContent-Length: 3\r\n\r\nokk" << 400 << 0 << qint64(36)
+        << qint64(53);
+    QTest::newRow("Content-Length as a list")
+        << post + "Content-Length: 2, 2\r\n\r\nok" << 400 << 0 << qint64(17) << qint64(37);
+    QTest::newRow("negative Content-Length")
+        << post + "Content-Length: -2\r\n\r\nok" << 400 << 0 << qint64(17) << qint64(35);
+    QTest::newRow("chunked not the last coding")
+        << post + "Transfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n"
+        << 400 << 0 << qint64(17) << qint64(53);
+    QTest::newRow("Transfer-Encoding identity with Content-Length")
+        << post + "Transfer-Encoding: identity\r\nContent-Length: 2\r\n\r\nok" << 400 << 0
+        << qint64(17) << qint64(67);
+    QTest::newRow("negative chunk size") << chunked + "-1\r\nx\r\n0\r\n\r\n"
+                                         << 400 << 0 << qint64(47) << qint64(50);
+    QTest::newRow("chunk size overflows 64 bits") << chunked + "FFFFFFFFFFFFFFFFF\r\nx\r\n0\r\n\r\n"
+                                                  << 400 << 0 << qint64(47) << qint64(66);
+    QTest::newRow("chunk size with 0x") << chunked + "0x2\r\nok\r\n0\r\n\r\n"
+                                        << 400 << 0 << qint64(47) << qint64(50);
+    QTest::newRow("chunk size with a bare LF") << chunked + "2\nok\n0\n\n"
+                                               << 400 << 0 << qint64(47) << qint64(50);
+    // Lines and fields
+    QTest::newRow("empty header name")
+        << QByteArray("GET / HTTP/1.1\r\n: x\r\n\r\n") << 400 << 0 << qint64(16) << qint64(21);
+    QTest::newRow("whitespace before the first header")
+        << QByteArray("GET / HTTP/1.1\r\n X: a\r\n\r\n") << 400 << 0 << qint64(16) << qint64(22);
+    QTest::newRow("control byte in a value") << QByteArray("GET / HTTP/1.1\r\nX: a\x01b\r\n\r\n")
+                                             << 400 << 0 << qint64(16) << qint64(24);
+    QTest::newRow("bare CR in a value")
+        << QByteArray("GET / HTTP/1.1\r\nX: a\rb\r\n\r\n") << 400 << 0 << qint64(16) << qint64(24);
+    QTest::newRow("tab in a value")
+        << QByteArray("GET / HTTP/1.1\r\nX: a\tb\r\n\r\n") << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("obsolete line folding") << post + "X-A: a\r\n b\r\nContent-Length: 0\r\n\r\n"
+                                           << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("unknown method")
+        << QByteArray("FOO / HTTP/1.1\r\n\r\n") << 400 << 0 << qint64(0) << qint64(3);
+    QTest::newRow("space in the target")
+        << QByteArray("GET /a b HTTP/1.1\r\n\r\n") << 400 << 0 << qint64(6) << qint64(17);
+    QTest::newRow("HTTP/0.9 request line")
+        << QByteArray("GET /\r\n\r\n") << 400 << 0 << qint64(0) << qint64(5);
+    QTest::newRow("HTTP/2.0 request line")
+        << QByteArray("GET / HTTP/2.0\r\n\r\n") << 400 << 0 << qint64(0) << qint64(14);
+    QTest::newRow("HTTP/2 connection preface")
+        << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400 << 0 << qint64(0) << qint64(24);
+    QTest::newRow("empty line before the request line")
+        << QByteArray("\r\nGET / HTTP/1.1\r\n\r\n") << 400 << 0 << qint64(0) << qint64(20);
+    // Upgrades are not performed: the request is answered as HTTP and what follows is HTTP too.
+    QTest::newRow("Upgrade: websocket, then bytes")
+        << QByteArray("GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\nxyz\r\n")
+        << 400 << 1 << qint64(0) << qint64(5);
+    QTest::newRow("a POST without a length has no body")
+        << QByteArray("POST / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\n\r\n") << 0 << 2 << qint64(-1)
+        << qint64(-1);
+    // Today's http-parser (Debian builds it non-strict) accepts these.
+    QTest::newRow("bytes after a chunk's data") << chunked + "5\r\nhelloXX0\r\n\r\n"
+                                                << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("space after the chunk size") << chunked + "2 \r\nok\r\n0\r\n\r\n"
+                                                << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("quote in a chunk extension name") << chunked + "2;a\"b\r\nok\r\n0\r\n\r\n"
+                                                     << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("chunked twice")
+        << post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+        << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("CONNECT") << QByteArray("CONNECT host:443 HTTP/1.1\r\nHost: host:443\r\n\r\n")
+                             << 0 << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("absolute form to another host")
+        << QByteArray("GET http://other.example/ HTTP/1.1\r\nHost: hookbench.test\r\n\r\n") << 0
+        << 1 << qint64(-1) << qint64(-1);
+}
+
+void TestRequestFramer::decisions()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(int, status);
+    QFETCH(int, count);
+    QFETCH(qint64, minOffset);
+    QFETCH(qint64, maxOffset);
+
+    const Framed f = frame(wire, {});
+    QCOMPARE(f.failedStatus, status);
+    QCOMPARE(f.requests.size(), count);
+    if (status == 0) {
+        QCOMPARE(f.raws.join(), wire);
+        return;
+    }
+    QVERIFY(f.failed.hasError());
+    QVERIFY2(f.failed.errorOffset >= minOffset && f.failed.errorOffset <= maxOffset,
+             qPrintable(QString::number(f.failed.errorOffset) + ": " + f.failed.error));
+}
+
+void TestRequestFramer::sameDecisionAtEverySplit()
+{
+    QFETCH(QByteArray, wire);
+    const Framed whole = frame(wire, {});
+    QList<QList<int>> feeds;
+    for (int cut = 1; cut < wire.size(); ++cut)
+        feeds.append(QList<int>{cut});
+    QList<int> everyByte;
+    for (int cut = 1; cut < wire.size(); ++cut)
+        everyByte.append(cut);
+    feeds.append(everyByte);
+    for (const QList<int> &cuts : std::as_const(feeds)) {
+        const Framed split = frame(wire, cuts);
+        const QByteArray where = "cuts " + QByteArray::number(cuts.first()) + " (" +
+                                 QByteArray::number(cuts.size()) + ")";
+        QVERIFY2(split.failedStatus == whole.failedStatus, where.constData());
+        QVERIFY2(split.failed.error == whole.failed.error, where.constData());
+        QVERIFY2(split.failed.errorOffset == whole.failed.errorOffset, where.constData());
+        QVERIFY2(split.raws == whole.raws, where.constData());
+    }
+}
+
+void TestRequestFramer::bareLineFeeds()
+{
+    // http-parser takes a bare LF as a line end in the request line and in the header section.
+    const QByteArray wire = "POST / HTTP/1.1\nHost: a\nContent-Length: 2\n\nok";
+    const Framed f = frame(wire, {});
+    QCOMPARE(f.failedStatus, 0);
+    QCOMPARE(f.requests.size(), 1);
+    const ParsedRequest &r = f.requests.first();
+    QCOMPARE(r.requestLine, (ByteSpan{0, 15}));
+    QCOMPARE(r.headerSectionEnd, 43);
+    QCOMPARE(r.body(wire), QByteArray("ok"));
+    QCOMPARE(headerNames(r), QByteArray("Host;Content-Length;"));
+}
+
+void TestRequestFramer::pipelinedRequestsKeepTheirOwnBytes()
+{
+    const QByteArray first = "POST /a HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                             "3\r\nabc\r\n0\r\n\r\n";
+    const QByteArray second = "POST /b HTTP/1.1\r\nContent-Length: 3\r\n\r\ndef";
+    const QByteArray third = "GET /c HTTP/1.1\r\nConnection: close\r\n\r\n";
+    const QByteArray wire = first + second + third;
+    for (int cut = 0; cut < wire.size(); ++cut) {
+        const Framed f = frame(wire, cut ? QList<int>{cut} : QList<int>{});
+        QCOMPARE(f.failedStatus, 0);
+        QCOMPARE(f.raws, (QList<QByteArray>{first, second, third}));
+        QCOMPARE(f.requests[0].body(first), QByteArray("abc"));
+        QVERIFY(f.requests[0].chunked);
+        QCOMPARE(f.requests[1].body(second), QByteArray("def"));
+        QCOMPARE(f.requests[2].target, QByteArray("/c"));
+    }
+    // Connection: close ends keep-alive; HTTP/1.0 has it only when asked for.
+    RequestFramer framer;
+    QCOMPARE(framer.advance(third), RequestFramer::State::HeadersComplete);
+    QCOMPARE(framer.advance(third), RequestFramer::State::MessageComplete);
+    QVERIFY(!framer.keepAlive());
+    const QByteArray http10 = "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n";
+    framer.reset();
+    QCOMPARE(framer.advance(http10), RequestFramer::State::HeadersComplete);
+    QCOMPARE(framer.advance(http10), RequestFramer::State::MessageComplete);
+    QVERIFY(framer.keepAlive());
+    framer.reset();
+    QCOMPARE(framer.advance("GET / HTTP/1.0\r\n\r\n"), RequestFramer::State::HeadersComplete);
+    QCOMPARE(framer.advance("GET / HTTP/1.0\r\n\r\n"), RequestFramer::State::MessageComplete);
+    QVERIFY(!framer.keepAlive());
 }
 
 QTEST_GUILESS_MAIN(TestRequestFramer)
