@@ -21,6 +21,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Forbidden";
     case 404:
         return "Not Found";
+    case 405:
+        return "Method Not Allowed";
     case 408:
         return "Request Timeout";
     case 409:
@@ -72,6 +74,8 @@ QByteArray HttpResponse::build(int status, const Headers &headers, const QByteAr
 
 QByteArray HttpResponse::plain(int status, const QByteArray &reason, bool closeConnection)
 {
-    return build(status, {{"Content-Type", "text/plain; charset=utf-8"}}, reason + '\n',
-                 closeConnection);
+    Headers headers{{"Content-Type", "text/plain; charset=utf-8"}};
+    if (status == 405) // RFC 9110 15.5.6: say what is allowed (CONNECT and proxy requests are not)
+        headers.append({"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
+    return build(status, headers, reason + '\n', closeConnection);
 }

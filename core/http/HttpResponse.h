@@ -12,7 +12,7 @@ public:
 
     static QByteArray build(int status, const Headers &headers, const QByteArray &body,
                             bool closeConnection);
-    // A short text/plain answer, used for the listener's own errors (400, 408, 413, 431, 503).
+    // A short text/plain answer, used for the listener's own errors (400, 405, 408, 413, 431, 503).
     static QByteArray plain(int status, const QByteArray &reason, bool closeConnection);
     static QByteArray reasonPhrase(int status);
 };

@@ -1,19 +1,24 @@
 #include "core/http/RequestFramer.h"
 
-#include <http_parser.h>
+#include <llhttp.h>
 
-#include <climits>
 #include <cstring>
+
+// llhttp 8.x is loose unless built with LLHTTP_STRICT_MODE=1 (core/http/llhttp/CMakeLists.txt
+// does); 9.x dropped that switch and is strict unless a lenient flag is set, which Hookbench never
+// does.
+#if LLHTTP_VERSION_MAJOR < 9 && !LLHTTP_STRICT_MODE
+#error "llhttp 8.x must be built with LLHTTP_STRICT_MODE=1"
+#endif
 
 namespace {
 
-// RFC 9110 token characters. Debian builds http-parser non-strict, which lets spaces into header
-// names ("Transfer-Encoding : chunked" would then be an ordinary header: a smuggling risk).
+// RFC 9110 token characters; llhttp checks them too, this keeps the rule in one place of ours.
 bool isTokenChar(char c)
 {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
-    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != '\0';
+    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
 void extend(ByteSpan &span, qint64 offset, qint64 length)
@@ -23,49 +28,60 @@ void extend(ByteSpan &span, qint64 offset, qint64 length)
     span.length = offset + length - span.offset;
 }
 
+QString headerLimitReason(qint64 limit)
+{
+    return QStringLiteral("Header section larger than the limit of %1 bytes").arg(limit);
+}
+
 } // namespace
 
 struct RequestFramer::Callbacks
 {
-    static RequestFramer *self(http_parser *p) { return static_cast<RequestFramer *>(p->data); }
-    static qint64 offsetOf(http_parser *p, const char *at) { return at - self(p)->m_base; }
+    static RequestFramer *self(llhttp_t *p) { return static_cast<RequestFramer *>(p->data); }
+    static qint64 offsetOf(llhttp_t *p, const char *at) { return at - self(p)->m_base; }
 
-    static int onUrl(http_parser *p, const char *at, size_t len)
+    static int onUrl(llhttp_t *p, const char *at, size_t len)
     {
         self(p)->m_request.target.append(at, qsizetype(len));
-        return 0;
+        return HPE_OK;
     }
-    static int onHeaderField(http_parser *p, const char *at, size_t len)
+    // Trailer fields (after a chunked body) come through the same callbacks; they are not headers
+    // and stay out of request().headers (the bytes are kept, as part of the body's framing).
+    static int onHeaderField(llhttp_t *p, const char *at, size_t len)
     {
         RequestFramer *f = self(p);
-        if (f->m_inValue)
-            f->finishHeader();
+        if (f->m_headersDone)
+            return HPE_OK;
         f->m_header.name.append(at, qsizetype(len));
         extend(f->m_header.nameSpan, offsetOf(p, at), qint64(len));
-        return 0;
+        return HPE_OK;
     }
-    static int onHeaderValue(http_parser *p, const char *at, size_t len)
+    static int onHeaderValue(llhttp_t *p, const char *at, size_t len)
     {
         RequestFramer *f = self(p);
-        f->m_inValue = true;
+        if (f->m_headersDone)
+            return HPE_OK;
         f->m_header.value.append(at, qsizetype(len));
         extend(f->m_header.valueSpan, offsetOf(p, at), qint64(len));
-        return 0;
+        return HPE_OK;
     }
-    static int onHeadersComplete(http_parser *p)
+    static int onHeaderValueComplete(llhttp_t *p)
+    {
+        if (!self(p)->m_headersDone)
+            self(p)->finishHeader();
+        return HPE_OK;
+    }
+    static int onHeadersComplete(llhttp_t *p)
     {
         RequestFramer *f = self(p);
-        if (f->m_inValue || !f->m_header.name.isEmpty())
-            f->finishHeader();
-        f->m_request.method = http_method_str(http_method(p->method));
+        f->m_request.method = llhttp_method_name(llhttp_method_t(p->method));
         f->m_request.httpVersion =
             "HTTP/" + QByteArray::number(p->http_major) + '.' + QByteArray::number(p->http_minor);
         f->m_request.chunked = (p->flags & F_CHUNKED) != 0;
         f->m_headersDone = true;
-        http_parser_pause(p, 1);
-        return 0;
+        return HPE_PAUSED; // advance() reports the head before any of the body is read
     }
-    static int onBody(http_parser *p, const char *at, size_t len)
+    static int onBody(llhttp_t *p, const char *at, size_t len)
     {
         RequestFramer *f = self(p);
         QList<ByteSpan> &segments = f->m_request.bodySegments;
@@ -79,41 +95,39 @@ struct RequestFramer::Callbacks
                     QStringLiteral("Body larger than the limit of %1 bytes")
                         .arg(f->m_limits.maxBodyBytes),
                     offset);
-            http_parser_pause(p, 1);
+            return HPE_USER;
         }
-        return 0;
+        return HPE_OK;
     }
-    static int onMessageComplete(http_parser *p)
+    static int onMessageComplete(llhttp_t *p)
     {
         RequestFramer *f = self(p);
         f->m_messageDone = true;
-        f->m_keepAlive = http_should_keep_alive(p) != 0;
-        http_parser_pause(p, 1);
-        return 0;
+        f->m_keepAlive = llhttp_should_keep_alive(p) != 0;
+        return HPE_PAUSED; // the bytes after it belong to the next request
     }
 
-    static const http_parser_settings &settings()
+    static const llhttp_settings_t *settings()
     {
-        static const http_parser_settings s = [] {
-            http_parser_settings s;
-            http_parser_settings_init(&s);
-            s.on_url = &onUrl;
-            s.on_header_field = &onHeaderField;
-            s.on_header_value = &onHeaderValue;
-            s.on_headers_complete = &onHeadersComplete;
-            s.on_body = &onBody;
-            s.on_message_complete = &onMessageComplete;
-            return s;
+        static const llhttp_settings_t s = [] {
+            llhttp_settings_t init;
+            llhttp_settings_init(&init);
+            init.on_url = &onUrl;
+            init.on_header_field = &onHeaderField;
+            init.on_header_value = &onHeaderValue;
+            init.on_header_value_complete = &onHeaderValueComplete;
+            init.on_headers_complete = &onHeadersComplete;
+            init.on_body = &onBody;
+            init.on_message_complete = &onMessageComplete;
+            return init;
         }();
-        return s;
+        return &s;
     }
 };
 
 RequestFramer::RequestFramer(FramingLimits limits)
-    : m_limits(limits), m_parser(std::make_unique<http_parser>())
+    : m_limits(limits), m_parser(std::make_unique<llhttp_t>())
 {
-    // Our own limit is the one that counts; keep http-parser's from firing first.
-    http_parser_set_max_header_size(uint32_t(qMax<qint64>(m_limits.maxHeaderBytes * 2, 80 * 1024)));
     reset();
 }
 
@@ -121,7 +135,7 @@ RequestFramer::~RequestFramer() = default;
 
 void RequestFramer::reset()
 {
-    http_parser_init(m_parser.get(), HTTP_REQUEST);
+    llhttp_init(m_parser.get(), HTTP_REQUEST, Callbacks::settings());
     m_parser->data = this;
     m_request = ParsedRequest();
     m_parsed = 0;
@@ -131,7 +145,7 @@ void RequestFramer::reset()
     m_headersReported = false;
     m_headersDone = false;
     m_messageDone = false;
-    m_inValue = false;
+    m_resume = false;
     m_header = HeaderField();
 }
 
@@ -150,7 +164,6 @@ void RequestFramer::finishHeader()
         m_header.valueSpan.offset = m_header.nameSpan.end() + 1;
     m_request.headers.append(m_header);
     m_header = HeaderField();
-    m_inValue = false;
 }
 
 void RequestFramer::fail(int status, const QString &reason, qint64 offset)
@@ -171,28 +184,32 @@ RequestFramer::State RequestFramer::advance(const QByteArray &buffer)
         return State::MessageComplete;
 
     m_base = buffer.constData();
-    while (m_parsed < buffer.size()) {
+    // After a pause llhttp runs once more even without new bytes: a request without a body
+    // completes only then.
+    while (m_parsed < buffer.size() || m_resume) {
+        m_resume = false;
         qint64 available = buffer.size() - m_parsed;
-        const bool headerCapped = !m_headersDone;
-        if (headerCapped)
+        if (!m_headersDone) // the header limit is this framer's own: llhttp has none
             available = qMin(available, m_limits.maxHeaderBytes + 1 - m_parsed);
-        http_parser_pause(m_parser.get(), 0);
-        const size_t n = http_parser_execute(m_parser.get(), &Callbacks::settings(),
-                                             m_base + m_parsed, size_t(available));
-        const http_errno err = HTTP_PARSER_ERRNO(m_parser.get());
-        const qint64 stop = m_parsed + qint64(n);
+        const llhttp_errno_t err =
+            llhttp_execute(m_parser.get(), m_base + m_parsed, size_t(available));
+        const char *errorPos = err == HPE_OK ? nullptr : llhttp_get_error_pos(m_parser.get());
+        const qint64 stop = errorPos ? errorPos - m_base : m_parsed + available;
         m_parsed = stop;
-        if (m_errorStatus != 0)
+        if (m_errorStatus != 0) // a callback failed the request (413)
             return State::Failed;
         if (!m_headersDone && m_parsed > m_limits.maxHeaderBytes) {
-            fail(431,
-                 QStringLiteral("Header section larger than the limit of %1 bytes")
-                     .arg(m_limits.maxHeaderBytes),
-                 m_limits.maxHeaderBytes);
+            fail(431, headerLimitReason(m_limits.maxHeaderBytes), m_limits.maxHeaderBytes);
             return State::Failed;
         }
-        if (err != HPE_OK && err != HPE_PAUSED) {
-            fail(400, QString::fromLatin1(http_errno_description(err)), stop);
+        if (err == HPE_PAUSED) {
+            llhttp_resume(m_parser.get());
+            m_resume = true;
+        } else if (err == HPE_PAUSED_H2_UPGRADE) {
+            fail(400, QStringLiteral("HTTP/2 connection preface: only HTTP/1.x is served here"), 0);
+            return State::Failed;
+        } else if (err != HPE_OK && !(err == HPE_PAUSED_UPGRADE && m_messageDone)) {
+            fail(400, QString::fromLatin1(llhttp_get_error_reason(m_parser.get())), stop);
             return State::Failed;
         }
         if (m_messageDone) {
@@ -200,40 +217,41 @@ RequestFramer::State RequestFramer::advance(const QByteArray &buffer)
             m_request.complete = true;
             return State::MessageComplete;
         }
-        if (m_headersDone && !m_headersReported) {
-            m_headersReported = true;
-            // http-parser stops on the final LF of the header section and reads it again on resume
-            m_request.headerSectionEnd = stop + 1;
-            const qsizetype lineEnd = buffer.indexOf('\n');
-            m_request.requestLine = {0, lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1
-                                                                                      : lineEnd};
-            if (m_request.headerSectionEnd > m_limits.maxHeaderBytes) {
-                fail(431,
-                     QStringLiteral("Header section larger than the limit of %1 bytes")
-                         .arg(m_limits.maxHeaderBytes),
-                     m_limits.maxHeaderBytes);
-                return State::Failed;
-            }
-            if (!validateHead(buffer))
-                return State::Failed;
-            const quint64 declared = m_parser->content_length;
-            if (!m_request.chunked && declared != ULLONG_MAX &&
-                qint64(declared) > m_limits.maxBodyBytes) {
-                fail(413,
-                     QStringLiteral("Content-Length %1 is larger than the limit of %2 bytes")
-                         .arg(declared)
-                         .arg(m_limits.maxBodyBytes),
-                     m_request.headerSectionEnd);
-                return State::Failed;
-            }
-            return State::HeadersComplete;
-        }
+        if (m_headersDone && !m_headersReported)
+            return headersComplete(buffer);
     }
     return State::NeedMore;
 }
 
+RequestFramer::State RequestFramer::headersComplete(const QByteArray &buffer)
+{
+    m_headersReported = true;
+    m_request.headerSectionEnd = m_parsed; // llhttp pauses just past the empty line
+    const qsizetype lineEnd = buffer.indexOf('\n');
+    m_request.requestLine = {0,
+                             lineEnd > 0 && buffer.at(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd};
+    if (m_request.headerSectionEnd > m_limits.maxHeaderBytes) {
+        fail(431, headerLimitReason(m_limits.maxHeaderBytes), m_limits.maxHeaderBytes);
+        return State::Failed;
+    }
+    if (!validateHead(buffer) || !validateTarget())
+        return State::Failed;
+    const quint64 declared = m_parser->content_length;
+    if (!m_request.chunked && (m_parser->flags & F_CONTENT_LENGTH) &&
+        declared > quint64(m_limits.maxBodyBytes)) {
+        fail(413,
+             QStringLiteral("Content-Length %1 is larger than the limit of %2 bytes")
+                 .arg(declared)
+                 .arg(m_limits.maxBodyBytes),
+             m_request.headerSectionEnd);
+        return State::Failed;
+    }
+    return State::HeadersComplete;
+}
+
 bool RequestFramer::validateHead(const QByteArray &buffer)
 {
+    // llhttp also takes HTTP/0.9 and HTTP/2.0 in a request line; only HTTP/1.x is served.
     const ByteSpan line = m_request.requestLine;
     const QByteArray version = buffer.mid(line.end() - 9, 9);
     if (line.length < 14 || !version.startsWith(" HTTP/1.") || version.at(8) < '0' ||
@@ -243,6 +261,10 @@ bool RequestFramer::validateHead(const QByteArray &buffer)
         return false;
     }
     for (const HeaderField &h : std::as_const(m_request.headers)) {
+        if (h.name.isEmpty()) { // llhttp 8 lets ": value" through
+            fail(400, QStringLiteral("A header line without a name"), h.lineSpan.offset);
+            return false;
+        }
         for (qsizetype i = 0; i < h.name.size(); ++i) {
             if (!isTokenChar(h.name.at(i))) {
                 fail(400,
@@ -254,6 +276,44 @@ bool RequestFramer::validateHead(const QByteArray &buffer)
         }
     }
     return true;
+}
+
+bool RequestFramer::validateTarget()
+{
+    // An origin server only: no tunnel, and no request meant for another host (a proxy request).
+    const qint64 targetOffset = m_request.method.size() + 1;
+    if (m_request.method == "CONNECT") {
+        fail(405,
+             QStringLiteral("CONNECT is not served: Hookbench captures requests, it is not a "
+                            "proxy or a tunnel"),
+             0);
+        return false;
+    }
+    const QByteArray &target = m_request.target;
+    if (target.startsWith('/') || target == "*")
+        return true;
+    // Absolute form (RFC 9112 3.2.2): served only when it names this host, as Host does.
+    const qsizetype schemeEnd = target.indexOf("://");
+    qsizetype authorityEnd = schemeEnd < 0 ? -1 : target.size();
+    for (qsizetype i = schemeEnd + 3; schemeEnd >= 0 && i < target.size(); ++i) {
+        if (target.at(i) == '/' || target.at(i) == '?' || target.at(i) == '#') {
+            authorityEnd = i;
+            break;
+        }
+    }
+    const QByteArray scheme = schemeEnd < 0 ? QByteArray() : target.left(schemeEnd).toLower();
+    const QByteArray authority =
+        schemeEnd < 0 ? QByteArray() : target.mid(schemeEnd + 3, authorityEnd - schemeEnd - 3);
+    const QByteArray host = m_request.header("Host").trimmed();
+    if ((scheme == "http" || scheme == "https") && !authority.isEmpty() &&
+        authority.compare(host, Qt::CaseInsensitive) == 0)
+        return true;
+    fail(405,
+         QStringLiteral("The target %1 names another host than this one (Host: %2): Hookbench "
+                        "captures requests, it is not a proxy")
+             .arg(QString::fromLatin1(target.left(200)), QString::fromLatin1(host.left(200))),
+         targetOffset);
+    return false;
 }
 
 ParsedRequest RequestFramer::parse(const QByteArray &raw)

@@ -1,16 +1,18 @@
 #pragma once
 
-#include "core/http/FramingLimits.h"
 #include "core/capture/ParsedRequest.h"
+#include "core/http/FramingLimits.h"
 
 #include <QByteArray>
 #include <memory>
 
-struct http_parser;
+struct llhttp__internal_s; // llhttp_t
 
-// Frames one HTTP/1.1 request at a time with http-parser, recording where every part sits in the
-// bytes as received. The caller owns the buffer: it appends what it reads and calls advance() with
-// the whole buffer, whose first byte is the first byte of the request being framed.
+// Frames one HTTP/1.1 request at a time with llhttp in strict mode, recording where every part sits
+// in the bytes as received. The caller owns the buffer: it appends what it reads and calls
+// advance() with the whole buffer, whose first byte is the first byte of the request being framed.
+// Hookbench is an origin server only: CONNECT, and targets in absolute form naming another host,
+// fail with 405 (never a tunnel or a proxy request). Each framer has its own limits.
 class RequestFramer
 {
 public:
@@ -19,7 +21,7 @@ public:
         NeedMore,        // the request is not complete yet
         HeadersComplete, // reported once per request, before its body
         MessageComplete, // request().complete; messageEnd() bytes belong to it
-        Failed           // errorStatus() says how to answer; request().error says why
+        Failed // errorStatus() says how to answer (400, 405, 413, 431); request().error why
     };
 
     explicit RequestFramer(FramingLimits limits = {});
@@ -48,9 +50,11 @@ private:
     void fail(int status, const QString &reason, qint64 offset);
     void finishHeader();
     bool validateHead(const QByteArray &buffer);
+    bool validateTarget();
+    State headersComplete(const QByteArray &buffer);
 
     FramingLimits m_limits;
-    std::unique_ptr<http_parser> m_parser;
+    std::unique_ptr<llhttp__internal_s> m_parser;
     ParsedRequest m_request;
     const char *m_base = nullptr; // buffer start while advance() runs
     qint64 m_parsed = 0;
@@ -60,6 +64,6 @@ private:
     bool m_headersReported = false;
     bool m_headersDone = false;
     bool m_messageDone = false;
-    bool m_inValue = false; // the last header callback was for a value
-    HeaderField m_header;   // the header being assembled from callback pieces
+    bool m_resume = false; // llhttp paused: run it again, even without new bytes
+    HeaderField m_header;  // the header being assembled from callback pieces
 };
