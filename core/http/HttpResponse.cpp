@@ -76,6 +76,7 @@ QByteArray HttpResponse::plain(int status, const QByteArray &reason, bool closeC
 {
     Headers headers{{"Content-Type", "text/plain; charset=utf-8"}};
     if (status == 405) // RFC 9110 15.5.6: say what is allowed (CONNECT and proxy requests are not)
-        headers.append({"Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"});
+        headers.append({QByteArrayLiteral("Allow"),
+                        QByteArrayLiteral("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")});
     return build(status, headers, reason + '\n', closeConnection);
 }
