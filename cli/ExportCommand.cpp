@@ -35,8 +35,8 @@ int ExportCommand::run(const QStringList &args)
     }
     if (!QFile::exists(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, "no store at " + p.value(store));
-    CaptureStore captures;
-    if (!captures.open(p.value(store)))
+    CaptureStore captures; // read only: export never writes the store it reads
+    if (!captures.openReadOnly(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, captures.errorString());
     for (qint64 one : ids) {
         if (!captures.capture(one))

@@ -2,6 +2,7 @@
 
 #include "core/config/EndpointConfig.h"
 #include "core/http/ListenerLimits.h"
+#include "core/store/Durability.h"
 
 #include <QList>
 #include <QString>
@@ -12,6 +13,7 @@ struct AppConfig
     QString bind = QStringLiteral("127.0.0.1");
     quint16 port = 8787;
     ListenerLimits limits;
+    Durability durability = Durability::Process; // listen.durability
     QList<EndpointConfig> endpoints;
 
     const EndpointConfig *endpointForPath(const QByteArray &target) const;

@@ -217,10 +217,16 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
     const QJsonObject root = doc.object();
     c.onlyKeys(root, QString(), {"listen", "endpoints"});
     const QJsonObject listen = c.object(root, QString(), "listen");
-    c.onlyKeys(listen, "listen", {"bind", "port", "limits"});
+    c.onlyKeys(listen, "listen", {"bind", "port", "limits", "durability"});
     r.config.bind = c.string(listen, "listen", "bind", r.config.bind);
     r.config.port = quint16(c.integer(listen, "listen", "port", r.config.port, 0, 65535));
     parseLimits(c, c.object(listen, "listen", "limits"), r.config.limits);
+    const QString durability = c.string(listen, "listen", "durability", "process");
+    if (durability == QLatin1String("power"))
+        r.config.durability = Durability::Power;
+    else if (durability != QLatin1String("process"))
+        c.fail("listen.durability",
+               QStringLiteral("expected \"process\" or \"power\", found \"%1\"").arg(durability));
 
     const QJsonValue endpoints = root.value("endpoints");
     if (!endpoints.isUndefined() && !endpoints.isArray())

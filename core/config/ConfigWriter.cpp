@@ -70,6 +70,8 @@ QByteArray ConfigWriter::toJson(const AppConfig &config)
     const QJsonObject limits = limitsObject(config.limits);
     if (!limits.isEmpty())
         listen["limits"] = limits;
+    if (config.durability == Durability::Power) // "process" is the default: written only if not
+        listen["durability"] = QStringLiteral("power");
     QJsonArray endpoints;
     for (const EndpointConfig &e : config.endpoints)
         endpoints.append(endpointObject(e));

@@ -1,11 +1,9 @@
 #include "core/store/CaptureStore.h"
 
-#include "core/store/StoreMigrations.h"
 #include "core/http/RequestFramer.h"
+#include "core/store/StoreOpener.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QStandardPaths>
 #include <sqlite3.h>
 
@@ -88,38 +86,30 @@ QString CaptureStore::defaultPath()
            QStringLiteral("/captures.sqlite");
 }
 
-bool CaptureStore::open(const QString &path)
+bool CaptureStore::open(const QString &path, Durability durability)
 {
     close();
     m_path = path;
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        m_error = QStringLiteral("Cannot create the folder %1").arg(info.absolutePath());
+    m_db = StoreOpener::openForWriting(path, durability, SchemaVersion, &m_error);
+    if (!m_db)
         return false;
-    }
-    const QByteArray file = QFile::encodeName(path);
-    if (sqlite3_open_v2(file.constData(), &m_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        setError(QStringLiteral("Cannot open the store %1").arg(path));
-        close();
-        return false;
-    }
-    sqlite3_busy_timeout(m_db, 5000);
-    sqlite3_wal_hook(m_db, &CaptureStore::onWalCommit, this);
-    // WAL + synchronous=NORMAL: a committed transaction survives the process being killed
-    // (the WAL write has reached the OS); only a power loss may roll back the last commits.
-    // Larger pages: fewer WAL frames (one write each) per commit of a few KiB captures. Only
-    // takes effect when the file is created.
-    if (!exec("PRAGMA page_size=16384") || !exec("PRAGMA journal_mode=WAL") ||
-        !exec("PRAGMA synchronous=NORMAL") || !exec("PRAGMA wal_autocheckpoint=0") ||
-        !exec("PRAGMA foreign_keys=ON") || !migrate()) {
-        const QString why = m_error;
-        close();
-        m_error = why;
-        return false;
-    }
+    // After every pragma: the hook replaces SQLite's automatic checkpoint (one slot for both).
+    Statement pageSize(m_db, "PRAGMA page_size");
+    m_checkpointer.install(m_db,
+                           pageSize && sqlite3_step(pageSize.get()) == SQLITE_ROW
+                               ? sqlite3_column_int(pageSize.get(), 0)
+                               : 16384,
+                           StoreOpener::BusyTimeoutMs);
     return true;
+}
+
+bool CaptureStore::openReadOnly(const QString &path)
+{
+    close();
+    m_path = path;
+    m_db = StoreOpener::openReadOnly(path, SchemaVersion, &m_error);
+    m_readOnly = m_db != nullptr;
+    return m_db != nullptr;
 }
 
 sqlite3_stmt *CaptureStore::prepared(const char *sql)
@@ -137,6 +127,8 @@ void CaptureStore::close()
     for (sqlite3_stmt *stmt : std::as_const(m_prepared))
         sqlite3_finalize(stmt);
     m_prepared.clear();
+    m_checkpointer = WalCheckpointer();
+    m_readOnly = false;
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -161,58 +153,23 @@ bool CaptureStore::exec(const char *sql)
     return true;
 }
 
-int CaptureStore::onWalCommit(void *self, sqlite3 *, const char *, int pages)
-{
-    static_cast<CaptureStore *>(self)->m_walPages = pages;
-    return SQLITE_OK;
-}
-
 void CaptureStore::checkpointIfLarge()
 {
-    constexpr int LargeWalPages = 4096; // 16 MiB with 4 KiB pages
-    if (m_db && m_walPages > LargeWalPages) {
-        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        m_walPages = 0;
-    }
+    m_checkpointer.checkpointIfLarge();
+}
+
+Durability CaptureStore::durability() const
+{
+    Statement stmt(m_db, "PRAGMA synchronous");
+    const int level =
+        stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int(stmt.get(), 0) : 0;
+    return level >= 2 ? Durability::Power : Durability::Process; // 2 FULL, 3 EXTRA
 }
 
 int CaptureStore::schemaVersion() const
 {
     Statement stmt(m_db, "PRAGMA user_version");
     return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int(stmt.get(), 0) : -1;
-}
-
-bool CaptureStore::migrate()
-{
-    const int from = schemaVersion();
-    if (from < 0)
-        return setError(QStringLiteral("Cannot read the schema version of %1").arg(m_path));
-    if (from > SchemaVersion) {
-        m_error = QStringLiteral("The store %1 has schema version %2, newer than this Hookbench "
-                                 "understands (%3)")
-                      .arg(m_path)
-                      .arg(from)
-                      .arg(SchemaVersion);
-        return false;
-    }
-    for (int version = from + 1; version <= SchemaVersion; ++version) {
-        if (!exec("BEGIN IMMEDIATE"))
-            return false;
-        const QByteArray step =
-            StoreMigrations::step(version) + "PRAGMA user_version=" + QByteArray::number(version);
-        if (!exec(step.constData())) {
-            const QString why = m_error;
-            exec("ROLLBACK");
-            m_error = QStringLiteral("Migrating %1 to schema version %2 failed: %3")
-                          .arg(m_path)
-                          .arg(version)
-                          .arg(why);
-            return false;
-        }
-        if (!exec("COMMIT"))
-            return false;
-    }
-    return true;
 }
 
 bool CaptureStore::append(QList<NewCapture> &captures)

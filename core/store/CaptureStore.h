@@ -1,11 +1,14 @@
 #pragma once
 
-#include "core/store/CaptureFilter.h"
-#include "core/store/NewCapture.h"
 #include "core/capture/Capture.h"
+#include "core/store/CaptureFilter.h"
+#include "core/store/Durability.h"
+#include "core/store/NewCapture.h"
+#include "core/store/WalCheckpointer.h"
 
 #include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -15,6 +18,7 @@ struct sqlite3_stmt;
 
 // The durable capture store: one SQLite file in WAL mode, schema versioned by migrations.
 // One instance is one connection; use one per thread (WAL lets readers run beside the writer).
+// A store opened with openReadOnly() never writes the file; writes on it fail.
 class CaptureStore
 {
 public:
@@ -25,9 +29,15 @@ public:
     CaptureStore(const CaptureStore &) = delete;
     CaptureStore &operator=(const CaptureStore &) = delete;
 
-    // Opens (creating and migrating as needed). On failure returns false and sets errorString().
-    bool open(const QString &path);
-    static QString defaultPath(); // captures.sqlite in the user's data folder
+    // Opens for writing (creating and migrating as needed). On failure returns false and sets
+    // errorString(), one line naming the file (a read-only store is refused here).
+    bool open(const QString &path, Durability durability = Durability::Process);
+    // Opens for reading only, never writing the file (see StoreOpener::openReadOnly). Refuses a
+    // missing file, an empty one and anything else that is not a Hookbench store.
+    bool openReadOnly(const QString &path);
+    bool isReadOnly() const { return m_readOnly; }
+    Durability durability() const; // as the connection has it (PRAGMA synchronous)
+    static QString defaultPath();  // captures.sqlite in the user's data folder
     void close();
     bool isOpen() const { return m_db != nullptr; }
     QString path() const { return m_path; }
@@ -37,9 +47,10 @@ public:
     // Appends the captures in one transaction; fills in their ids. All or nothing.
     bool append(QList<NewCapture> &captures);
 
-    // Copies the WAL back into the database once it has grown past a few MiB. The writer calls
-    // this between commits, so no commit (and no sender) waits for a checkpoint.
+    // Copies the WAL back into the database once it has grown past a few MiB (WalCheckpointer).
+    // The writer calls this between commits, so no commit (and no sender) waits for a checkpoint.
     void checkpointIfLarge();
+    qint64 walBytes() const { return m_checkpointer.walBytes(); } // as of the last commit
 
     // Records (or replaces) the verdict of a stored capture; the capture itself never changes.
     bool setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson);
@@ -65,17 +76,17 @@ public:
 private:
     bool exec(const char *sql);
     bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);
-    bool migrate();
     bool setError(const QString &context);
-
-    static int onWalCommit(void *self, sqlite3 *db, const char *name, int pages);
 
     // The statements of the write path, prepared once per connection (keyed by their SQL text).
     sqlite3_stmt *prepared(const char *sql);
 
     sqlite3 *m_db = nullptr;
     QHash<const char *, sqlite3_stmt *> m_prepared;
-    int m_walPages = 0;
+    WalCheckpointer m_checkpointer;
+    bool m_readOnly = false;
     QString m_path;
     mutable QString m_error;
 };
+
+Q_DECLARE_METATYPE(CaptureStore::VerdictRow)

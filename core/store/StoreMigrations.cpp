@@ -1,5 +1,21 @@
 #include "core/store/StoreMigrations.h"
 
+#include <sqlite3.h>
+
+namespace {
+
+bool exec(sqlite3 *db, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    *error = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
+    sqlite3_free(message);
+    return false;
+}
+
+} // namespace
+
 QByteArray StoreMigrations::step(int toVersion)
 {
     switch (toVersion) {
@@ -40,4 +56,51 @@ QByteArray StoreMigrations::step(int toVersion)
     default:
         return {};
     }
+}
+
+int StoreMigrations::userVersion(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = nullptr;
+    int version = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+bool StoreMigrations::migrate(sqlite3 *db, int toVersion, const QString &path, QString *error)
+{
+    QString why;
+    if (!exec(db, "BEGIN IMMEDIATE", &why)) {
+        *error = QStringLiteral("Cannot open the store %1 for writing: %2").arg(path, why);
+        return false;
+    }
+    QString problem;
+    const int from = userVersion(db);
+    if (from < 0) {
+        problem = QStringLiteral("Cannot read the schema version of %1: %2")
+                      .arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
+    } else if (from > toVersion) {
+        problem = QStringLiteral("The store %1 has schema version %2, newer than this Hookbench "
+                                 "understands (%3)")
+                      .arg(path)
+                      .arg(from)
+                      .arg(toVersion);
+    }
+    for (int version = from + 1; problem.isEmpty() && version <= toVersion; ++version) {
+        const QByteArray sql = step(version) + "PRAGMA user_version=" + QByteArray::number(version);
+        if (!exec(db, sql.constData(), &why))
+            problem = QStringLiteral("Migrating %1 to schema version %2 failed: %3")
+                          .arg(path)
+                          .arg(version)
+                          .arg(why);
+    }
+    if (problem.isEmpty() && !exec(db, "COMMIT", &why))
+        problem = QStringLiteral("Migrating %1 failed: %2").arg(path, why);
+    if (problem.isEmpty())
+        return true;
+    exec(db, "ROLLBACK", &why);
+    *error = problem;
+    return false;
 }
