@@ -1,8 +1,10 @@
 #include "core/verify/BodyVariants.h"
 
-#include "core/verify/JsonReformatter.h"
 #include "core/capture/Utf8Check.h"
+#include "core/verify/JsonReformatter.h"
 
+#include <QHash>
+#include <QPair>
 #include <QStringList>
 
 namespace {
@@ -90,17 +92,30 @@ QStringList BodyVariants::transforms()
             QStringLiteral("whitespace_trimmed")};
 }
 
-QList<BodyVariants::Variant> BodyVariants::inverses(const QByteArray &body)
+BodyVariants::Report BodyVariants::generate(const QByteArray &body, const Visitor &visit)
 {
-    QList<Variant> out;
+    Report report;
+    // Candidates already handed out, by size and hash: they are not kept (only one is alive at a
+    // time), and a 64-bit hash collision between two different candidates is not a real risk.
+    QList<QPair<qsizetype, size_t>> seen;
     auto add = [&](const char *transform, const QByteArray &candidate) {
-        if (candidate == body)
+        if (candidate.size() == body.size() && candidate == body)
             return;
-        for (const Variant &v : out) {
-            if (v.body.size() == candidate.size() && v.body == candidate)
+        const QPair<qsizetype, size_t> id{candidate.size(), qHash(candidate, 0x9e3779b9)};
+        if (seen.contains(id))
+            return;
+        seen.append(id);
+        ++report.candidates;
+        report.candidateBytes += candidate.size();
+        visit(QString::fromLatin1(transform), candidate);
+    };
+    auto skip = [&](const char *reason, const QString &detail) {
+        for (const Skipped &s : report.skipped) {
+            if (s.reason == QLatin1String(reason))
                 return;
         }
-        out.append({QString::fromLatin1(transform), candidate});
+        report.skipped.append(
+            {QStringLiteral("json_reserialized"), QString::fromLatin1(reason), detail});
     };
 
     const bool utf8 = Utf8Check::firstInvalidOffset(body) < 0;
@@ -141,12 +156,41 @@ QList<BodyVariants::Variant> BodyVariants::inverses(const QByteArray &body)
         add("whitespace_trimmed", '\n' + body + '\n');
         add("whitespace_trimmed", body + ' ');
     }
-    QByteArray json;
+    const qint64 maxOutput = qint64(body.size()) * MaxGrowth + 64 * 1024;
     for (auto style : {JsonReformatter::Style::Indent2, JsonReformatter::Style::Compact,
                        JsonReformatter::Style::Indent4, JsonReformatter::Style::Spaced}) {
-        if (!JsonReformatter::reformat(body, style, &json))
+        QByteArray json;
+        const auto outcome = JsonReformatter::layout(body, style, &json, maxOutput);
+        if (outcome == JsonReformatter::Outcome::NotJson)
             break; // not JSON: no style will do
+        if (outcome == JsonReformatter::Outcome::TooDeep) {
+            skip("json_depth", QStringLiteral("JSON nested deeper than %1 levels: "
+                                              "re-serialisation checks skipped")
+                                   .arg(JsonReformatter::MaxDepth));
+            // Every style meets the same depth, and it explains a growth limit met on the way.
+            report.skipped.removeIf(
+                [](const Skipped &s) { return s.reason == QLatin1String("json_growth"); });
+            break;
+        }
+        if (outcome == JsonReformatter::Outcome::TooLarge) {
+            skip("json_growth",
+                 QStringLiteral("Re-indenting the JSON would make it more than %1 times its "
+                                "size: indented re-serialisation checks skipped")
+                     .arg(MaxGrowth));
+            continue; // the compact forms may still fit
+        }
         add("json_reserialized", json);
     }
+    return report;
+}
+
+QList<BodyVariants::Variant> BodyVariants::inverses(const QByteArray &body, Report *report)
+{
+    QList<Variant> out;
+    const Report r = generate(body, [&](const QString &transform, const QByteArray &candidate) {
+        out.append({transform, candidate});
+    });
+    if (report)
+        *report = r;
     return out;
 }

@@ -1,16 +1,17 @@
 #include "core/verify/Diagnosis.h"
 
+#include "core/capture/Utf8Check.h"
+#include "core/verify/BodyPrefixMac.h"
 #include "core/verify/BodyVariants.h"
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/SecretDecoder.h"
 #include "core/verify/SignedContent.h"
-#include "core/capture/Utf8Check.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
-#include <algorithm>
-#include <cstring>
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -109,9 +110,10 @@ bool Diagnosis::reproduces(const SchemeKey &key, const QByteArray &body,
     return false;
 }
 
-QList<Hazard> Diagnosis::run(const Verdict &verdict) const
+void Diagnosis::run(Verdict &verdict) const
 {
     QList<Hazard> out;
+    QList<Verdict::SkippedCheck> skipped;
     const bool signatureComparable = verdict.reason == Verdict::Reason::SignatureMismatch ||
                                      verdict.reason == Verdict::Reason::NoSecret;
     if (verdict.reason == Verdict::Reason::MalformedSignatureHeader &&
@@ -142,14 +144,33 @@ QList<Hazard> Diagnosis::run(const Verdict &verdict) const
         }
     }
     if (signatureComparable && !m_evidence.signature.decoded.isEmpty()) {
+        // One HMAC of the body per secret form and per other endpoint's secret.
         secretHazards(out);
         if (verdict.reason == Verdict::Reason::SignatureMismatch) {
-            bodyHazards(out);
-            urlHazards(out);
+            const qint64 size = m_evidence.body.size();
+            const qint64 limit = m_options.diagnosisBodyLimit;
+            if (limit >= 0 && size > limit) {
+                const QString why =
+                    QStringLiteral("The body is %1 MiB, over the diagnosis limit of %2 MiB: ")
+                        .arg(size / 1048576.0, 0, 'f', 1)
+                        .arg(limit / 1048576.0, 0, 'f', 1);
+                skipped.append({QStringLiteral("body_modified"), QString(),
+                                QStringLiteral("body_size"),
+                                why + QStringLiteral("body transformation checks skipped")});
+                if (m_scheme.signsUrl())
+                    skipped.append({QStringLiteral("url_mismatch"), QString(),
+                                    QStringLiteral("body_size"),
+                                    why + QStringLiteral("URL form checks skipped")});
+            } else {
+                bodyHazards(out, skipped);
+                urlHazards(out);
+            }
         }
     }
     factHazards(verdict, out);
-    return out;
+    verdict.hazards = out;
+    verdict.skippedChecks = skipped;
+    verdict.diagnosed = true;
 }
 
 void Diagnosis::secretHazards(QList<Hazard> &out) const
@@ -256,75 +277,14 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
     }
 }
 
-namespace {
-
-// The string value of a top-level key, found by scanning rather than parsing the document: the
-// event id comes first in practice, and parsing a 1 MB body on every verification would cost
-// more than the verification.
-QByteArray topLevelString(const QByteArray &json, const QByteArray &key)
+void Diagnosis::bodyHazards(QList<Hazard> &out, QList<Verdict::SkippedCheck> &skipped) const
 {
-    const QByteArray quoted = '"' + key + '"';
-    int depth = 0;
-    const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = json.at(i);
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth <= 0)
-                return {};
-        } else if (c == '"') {
-            const bool candidate = depth == 1 && json.mid(i, quoted.size()) == quoted;
-            qsizetype end = i + 1;
-            while (end < n && json.at(end) != '"')
-                end += json.at(end) == '\\' ? 2 : 1;
-            if (end >= n)
-                return {};
-            qsizetype j = end + 1;
-            while (j < n && (json.at(j) == ' ' || json.at(j) == '\n' || json.at(j) == '\r' ||
-                             json.at(j) == '\t'))
-                ++j;
-            if (candidate && end == i + quoted.size() - 1 && j < n && json.at(j) == ':') {
-                ++j;
-                while (j < n && (json.at(j) == ' ' || json.at(j) == '\n' || json.at(j) == '\r' ||
-                                 json.at(j) == '\t'))
-                    ++j;
-                if (j >= n || json.at(j) != '"')
-                    return {};
-                const qsizetype close = json.indexOf('"', j + 1);
-                return close > j ? json.mid(j + 1, close - j - 1) : QByteArray();
-            }
-            i = end;
-        }
-    }
-    return {};
-}
-
-qsizetype commonPrefix(const QByteArray &a, const QByteArray &b)
-{
-    const qsizetype n = qMin(a.size(), b.size());
-    constexpr qsizetype Block = 4096;
-    qsizetype i = 0;
-    while (i + Block <= n && memcmp(a.constData() + i, b.constData() + i, Block) == 0)
-        i += Block;
-    while (i < n && a.at(i) == b.at(i))
-        ++i;
-    return i;
-}
-
-} // namespace
-
-QList<bool> Diagnosis::reproducingVariants(const SchemeKey &key,
-                                           const QList<QByteArray> &variants) const
-{
-    QList<bool> hits(variants.size(), false);
-    if (!key.isValid())
-        return hits;
     const QByteArray &body = m_evidence.body;
-    const QList<SignedContent> layout =
-        SignedContent::build(m_scheme, m_evidence, body, m_evidence.url);
+    const QByteArray &url = m_evidence.url;
+    // Where the body sits in the signed content, for keys that can feed it once (HMAC).
+    const QList<SignedContent> layout = SignedContent::build(m_scheme, m_evidence, body, url);
     int bodyPiece = -1;
-    if (layout.size() == 1 && layout.first().bodyOffset >= 0 && key.canStream()) {
+    if (layout.size() == 1 && layout.first().bodyOffset >= 0) {
         qint64 offset = 0;
         for (int p = 0; p < layout.first().pieces.size() && bodyPiece < 0; ++p) {
             if (offset == layout.first().bodyOffset &&
@@ -333,62 +293,44 @@ QList<bool> Diagnosis::reproducingVariants(const SchemeKey &key,
             offset += layout.first().pieces.at(p).size();
         }
     }
-    if (bodyPiece < 0) {
-        for (int i = 0; i < variants.size(); ++i)
-            hits[i] = reproduces(key, variants.at(i), m_evidence.url);
-        return hits;
+    std::vector<std::unique_ptr<BodyPrefixMac>> macs(size_t(m_keys.size()));
+    for (int i = 0; i < m_keys.size() && bodyPiece >= 0; ++i) {
+        if (m_keys.at(i).isValid() && m_keys.at(i).canStream())
+            macs[size_t(i)] = std::make_unique<BodyPrefixMac>(m_keys.at(i).start(),
+                                                              layout.first().pieces, bodyPiece);
     }
-    const QList<QByteArray> &pieces = layout.first().pieces;
-    QList<QPair<qsizetype, int>> order; // (common prefix with the body, variant)
-    for (int i = 0; i < variants.size(); ++i)
-        order.append({commonPrefix(body, variants.at(i)), i});
-    std::sort(order.begin(), order.end());
-    HmacKey::Stream stream = key.start();
-    for (int p = 0; p < bodyPiece; ++p)
-        stream.update(pieces.at(p));
-    qsizetype fed = 0;
-    for (const auto &o : order) {
-        stream.update(QByteArrayView(body).sliced(fed, o.first - fed));
-        fed = o.first;
-        HmacKey::Stream fork = stream.fork();
-        fork.update(QByteArrayView(variants.at(o.second)).sliced(o.first));
-        for (int p = bodyPiece + 1; p < pieces.size(); ++p)
-            fork.update(pieces.at(p));
-        hits[o.second] = key.matchesDigest(fork.finish(), m_evidence.signature.decoded);
-    }
-    return hits;
-}
-
-void Diagnosis::bodyHazards(QList<Hazard> &out) const
-{
-    const QList<BodyVariants::Variant> variants = BodyVariants::inverses(m_evidence.body);
-    QList<QByteArray> bodies;
-    for (const BodyVariants::Variant &v : variants)
-        bodies.append(v.body);
-    QList<QList<bool>> hits;
-    for (const SchemeKey &key : m_keys)
-        hits.append(reproducingVariants(key, bodies));
-    for (int n = 0; n < variants.size(); ++n) {
-        const BodyVariants::Variant &v = variants.at(n);
-        bool seen = false;
-        for (const Hazard &h : out)
-            seen = seen || (h.code == QLatin1String("body_modified") && h.transform == v.transform);
-        if (seen)
-            continue;
+    const auto visit = [&](const QString &transform, const QByteArray &candidate) {
+        for (const Hazard &h : out) {
+            if (h.code == QLatin1String("body_modified") && h.transform == transform)
+                return; // already explained by this transform
+        }
+        qsizetype shared = -1;
         for (int i = 0; i < m_keys.size(); ++i) {
-            if (hits.at(i).at(n)) {
-                const BodyText &t = bodyText(v.transform);
+            const SchemeKey &key = m_keys.at(i);
+            bool hit;
+            if (BodyPrefixMac *mac = macs[size_t(i)].get()) {
+                if (shared < 0)
+                    shared = BodyPrefixMac::commonPrefix(body, candidate);
+                hit = key.matchesDigest(mac->mac(candidate, shared), m_evidence.signature.decoded);
+            } else {
+                hit = reproduces(key, candidate, url);
+            }
+            if (hit) {
+                const BodyText &t = bodyText(transform);
                 Hazard h;
                 h.code = QStringLiteral("body_modified");
-                h.transform = v.transform;
+                h.transform = transform;
                 h.secretIndex = i;
                 h.detail = QString::fromUtf8(t.detail);
                 h.advice = QString::fromUtf8(t.advice);
                 out.append(h);
-                break;
+                return;
             }
         }
-    }
+    };
+    const BodyVariants::Report report = BodyVariants::generate(body, visit);
+    for (const BodyVariants::Skipped &s : report.skipped)
+        skipped.append({QStringLiteral("body_modified"), s.transform, s.reason, s.detail});
 }
 
 QList<QByteArray> Diagnosis::urlVariants() const
@@ -465,26 +407,9 @@ void Diagnosis::factHazards(const Verdict &verdict, QList<Hazard> &out) const
                                   "is ahead of it");
         out.append(h);
     }
-    if (m_options.firstSeenDelivery) {
-        QByteArray id = m_evidence.id;
-        if (id.isEmpty() && !m_scheme.idBodyField.isEmpty())
-            id = topLevelString(m_evidence.body, m_scheme.idBodyField);
-        if (!id.isEmpty()) {
-            if (const qint64 first = m_options.firstSeenDelivery(id)) {
-                Hazard h;
-                h.code = QStringLiteral("duplicate_delivery");
-                h.firstSeenId = first;
-                h.detail = QStringLiteral("Delivery %1 was already captured (capture #%2): a "
-                                          "retry or a replay")
-                               .arg(QString::fromUtf8(id))
-                               .arg(first);
-                h.advice = QStringLiteral("Make the handler idempotent: record processed "
-                                          "delivery/event ids and skip repeats; answer 2xx fast "
-                                          "so the provider stops retrying");
-                out.append(h);
-            }
-        }
-    }
+    // Looked up by the fast step (Verifier), so that it is known when the capture is stored.
+    if (verdict.firstSeenId > 0)
+        out.append(Hazard::duplicateDelivery(verdict.deliveryId, verdict.firstSeenId));
     const qint64 bad = Utf8Check::firstInvalidOffset(m_evidence.body);
     if (bad >= 0) {
         Hazard h;
@@ -496,5 +421,4 @@ void Diagnosis::factHazards(const Verdict &verdict, QList<Hazard> &out) const
                                   "replaces the bad bytes and the signature no longer matches");
         out.append(h);
     }
-    Q_UNUSED(verdict);
 }

@@ -13,6 +13,10 @@
 // endpoints' secrets, the body with one known change undone, other forms of the URL. Only what
 // actually reproduces a received signature is reported; facts (future timestamp, repeated
 // delivery, non-UTF-8 body, another provider's headers) are read from the request.
+//
+// Bounded: a body over options.diagnosisBodyLimit gets only the checks that read it once per
+// secret; JSON re-layouts stop at a depth and size limit (BodyVariants). What was left out is
+// listed in the verdict's skippedChecks. Candidate bodies are made and dropped one at a time.
 class Diagnosis
 {
 public:
@@ -20,17 +24,18 @@ public:
               const ParsedRequest &parsed, const VerifyOptions &options,
               const QList<SchemeKey> &keys);
 
-    QList<Hazard> run(const Verdict &verdict) const;
+    // Sets verdict.hazards (all of them, in the contract's order) and verdict.skippedChecks. The
+    // duplicate_delivery fact is taken from verdict.firstSeenId, which the fast step looked up.
+    void run(Verdict &verdict) const;
 
 private:
     // True when some received signature is reproduced for this body / URL with this key.
     bool reproduces(const SchemeKey &key, const QByteArray &body, const QByteArray &url) const;
-    // Which variants reproduce a received signature with this key. HMAC keys feed the common
-    // start of body and variant once and fork there, so variants that differ only near the end
-    // (a newline, trailing whitespace) cost almost nothing on a large body.
-    QList<bool> reproducingVariants(const SchemeKey &key, const QList<QByteArray> &variants) const;
     void secretHazards(QList<Hazard> &out) const;
-    void bodyHazards(QList<Hazard> &out) const;
+    // HMAC keys feed the body up to where a candidate differs once (BodyPrefixMac), so
+    // candidates that differ only near the end (a newline, trailing whitespace) cost almost
+    // nothing on a large body.
+    void bodyHazards(QList<Hazard> &out, QList<Verdict::SkippedCheck> &skipped) const;
     void urlHazards(QList<Hazard> &out) const;
     void factHazards(const Verdict &verdict, QList<Hazard> &out) const;
     QList<QByteArray> urlVariants() const;

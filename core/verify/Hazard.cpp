@@ -24,3 +24,16 @@ QJsonObject Hazard::toJson() const
     o.insert(QStringLiteral("detail"), detail);
     return o;
 }
+
+Hazard Hazard::duplicateDelivery(const QByteArray &id, qint64 firstSeenId)
+{
+    Hazard h;
+    h.code = QStringLiteral("duplicate_delivery");
+    h.firstSeenId = firstSeenId;
+    h.detail = QStringLiteral("Delivery %1 was already captured (capture #%2): a retry or a replay")
+                   .arg(QString::fromUtf8(id))
+                   .arg(firstSeenId);
+    h.advice = QStringLiteral("Make the handler idempotent: record processed delivery/event ids "
+                              "and skip repeats; answer 2xx fast so the provider stops retrying");
+    return h;
+}

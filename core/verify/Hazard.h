@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -20,6 +21,8 @@ struct Hazard
 
     // The contract's hazard object: code, the extra fields of that code, detail.
     QJsonObject toJson() const;
+    // duplicate_delivery for delivery `id`, first captured as capture `firstSeenId`.
+    static Hazard duplicateDelivery(const QByteArray &id, qint64 firstSeenId);
     bool operator==(const Hazard &o) const
     {
         return code == o.code && transform == o.transform && secretIndex == o.secretIndex &&

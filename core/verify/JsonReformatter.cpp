@@ -1,6 +1,9 @@
 #include "core/verify/JsonReformatter.h"
 #include "core/capture/HexDigits.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace {
 
 bool isSpace(char c)
@@ -41,72 +44,74 @@ qsizetype stringEnd(const char *s, qsizetype n, qsizetype i)
 
 } // namespace
 
-bool JsonReformatter::reformat(const QByteArray &json, Style style, QByteArray *out)
+JsonReformatter::Outcome JsonReformatter::layout(const QByteArray &json, Style style,
+                                                 QByteArray *out, qint64 maxOutput)
 {
     const char *s = json.constData();
     const qsizetype n = json.size();
     const int indent = style == Style::Indent2 ? 2 : style == Style::Indent4 ? 4 : 0;
+    const qint64 limit = maxOutput < 0 ? std::numeric_limits<qint64>::max() : maxOutput;
     QByteArray o;
-    o.reserve(indent ? n + n / 2 : n);
-    int depth = 0;
-    QByteArray stack; // open brackets, to check balance
-    auto newline = [&](int d) {
+    o.reserve(qsizetype(std::min<qint64>(indent ? n + n / 2 : n, limit)));
+    QByteArray stack; // open brackets, to check balance; its size is the depth
+    auto newline = [&] {
         o += '\n';
-        o.append(qsizetype(d) * indent, ' ');
+        o.append(stack.size() * indent, ' ');
     };
     qsizetype i = 0;
     while (i < n && isSpace(s[i]))
         ++i;
     if (i >= n || (s[i] != '{' && s[i] != '['))
-        return false;
+        return Outcome::NotJson;
     bool done = false;
     while (i < n) {
+        // Each step adds at most one token (input bytes) and one indented line (depth bounded).
+        if (o.size() > limit)
+            return Outcome::TooLarge;
         const char c = s[i];
         if (isSpace(c)) {
             ++i;
             continue;
         }
         if (done)
-            return false; // something after the closing bracket
+            return Outcome::NotJson; // something after the closing bracket
         if (c == '"') {
             const qsizetype end = stringEnd(s, n, i);
             if (end < 0)
-                return false;
+                return Outcome::NotJson;
             o.append(s + i, end - i);
             i = end;
         } else if (c == '{' || c == '[') {
-            stack += c;
+            if (stack.size() >= MaxDepth)
+                return Outcome::TooDeep;
             qsizetype j = i + 1;
             while (j < n && isSpace(s[j]))
                 ++j;
             const char close = c == '{' ? '}' : ']';
+            o += c;
             if (j < n && s[j] == close) {
-                o += c;
                 o += close;
-                stack.chop(1);
                 i = j + 1;
                 done = stack.isEmpty();
                 continue;
             }
-            o += c;
-            ++depth;
+            stack += c;
             if (indent)
-                newline(depth);
+                newline();
             ++i;
         } else if (c == '}' || c == ']') {
             if (stack.isEmpty() || (c == '}') != (stack.back() == '{'))
-                return false;
+                return Outcome::NotJson;
             stack.chop(1);
-            --depth;
             if (indent)
-                newline(depth);
+                newline();
             o += c;
             ++i;
             done = stack.isEmpty();
         } else if (c == ',') {
             o += ',';
             if (indent)
-                newline(depth);
+                newline();
             else if (style == Style::Spaced)
                 o += ' ';
             ++i;
@@ -124,9 +129,11 @@ bool JsonReformatter::reformat(const QByteArray &json, Style style, QByteArray *
         }
     }
     if (!stack.isEmpty())
-        return false;
-    *out = o;
-    return true;
+        return Outcome::NotJson;
+    if (o.size() > limit)
+        return Outcome::TooLarge;
+    *out = std::move(o);
+    return Outcome::Done;
 }
 
 QByteArray JsonReformatter::unescapeNonAscii(const QByteArray &json)

@@ -63,7 +63,55 @@ void readMailgun(SignatureEvidence &e)
     }
 }
 
+// The string value of a top-level key, found by scanning rather than parsing the document: the
+// event id comes first in practice, and parsing a 1 MB body on every verification would cost
+// more than the verification. One pass, no recursion: depth is a counter.
+QByteArray topLevelString(const QByteArray &json, const QByteArray &key)
+{
+    const QByteArray quoted = '"' + key + '"';
+    const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    qint64 depth = 0;
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json.at(i);
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 0)
+                return {};
+        } else if (c == '"') {
+            const bool candidate = depth == 1 && QByteArrayView(json).sliced(i).startsWith(quoted);
+            qsizetype end = i + 1;
+            while (end < n && json.at(end) != '"')
+                end += json.at(end) == '\\' ? 2 : 1;
+            if (end >= n)
+                return {};
+            qsizetype j = end + 1;
+            while (j < n && isSpace(json.at(j)))
+                ++j;
+            if (candidate && end == i + quoted.size() - 1 && j < n && json.at(j) == ':') {
+                ++j;
+                while (j < n && isSpace(json.at(j)))
+                    ++j;
+                if (j >= n || json.at(j) != '"')
+                    return {};
+                const qsizetype close = json.indexOf('"', j + 1);
+                return close > j ? json.mid(j + 1, close - j - 1) : QByteArray();
+            }
+            i = end;
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+QByteArray SignatureEvidence::deliveryId(const ProviderScheme &scheme) const
+{
+    if (!id.isEmpty() || scheme.idBodyField.isEmpty())
+        return id;
+    return topLevelString(body, scheme.idBodyField);
+}
 
 QByteArray SignatureEvidence::defaultUrl(const ParsedRequest &parsed)
 {
@@ -83,10 +131,17 @@ bool SignatureEvidence::parseTimestamp(ProviderScheme::TimestampUnit unit, const
                 ++end;
             t = t.left(dot) + t.mid(end);
         }
+        // Without an offset (Z, +hh:mm, -hh:mm after the time) the time is UTC: Qt would read it
+        // as the host's local time, making verdicts depend on where they are computed.
+        const qsizetype timeAt = qMax(t.indexOf('T'), qMax(t.indexOf('t'), t.indexOf(' ')));
+        const QByteArray time = timeAt > 0 ? t.mid(timeAt + 1) : QByteArray();
+        const bool hasOffset =
+            time.contains('Z') || time.contains('z') || time.contains('+') || time.contains('-');
         const QDateTime dt = QDateTime::fromString(QString::fromLatin1(t), Qt::ISODate);
         if (!dt.isValid())
             return false;
-        *seconds = dt.toSecsSinceEpoch();
+        *seconds = hasOffset ? dt.toSecsSinceEpoch()
+                             : QDateTime(dt.date(), dt.time(), Qt::UTC).toSecsSinceEpoch();
         return true;
     }
     if (text.isEmpty() || text.size() > 18)
@@ -104,7 +159,12 @@ SignatureEvidence SignatureEvidence::read(const QByteArray &raw, const ParsedReq
                                           const ProviderScheme &scheme, const QString &url)
 {
     SignatureEvidence e;
-    e.body = parsed.body(raw);
+    // Shares raw's bytes when the body is one piece (not chunked): a large body is not copied.
+    if (parsed.bodySegments.size() == 1)
+        e.body = QByteArray::fromRawData(raw.constData() + parsed.bodySegments.first().offset,
+                                         qsizetype(parsed.bodySegments.first().length));
+    else
+        e.body = parsed.body(raw);
     e.method = parsed.method;
     e.url = url.isEmpty() ? defaultUrl(parsed) : url.toUtf8();
     e.contentType = parsed.header("Content-Type");

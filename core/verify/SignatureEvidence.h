@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/verify/ProviderScheme.h"
-#include "core/verify/SignatureHeaderParser.h"
 #include "core/capture/ByteSpan.h"
 #include "core/capture/ParsedRequest.h"
+#include "core/verify/ProviderScheme.h"
+#include "core/verify/SignatureHeaderParser.h"
 
 #include <QByteArray>
 #include <QString>
@@ -40,12 +40,17 @@ struct SignatureEvidence
     QByteArray contentType;
 
     ProviderScheme::Algorithm algorithm() const { return header.algorithm; }
+    // The delivery id for duplicate detection: `id`, else the scheme's top-level body field
+    // (Stripe's event "id"), found by one scan of the body without parsing it. Empty if none.
+    QByteArray deliveryId(const ProviderScheme &scheme) const;
 
-    // `url`: the URL the provider signed; empty: http:// + Host + request target.
+    // `url`: the URL the provider signed; empty: http:// + Host + request target. The body is not
+    // copied when it is one piece of `raw`: `raw` must outlive the evidence.
     static SignatureEvidence read(const QByteArray &raw, const ParsedRequest &parsed,
                                   const ProviderScheme &scheme, const QString &url);
     static QByteArray defaultUrl(const ParsedRequest &parsed);
-    // Unix seconds of a timestamp as the scheme sends it; false when it is not one.
+    // Unix seconds of a timestamp as the scheme sends it; false when it is not one. An RFC 3339
+    // time without an offset is UTC, whatever the host's time zone.
     static bool parseTimestamp(ProviderScheme::TimestampUnit unit, const QByteArray &text,
                                qint64 *seconds);
 };

@@ -40,11 +40,24 @@ bool Verdict::hasHazard(const QString &code) const
     return false;
 }
 
+QJsonObject Verdict::SkippedCheck::toJson() const
+{
+    QJsonObject o{{QStringLiteral("check"), check},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("detail"), detail}};
+    if (!transform.isEmpty())
+        o.insert(QStringLiteral("transform"), transform);
+    return o;
+}
+
 QJsonObject Verdict::toJson() const
 {
     QJsonArray hz;
     for (const Hazard &h : hazards)
         hz.append(h.toJson());
+    QJsonArray skipped;
+    for (const SkippedCheck &s : skippedChecks)
+        skipped.append(s.toJson());
     return {
         {QStringLiteral("valid"), valid},
         {QStringLiteral("provider"), provider},
@@ -60,6 +73,11 @@ QJsonObject Verdict::toJson() const
         {QStringLiteral("expected"), expected.isEmpty() ? QJsonValue() : QJsonValue(expected)},
         {QStringLiteral("received"), QJsonArray::fromStringList(received)},
         {QStringLiteral("hazards"), hz},
+        // Extensions of the CONTRACT object (readers that do not know them ignore them).
+        {QStringLiteral("delivery_id"),
+         deliveryId.isEmpty() ? QJsonValue() : QJsonValue(QString::fromUtf8(deliveryId))},
+        {QStringLiteral("diagnosed"), diagnosed},
+        {QStringLiteral("skipped_checks"), skipped},
     };
 }
 
@@ -91,5 +109,7 @@ QString Verdict::humanReport() const
         if (!h.advice.isEmpty())
             out += QStringLiteral("    fix: ") + h.advice + QLatin1Char('\n');
     }
+    for (const SkippedCheck &s : skippedChecks)
+        out += QStringLiteral("  note: ") + s.detail + QLatin1Char('\n');
     return out;
 }

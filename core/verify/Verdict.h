@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/verify/Hazard.h"
 #include "core/capture/ByteSpan.h"
+#include "core/verify/Hazard.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -37,6 +37,21 @@ public:
         State state = State::Skipped;
         QString detail;
     };
+    // A diagnosis check that was not run (or not fully), and why: the hazards list is then not
+    // the whole story. Verdict JSON "skipped_checks".
+    struct SkippedCheck
+    {
+        QString check;     // the hazard code it would report: "body_modified", "url_mismatch"
+        QString transform; // when only some of its forms were skipped: "json_reserialized"
+        QString reason;    // "json_depth", "json_growth", "body_size"
+        QString detail;    // in plain words, e.g. "JSON nested deeper than 1024 levels: ..."
+
+        QJsonObject toJson() const;
+        bool operator==(const SkippedCheck &o) const
+        {
+            return check == o.check && transform == o.transform && reason == o.reason;
+        }
+    };
 
     bool valid = false;
     QString provider;
@@ -54,6 +69,15 @@ public:
     QList<Hazard> hazards;
     QList<Step> steps;
 
+    // Computed by the fast step (Verifier::verify, with or without the diagnosis): the delivery
+    // id (header, or the scheme's top-level body field; empty if none) and the earlier capture
+    // with the same id (the duplicate_delivery hazard; 0 if none or not looked up).
+    QByteArray deliveryId;
+    qint64 firstSeenId = 0;
+    // Whether the diagnosis has run (Verifier::diagnose or options.diagnose), and what it left out.
+    bool diagnosed = false;
+    QList<SkippedCheck> skippedChecks;
+
     ByteSpan signatureHeaderLine; // in the raw request; empty when absent / in the body
     ByteSpan bodyInSignedContent; // where the body sits in signedContent; empty if unsigned
     QList<ByteSpan> bodyRawSpans; // the signed body bytes in the raw request
@@ -63,7 +87,9 @@ public:
     QString signedContentPreview() const; // first 80 characters, then "…"
     bool hasHazard(const QString &code) const;
 
-    // Exactly the CONTRACT verdict object (nulls where nothing applies).
+    // The CONTRACT verdict object (nulls where nothing applies), extended with "delivery_id"
+    // (string or null), "diagnosed" (bool) and "skipped_checks" (array of {check, transform?,
+    // reason, detail}).
     QJsonObject toJson() const;
     // The report `hookbench-cli verify` prints without --json.
     QString humanReport() const;

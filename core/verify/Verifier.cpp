@@ -21,6 +21,43 @@ QString versionLabel(const ProviderScheme &s)
                                     : QString::fromLatin1(s.signatureKey);
 }
 
+QList<SchemeKey> keysOf(const SignatureEvidence &e, const ProviderScheme &scheme,
+                        const VerifyOptions &options)
+{
+    QList<SchemeKey> keys;
+    for (const QByteArray &secret : options.secrets)
+        keys.append(SchemeKey::fromSecret(e.algorithm(), scheme.secretFormat, secret));
+    return keys;
+}
+
+// The fast facts: the delivery id, and whether it was captured before.
+void recordDelivery(const SignatureEvidence &e, const ProviderScheme &scheme,
+                    const VerifyOptions &options, Verdict &v)
+{
+    v.deliveryId = e.deliveryId(scheme);
+    if (v.deliveryId.isEmpty() || !options.firstSeenDelivery)
+        return;
+    v.firstSeenId = qMax<qint64>(0, options.firstSeenDelivery(v.deliveryId));
+    if (v.firstSeenId > 0)
+        v.hazards.append(Hazard::duplicateDelivery(v.deliveryId, v.firstSeenId));
+}
+
+// No scheme could be resolved ("auto" found no provider's headers): nothing to compare
+// against, but the body facts still hold.
+void diagnoseUnresolved(const QByteArray &raw, const ParsedRequest &parsed,
+                        const VerifyOptions &options, Verdict &v)
+{
+    if (options.provider != QLatin1String("auto")) {
+        v.diagnosed = true;
+        return;
+    }
+    ProviderScheme none;
+    none.name = options.provider;
+    const SignatureEvidence e = SignatureEvidence::read(raw, parsed, none, options.url);
+    const QList<SchemeKey> keys;
+    Diagnosis(none, e, parsed, options, keys).run(v);
+}
+
 } // namespace
 
 Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
@@ -35,15 +72,27 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
     v.reason = Verdict::Reason::MissingSignatureHeader;
     v.message = error;
     step(v, QStringLiteral("Signature header"), Step::State::Failed, error);
-    if (options.provider == QLatin1String("auto") && options.diagnose) {
-        // Nothing to compare against, but the body facts still hold.
-        ProviderScheme none;
-        none.name = options.provider;
-        const SignatureEvidence e = SignatureEvidence::read(raw, parsed, none, options.url);
-        const QList<SchemeKey> keys;
-        v.hazards = Diagnosis(none, e, parsed, options, keys).run(v);
-    }
+    if (options.diagnose)
+        diagnoseUnresolved(raw, parsed, options, v);
     return v;
+}
+
+void Verifier::diagnose(const QByteArray &raw, const ParsedRequest &parsed,
+                        const VerifyOptions &options, Verdict &verdict)
+{
+    if (verdict.diagnosed)
+        return;
+    QString error;
+    const auto scheme = ProviderRegistry::resolve(options.provider, options.scheme, parsed, &error);
+    if (!scheme) {
+        diagnoseUnresolved(raw, parsed, options, verdict);
+        return;
+    }
+    // Reading the evidence again is one pass over the headers (and the body for schemes with a
+    // body id or timestamp); the body is not copied. The checks are not redone.
+    const SignatureEvidence e = SignatureEvidence::read(raw, parsed, *scheme, options.url);
+    const QList<SchemeKey> keys = keysOf(e, *scheme, options);
+    Diagnosis(*scheme, e, parsed, options, keys).run(verdict);
 }
 
 Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
@@ -52,13 +101,17 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
     Verdict v;
     v.provider = scheme.name;
     const SignatureEvidence e = SignatureEvidence::read(raw, parsed, scheme, options.url);
+    recordDelivery(e, scheme, options, v);
     QList<SchemeKey> keys;
     auto finish = [&](Verdict::Reason reason, const QString &message) {
         v.reason = reason;
         v.valid = reason == Verdict::Reason::Ok;
         v.message = message;
-        if (options.diagnose)
-            v.hazards = Diagnosis(scheme, e, parsed, options, keys).run(v);
+        if (options.diagnose) {
+            if (keys.isEmpty())
+                keys = keysOf(e, scheme, options);
+            Diagnosis(scheme, e, parsed, options, keys).run(v);
+        }
         return v;
     };
 
@@ -104,8 +157,7 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
         return finish(Verdict::Reason::NoSecret,
                       QStringLiteral("No secret was given or configured for %1").arg(scheme.name));
     }
-    for (const QByteArray &secret : options.secrets)
-        keys.append(SchemeKey::fromSecret(e.algorithm(), scheme.secretFormat, secret));
+    keys = keysOf(e, scheme, options);
 
     // Each HMAC over the content is computed once: the first one is also the "expected" shown
     // when nothing matches (a second pass would halve the verification rate on large bodies).

@@ -20,7 +20,18 @@ struct VerifyOptions
     // Secrets of other endpoints (endpoint id, secret), for secret_of_other_endpoint.
     QList<QPair<QString, QByteArray>> otherEndpointSecrets;
     // Returns the id of an earlier capture with this delivery id, or 0; for duplicate_delivery.
-    // Called from the verifying thread.
+    // Called once, from the verifying thread, by the fast step (Verifier::verify) whether or not
+    // the diagnosis runs; Verifier::diagnose never calls it.
     std::function<qint64(const QByteArray &deliveryId)> firstSeenDelivery;
-    bool diagnose = true; // false: the verdict only, no hazards (bulk re-verification)
+    // false: the fast verdict only (the checks, delivery id, duplicate_delivery); the other
+    // hazards can be added later with Verifier::diagnose.
+    bool diagnose = true;
+    // Bodies larger than this get only the diagnosis checks that read the body once per secret
+    // (secret forms, other endpoints' secrets, the facts); the body transformations (~15
+    // candidates, each hashed with every secret) and URL forms (up to 36, each with the whole
+    // body) are skipped and the verdict says so. 8 MiB: GitHub's and Stripe's deliveries stay
+    // far below it, and their full diagnosis there stays within a few hundred ms. < 0: no limit.
+    qint64 diagnosisBodyLimit = DefaultDiagnosisBodyLimit;
+
+    static constexpr qint64 DefaultDiagnosisBodyLimit = 8ll * 1024 * 1024;
 };

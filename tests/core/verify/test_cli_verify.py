@@ -116,6 +116,34 @@ class CliVerify(unittest.TestCase):
         r = run("verify", *gen, "--secret-env", "S", "--json", req, env={"S": "k"})
         self.assertEqual(r.returncode, 0, r.stdout)
 
+    def test_deeply_nested_json_is_bounded(self):
+        # Issue 12: 40,000 nested arrays with a wrong signature took 31 s and 9.4 GB of memory.
+        with open(self.body, "wb") as f:
+            f.write(b"[" * 40000 + b"]" * 40000)
+        req = self.signed("stripe", b"whsec_wrong")
+        out_path = os.path.join(self.dir.name, "out.json")
+        with open(out_path, "wb") as out:
+            p = subprocess.Popen([CLI, "verify", "--provider", "stripe", "--secret-env", "S",
+                                  "--at", str(T + 1), "--json", req], stdout=out,
+                                 stderr=subprocess.PIPE, env=dict(os.environ, S="whsec_abc"))
+            # wait4 gives this child's own peak memory (a bound on the work, not a timing).
+            _, status, usage = os.wait4(p.pid, 0)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 1, p.stderr.read())
+        p.stderr.close()
+        with open(out_path, "rb") as f:
+            v = json.loads(f.read())
+        self.assertEqual(v["reason"], "signature_mismatch")
+        self.assertTrue(v["diagnosed"])
+        self.assertEqual(v["skipped_checks"], [{
+            "check": "body_modified", "transform": "json_reserialized", "reason": "json_depth",
+            "detail": "JSON nested deeper than 1024 levels: re-serialisation checks skipped"}])
+        self.assertLess(usage.ru_maxrss, 256 * 1024, "peak RSS in KiB")  # was 9.4 GB
+        r = run("verify", "--provider", "stripe", "--secret-env", "S", "--at", str(T + 1), req,
+                env={"S": "whsec_abc"})
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(b"note: JSON nested deeper than 1024 levels: re-serialisation checks skipped",
+                      r.stdout)
+
     def test_providers(self):
         r = run("providers")
         self.assertEqual(r.returncode, 0)

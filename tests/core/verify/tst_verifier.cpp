@@ -2,14 +2,18 @@
 // that has it (and not on one that does not), the verdict JSON shape, sign -> verify round trips.
 #include "core/http/RequestFramer.h"
 #include "core/verify/AsymmetricKey.h"
+#include "core/verify/BodyVariants.h"
 #include "core/verify/JsonReformatter.h"
 #include "core/verify/ProviderRegistry.h"
+#include "core/verify/SignatureEvidence.h"
 #include "core/verify/Signer.h"
 #include "core/verify/Verifier.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
+#include <ctime>
 
 namespace {
 
@@ -61,6 +65,24 @@ QByteArray stripeHeader(const QByteArray &secret, qint64 t, const QByteArray &bo
            QMessageAuthenticationCode::hash(QByteArray::number(t) + "." + body, secret,
                                             QCryptographicHash::Sha256)
                .toHex();
+}
+
+const Verdict::SkippedCheck *findSkipped(const Verdict &v, const QString &check,
+                                         const QString &reason)
+{
+    for (const Verdict::SkippedCheck &s : v.skippedChecks) {
+        if (s.check == check && s.reason == reason)
+            return &s;
+    }
+    return nullptr;
+}
+
+QStringList codes(const Verdict &v)
+{
+    QStringList out;
+    for (const Hazard &h : v.hazards)
+        out.append(h.code + (h.transform.isEmpty() ? QString() : ':' + h.transform));
+    return out;
 }
 
 const Hazard *find(const Verdict &v, const QString &code)
@@ -432,10 +454,12 @@ private Q_SLOTS:
         const QJsonObject j = v.toJson();
         QStringList keys = j.keys();
         keys.sort();
+        // The CONTRACT keys, then the extensions: delivery_id, diagnosed, skipped_checks.
         QStringList expected{
-            "valid",          "provider",  "reason",          "message",
-            "matched_secret", "timestamp", "timestamp_age_s", "signed_content_preview",
-            "expected",       "received",  "hazards"};
+            "valid",          "provider",      "reason",          "message",
+            "matched_secret", "timestamp",     "timestamp_age_s", "signed_content_preview",
+            "expected",       "received",      "hazards",         "delivery_id",
+            "diagnosed",      "skipped_checks"};
         expected.sort();
         QCOMPARE(keys, expected);
         QVERIFY(j.value("matched_secret").isNull());
@@ -443,6 +467,9 @@ private Q_SLOTS:
         QVERIFY(j.value("expected").isNull());
         QVERIFY(j.value("received").isArray());
         QCOMPARE(j.value("valid").toBool(), false);
+        QVERIFY(j.value("delivery_id").isNull());
+        QCOMPARE(j.value("diagnosed").toBool(), true);
+        QCOMPARE(j.value("skipped_checks").toArray().size(), 0);
 
         const QByteArray body = QByteArray("{\"id\":\"evt_") + QByteArray(200, 'x') + "\"}";
         const Verdict m = verifyRaw(request({stripeHeader(StripeSecret, T, body)}, body),
@@ -558,6 +585,225 @@ private Q_SLOTS:
         QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(sign("shopify", "s", "{}"))),
                  QStringList{"shopify"});
         QVERIFY(ProviderRegistry::detect(RequestFramer::parse(request({}, "{}"))).isEmpty());
+    }
+
+    // Issue 12: 40,000 nested arrays (80 KB) with a wrong signature took 31 s and 9.4 GB, the
+    // indented re-layouts growing with the square of the depth. The re-serialisation checks
+    // stop at the depth limit and the verdict says so; everything else is still diagnosed.
+    void deeplyNestedJsonIsBounded()
+    {
+        const QByteArray body = QByteArray(40000, '[') + QByteArray(40000, ']');
+        const QByteArray raw = request({stripeHeader("whsec_other", T, body)}, body);
+        const Verdict v = verifyRaw(raw, options("stripe", {StripeSecret, StripeSecret + '\n'}));
+        QCOMPARE(v.reason, Verdict::Reason::SignatureMismatch);
+        QVERIFY(v.diagnosed);
+        const Verdict::SkippedCheck *s = findSkipped(v, "body_modified", "json_depth");
+        QVERIFY(s);
+        QCOMPARE(s->transform, QString("json_reserialized"));
+        QCOMPARE(s->detail, QString("JSON nested deeper than 1024 levels: re-serialisation "
+                                    "checks skipped"));
+        const QJsonArray json = v.toJson().value("skipped_checks").toArray();
+        QVERIFY2(json.size() == 1, QJsonDocument(json).toJson().constData());
+        QCOMPARE(json.first().toObject().value("reason").toString(), QString("json_depth"));
+        QVERIFY(v.humanReport().contains("note: JSON nested deeper than 1024 levels"));
+
+        // The work done on it: every candidate together is a few times the body, not gigabytes.
+        BodyVariants::Report report;
+        const QList<BodyVariants::Variant> variants = BodyVariants::inverses(body, &report);
+        QCOMPARE(report.skipped.size(), 1);
+        QCOMPARE(report.skipped.first().reason, QString("json_depth"));
+        QVERIFY2(report.candidateBytes <= 8 * body.size(),
+                 qPrintable(QString::number(report.candidateBytes)));
+        for (const BodyVariants::Variant &variant : variants)
+            QVERIFY(variant.transform != QLatin1String("json_reserialized"));
+
+        // Hazards on such a body are still found: the trailing newline.
+        const QByteArray sent = body + '\n';
+        const Verdict nl = verifyRaw(request({stripeHeader(StripeSecret, T, body)}, sent),
+                                     options("stripe", {StripeSecret}));
+        QVERIFY(find(nl, "body_modified"));
+        QCOMPARE(find(nl, "body_modified")->transform, QString("trailing_newline_added"));
+    }
+
+    void reformatterDepthAndSizeLimits()
+    {
+        const int limit = JsonReformatter::MaxDepth;
+        const QByteArray atLimit = QByteArray(limit, '[') + QByteArray(limit, ']');
+        QByteArray out;
+        QCOMPARE(JsonReformatter::layout(atLimit, JsonReformatter::Style::Indent2, &out, -1),
+                 JsonReformatter::Outcome::Done);
+        // Indent2: the innermost "[]", and per outer level d its bracket, a line break and 2d
+        // spaces after it, a line break and 2(d - 1) spaces before its closing: 2 n^2 in all.
+        QCOMPARE(out.size(), qsizetype(2) * limit * limit);
+        const QByteArray deeper = '[' + atLimit + ']';
+        out = "untouched";
+        QCOMPARE(JsonReformatter::layout(deeper, JsonReformatter::Style::Compact, &out, -1),
+                 JsonReformatter::Outcome::TooDeep);
+        QCOMPARE(out, QByteArray("untouched"));
+        QVERIFY(!JsonReformatter::reformat(deeper, JsonReformatter::Style::Compact, &out));
+        QCOMPARE(JsonReformatter::layout("{\"a\": [1, 2, 3]}", JsonReformatter::Style::Indent4,
+                                         &out, 10),
+                 JsonReformatter::Outcome::TooLarge);
+
+        // Deep (under the limit) and wide: indenting would make it ~500 times larger. The
+        // indented forms are skipped and said so; the compact and spaced ones are still tried.
+        QByteArray wide = QByteArray(limit - 1, '[');
+        for (int i = 0; i < 2000; ++i)
+            wide += "1,";
+        wide += '1' + QByteArray(limit - 1, ']');
+        BodyVariants::Report report;
+        const QList<BodyVariants::Variant> variants = BodyVariants::inverses(wide, &report);
+        QCOMPARE(report.skipped.size(), 1);
+        QCOMPARE(report.skipped.first().reason, QString("json_growth"));
+        QVERIFY(report.candidateBytes <= 16 * wide.size());
+        int json = 0;
+        for (const BodyVariants::Variant &variant : variants)
+            json += variant.transform == QLatin1String("json_reserialized") ? 1 : 0;
+        QCOMPARE(json, 1); // spaced; compact equals the body
+    }
+
+    // Issue 7: a large failing body gets only the checks that read it once per secret.
+    void largeBodyGetsTheCheapChecks()
+    {
+        const QByteArray body = "{\"id\":\"evt_big\",\"pad\":\"" + QByteArray(4000, 'x') + "\"}";
+        const QByteArray sent = body + '\n'; // trailing_newline_added, if it were looked for
+        const QByteArray raw = request({stripeHeader(StripeSecret, T, body)}, sent);
+        VerifyOptions o = options("stripe", {StripeSecret + '\n', StripeSecret});
+        o.otherEndpointSecrets = {{"cli", "whsec_cli"}};
+        const Verdict full = verifyRaw(raw, o);
+        QCOMPARE(full.reason, Verdict::Reason::SignatureMismatch);
+        QVERIFY(full.skippedChecks.isEmpty());
+        QVERIFY(find(full, "body_modified"));
+
+        o.diagnosisBodyLimit = 1000;
+        const Verdict limited = verifyRaw(raw, o);
+        QCOMPARE(limited.reason, Verdict::Reason::SignatureMismatch);
+        QCOMPARE(limited.expected, full.expected);
+        QVERIFY(!find(limited, "body_modified"));
+        const Verdict::SkippedCheck *s = findSkipped(limited, "body_modified", "body_size");
+        QVERIFY(s);
+        QVERIFY2(s->detail.contains("over the diagnosis limit") &&
+                     s->detail.contains("body transformation checks skipped"),
+                 qPrintable(s->detail));
+        QVERIFY(!findSkipped(limited, "url_mismatch", "body_size")); // Stripe signs no URL
+        QCOMPARE(limited.skippedChecks.size(), 1);
+        QCOMPARE(limited.toJson().value("skipped_checks").toArray().size(), 1);
+
+        // The secret forms and other endpoints' secrets still run on the large body.
+        const QByteArray intact = request({stripeHeader(StripeSecret, T, sent)}, sent);
+        o.secrets = {StripeSecret + '\n'};
+        const Verdict ws = verifyRaw(intact, o);
+        QVERIFY(find(ws, "secret_whitespace"));
+        QVERIFY(findSkipped(ws, "body_modified", "body_size"));
+        o.secrets = {"whsec_x"};
+        o.otherEndpointSecrets = {{"cli", StripeSecret}};
+        const Verdict other = verifyRaw(intact, o);
+        QVERIFY(find(other, "secret_of_other_endpoint"));
+        QCOMPARE(find(other, "secret_of_other_endpoint")->endpoint, QString("cli"));
+
+        // A URL-signing scheme lists the URL forms as skipped too.
+        const QByteArray sq = sign("square", "sq_secret", QByteArray(2000, 'a'), T,
+                                   Signer::Break::None, "https://example.com/hook");
+        VerifyOptions so = options("square", {"sq_other"});
+        so.diagnosisBodyLimit = 1000;
+        const Verdict square = verifyRaw(sq, so);
+        QCOMPARE(square.reason, Verdict::Reason::SignatureMismatch);
+        QVERIFY(findSkipped(square, "url_mismatch", "body_size"));
+        QVERIFY(findSkipped(square, "body_modified", "body_size"));
+        // No limit at all.
+        so.diagnosisBodyLimit = -1;
+        QVERIFY(verifyRaw(sq, so).skippedChecks.isEmpty());
+    }
+
+    // The pipeline's two steps: the fast verdict on the commit path (with the delivery id and
+    // the duplicate fact), the diagnosis later; together the same verdict as one call.
+    void fastVerdictThenDiagnosis()
+    {
+        const QByteArray body = "{\"id\":\"evt_dup\",\"object\":\"event\"}";
+        const QByteArray sent = body + '\n';
+        const QByteArray raw = request({stripeHeader(StripeSecret, T + 60, body)}, sent);
+        const ParsedRequest parsed = RequestFramer::parse(raw);
+        int lookups = 0;
+        VerifyOptions o = options("stripe", {"whsec_a", StripeSecret});
+        o.firstSeenDelivery = [&lookups](const QByteArray &id) {
+            ++lookups;
+            return id == "evt_dup" ? qint64(7) : 0;
+        };
+        o.diagnose = false;
+        Verdict v = Verifier::verify(raw, parsed, o);
+        QCOMPARE(lookups, 1);
+        QCOMPARE(v.reason, Verdict::Reason::SignatureMismatch);
+        QCOMPARE(v.deliveryId, QByteArray("evt_dup"));
+        QCOMPARE(v.firstSeenId, qint64(7));
+        QCOMPARE(codes(v), QStringList{"duplicate_delivery"});
+        QVERIFY(!v.diagnosed);
+        QCOMPARE(v.toJson().value("diagnosed").toBool(), false);
+        QCOMPARE(v.toJson().value("delivery_id").toString(), QString("evt_dup"));
+        QVERIFY(!v.expected.isEmpty());
+
+        Verifier::diagnose(raw, parsed, o, v);
+        QCOMPARE(lookups, 1); // the stored capture would find itself now: not asked again
+        QVERIFY(v.diagnosed);
+        QCOMPARE(codes(v), (QStringList{"body_modified:trailing_newline_added",
+                                        "timestamp_in_future", "duplicate_delivery"}));
+        QCOMPARE(v.hazards.at(0).secretIndex, 1);
+        Verifier::diagnose(raw, parsed, o, v); // once only
+        QCOMPARE(v.hazards.size(), 3);
+
+        o.diagnose = true;
+        const Verdict once = Verifier::verify(raw, parsed, o);
+        QCOMPARE(lookups, 2);
+        QCOMPARE(once.toJson(), v.toJson());
+
+        // A delivery id from a header (GitHub), with no earlier capture; and none at all.
+        const QByteArray gh = sign("github", "s", "{}");
+        VerifyOptions go = options("github", {"s"});
+        go.diagnose = false;
+        go.firstSeenDelivery = [](const QByteArray &) { return qint64(0); };
+        const Verdict g = Verifier::verify(gh, RequestFramer::parse(gh), go);
+        QVERIFY(g.valid);
+        QCOMPARE(g.deliveryId, QByteArray("delivery-1"));
+        QVERIFY(g.hazards.isEmpty());
+        const Verdict none = verifyRaw(request({}, "{}"), options("stripe", {StripeSecret}));
+        QVERIFY(none.deliveryId.isEmpty());
+        QVERIFY(none.toJson().value("delivery_id").isNull());
+
+        // No provider found under "auto": the diagnosis still runs on the fast verdict.
+        VerifyOptions ao = options("auto", {StripeSecret});
+        ao.diagnose = false;
+        const QByteArray bad = request({}, "{\"a\":\"\xff\"}");
+        Verdict a = Verifier::verify(bad, RequestFramer::parse(bad), ao);
+        QVERIFY(a.hazards.isEmpty());
+        Verifier::diagnose(bad, RequestFramer::parse(bad), ao, a);
+        QCOMPARE(codes(a), QStringList{"body_not_utf8"});
+    }
+
+    // Issue 7: an RFC 3339 time without an offset is UTC, whatever the host's zone.
+    void rfc3339WithoutOffsetIsUtc()
+    {
+        const QByteArray oldTz = qgetenv("TZ");
+        qputenv("TZ", "Asia/Kolkata");
+        tzset();
+        QCOMPARE(QDateTime(QDate(2025, 11, 22), QTime(3, 20)).offsetFromUtc(), 19800);
+        const auto unit = ProviderScheme::TimestampUnit::Rfc3339;
+        const qint64 utc = QDateTime(QDate(2025, 11, 22), QTime(3, 20), Qt::UTC).toSecsSinceEpoch();
+        qint64 s = 0;
+        QVERIFY(SignatureEvidence::parseTimestamp(unit, "2025-11-22T03:20:00", &s));
+        QCOMPARE(s, utc);
+        QVERIFY(SignatureEvidence::parseTimestamp(unit, "2025-11-22T03:20:00.123456789", &s));
+        QCOMPARE(s, utc);
+        QVERIFY(SignatureEvidence::parseTimestamp(unit, "2025-11-22T03:20:00Z", &s));
+        QCOMPARE(s, utc);
+        QVERIFY(SignatureEvidence::parseTimestamp(unit, "2025-11-22T08:50:00+05:30", &s));
+        QCOMPARE(s, utc);
+        QVERIFY(SignatureEvidence::parseTimestamp(unit, "2025-11-21T22:20:00-05:00", &s));
+        QCOMPARE(s, utc);
+        QVERIFY(!SignatureEvidence::parseTimestamp(unit, "yesterday", &s));
+        if (oldTz.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", oldTz);
+        tzset();
     }
 
     void reformatterKeepsTokens()
