@@ -1,9 +1,9 @@
 #include "core/http/HttpConnection.h"
 
-#include "core/http/HttpResponse.h"
+#include "core/http/SocketChannel.h"
 
+#include <QHostInfo>
 #include <QPointer>
-#include <QTcpSocket>
 #include <chrono>
 
 namespace {
@@ -14,35 +14,44 @@ qint64 nowUs()
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-QString peerOf(const QTcpSocket *socket)
+QString hostText(const QHostAddress &address)
 {
-    const QHostAddress address = socket->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                             ? '[' + address.toString() + ']'
-                             : address.toString();
-    return host + ':' + QString::number(socket->peerPort());
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? '[' + address.toString() + ']'
+                                                               : address.toString();
+}
+
+// The names a client may use for this server in an absolute-form target: the address it
+// connected to, and this machine's names.
+RequestFramer::Origin originOf(const SocketChannel &socket)
+{
+    RequestFramer::Origin origin;
+    origin.port = socket.localPort();
+    const QHostAddress local = socket.localAddress();
+    origin.hosts = {hostText(local).toLatin1().toLower(),
+                    QHostInfo::localHostName().toLatin1().toLower()};
+    bool isV4 = false;
+    const QHostAddress v4(local.toIPv4Address(&isV4));
+    if (isV4) // an IPv4 client on a dual-stack socket
+        origin.hosts.append(v4.toString().toLatin1());
+    if (local.isLoopback())
+        origin.hosts += {"localhost", "127.0.0.1", "[::1]"};
+    return origin;
 }
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
+HttpConnection::HttpConnection(qintptr socketDescriptor, RequestHandler *handler,
                                const ListenerLimits &limits, QObject *parent)
-    : QObject(parent), m_socket(socket), m_handler(handler), m_limits(limits),
-      m_framer(limits.framing), m_peer(peerOf(socket))
+    : QObject(parent), m_socket(new SocketChannel(socketDescriptor, this)), m_handler(handler),
+      m_limits(limits), m_framer(limits.framing),
+      m_peer(hostText(m_socket->peerAddress()) + ':' + QString::number(m_socket->peerPort()))
 {
-    socket->setParent(this);
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_framer.setOrigin(originOf(*m_socket));
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(socket, &QTcpSocket::disconnected, this, [this] {
-        onReadyRead();
-        if (!m_stopReading && !m_buffer.isEmpty()) {
-            ParsedRequest parsed = m_framer.request();
-            parsed.error = QStringLiteral("The connection closed before the request was complete");
-            parsed.errorOffset = m_buffer.size();
-            dispatch(m_buffer, parsed, 400, true);
-        }
+    connect(m_socket, &SocketChannel::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &SocketChannel::readEnded, this, &HttpConnection::onReadEnded);
+    connect(m_socket, &SocketChannel::closed, this, [this] {
         m_stopReading = true;
         m_timer.stop();
         Q_EMIT finished();
@@ -62,6 +71,22 @@ void HttpConnection::onReadyRead()
     if (startsRequest && !m_buffer.isEmpty())
         m_timer.start(m_limits.headerTimeoutMs);
     frameBuffered();
+}
+
+void HttpConnection::onReadEnded()
+{
+    // The client has finished sending (a half-close, or a close): what is buffered is all there
+    // is. Every answer still due is written before the connection ends.
+    if (!m_stopReading && !m_buffer.isEmpty()) {
+        ParsedRequest parsed = m_framer.request();
+        parsed.error = QStringLiteral("The connection closed before the request was complete");
+        parsed.errorOffset = m_buffer.size();
+        dispatch(m_buffer, parsed, 400, true);
+        m_buffer.clear();
+    }
+    m_stopReading = true;
+    m_timer.stop();
+    writeReadyReplies();
 }
 
 void HttpConnection::frameBuffered()
@@ -105,7 +130,7 @@ void HttpConnection::onTimeout()
         return;
     if (m_buffer.isEmpty()) {
         if (m_replies.empty())
-            m_socket->disconnectFromHost(); // idle keep-alive connection
+            m_socket->closeAfterWrites(); // idle keep-alive connection
         else
             m_timer.start(m_limits.idleTimeoutMs);
         return;
@@ -167,14 +192,15 @@ void HttpConnection::writeReadyReplies()
     while (!m_replies.empty() && m_replies.front().ready) {
         const PendingReply reply = std::move(m_replies.front());
         m_replies.pop_front();
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+        if (!m_socket->isOpen())
             continue;
         m_socket->write(reply.bytes);
-        m_socket->flush(); // send now rather than on the next turn of the event loop
         if (reply.closeAfter) {
             m_replies.clear();
-            m_socket->disconnectFromHost();
+            m_socket->closeAfterWrites();
             return;
         }
     }
+    if (m_replies.empty() && m_socket->atEnd()) // the client sends nothing more: all answered
+        m_socket->closeAfterWrites();
 }

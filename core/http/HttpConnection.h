@@ -9,15 +9,16 @@
 #include <QTimer>
 #include <deque>
 
-class QTcpSocket;
+class SocketChannel;
 
 // One client connection: frames requests as bytes arrive (keep-alive, pipelining,
 // Expect: 100-continue), hands each to the handler and writes the answers back in request order.
+// A client that half-closes after its requests still gets every answer before the connection ends.
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, RequestHandler *handler, const ListenerLimits &limits,
+    HttpConnection(qintptr socketDescriptor, RequestHandler *handler, const ListenerLimits &limits,
                    QObject *parent = nullptr);
 
 Q_SIGNALS:
@@ -33,15 +34,15 @@ private:
     };
 
     void onReadyRead();
+    void onReadEnded();
     void onTimeout();
     void frameBuffered();
     void dispatch(QByteArray raw, const ParsedRequest &parsed, int errorStatus, bool closeAfter);
     quint64 queueReply(bool closeAfter);
     void completeReply(quint64 serial, const QByteArray &bytes);
     void writeReadyReplies();
-    void armTimer();
 
-    QTcpSocket *m_socket;
+    SocketChannel *m_socket;
     RequestHandler *m_handler;
     ListenerLimits m_limits;
     RequestFramer m_framer;
@@ -51,4 +52,5 @@ private:
     quint64 m_nextSerial = 1;
     QString m_peer;
     bool m_stopReading = false; // a request failed or asked to close: nothing after it is read
+    bool m_closing = false;     // the last answer is written (or none is due): closing
 };

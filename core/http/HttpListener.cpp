@@ -11,12 +11,12 @@ HttpListener::HttpListener(RequestHandler *handler, const ListenerLimits &limits
 
 void HttpListener::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
-        return;
-    }
     if (m_open >= m_limits.maxConnections) {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(socketDescriptor)) {
+            delete socket;
+            return;
+        }
         socket->write(HttpResponse::plain(503,
                                           "Too many open connections (limit " +
                                               QByteArray::number(m_limits.maxConnections) + ")",
@@ -26,6 +26,6 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         return;
     }
     ++m_open;
-    auto *connection = new HttpConnection(socket, m_handler, m_limits, this);
+    auto *connection = new HttpConnection(socketDescriptor, m_handler, m_limits, this);
     connect(connection, &HttpConnection::finished, this, [this] { --m_open; });
 }

@@ -292,28 +292,36 @@ bool RequestFramer::validateTarget()
     const QByteArray &target = m_request.target;
     if (target.startsWith('/') || target == "*")
         return true;
-    // Absolute form (RFC 9112 3.2.2): served only when it names this host, as Host does.
+    // Absolute form (RFC 9112 3.2.2): served only when it names this server; a client that takes
+    // Hookbench for its proxy sends the other host's name in Host too, so Host proves nothing.
     const qsizetype schemeEnd = target.indexOf("://");
-    qsizetype authorityEnd = schemeEnd < 0 ? -1 : target.size();
-    for (qsizetype i = schemeEnd + 3; schemeEnd >= 0 && i < target.size(); ++i) {
-        if (target.at(i) == '/' || target.at(i) == '?' || target.at(i) == '#') {
-            authorityEnd = i;
-            break;
-        }
+    if (schemeEnd > 0) {
+        qsizetype authorityEnd = schemeEnd + 3;
+        while (authorityEnd < target.size() && !QByteArray("/?#").contains(target.at(authorityEnd)))
+            ++authorityEnd;
+        if (namesThisServer(target.left(schemeEnd).toLower(),
+                            target.mid(schemeEnd + 3, authorityEnd - schemeEnd - 3).toLower()))
+            return true;
     }
-    const QByteArray scheme = schemeEnd < 0 ? QByteArray() : target.left(schemeEnd).toLower();
-    const QByteArray authority =
-        schemeEnd < 0 ? QByteArray() : target.mid(schemeEnd + 3, authorityEnd - schemeEnd - 3);
-    const QByteArray host = m_request.header("Host").trimmed();
-    if ((scheme == "http" || scheme == "https") && !authority.isEmpty() &&
-        authority.compare(host, Qt::CaseInsensitive) == 0)
-        return true;
     fail(405,
-         QStringLiteral("The target %1 names another host than this one (Host: %2): Hookbench "
-                        "captures requests, it is not a proxy")
-             .arg(QString::fromLatin1(target.left(200)), QString::fromLatin1(host.left(200))),
+         QStringLiteral("The target %1 names another host than this server: Hookbench captures "
+                        "requests, it is not a proxy")
+             .arg(QString::fromLatin1(target.left(200))),
          targetOffset);
     return false;
+}
+
+bool RequestFramer::namesThisServer(const QByteArray &scheme, const QByteArray &authority) const
+{
+    if ((scheme != "http" && scheme != "https") || authority.contains('@'))
+        return false;
+    const qsizetype colon = authority.lastIndexOf(':');
+    const bool hasPort = colon > authority.lastIndexOf(']');
+    const QByteArray host = hasPort ? authority.left(colon) : authority;
+    bool portOk = true;
+    const int port =
+        hasPort ? authority.mid(colon + 1).toInt(&portOk) : (scheme == "http" ? 80 : 443);
+    return portOk && port == m_origin.port && m_origin.hosts.contains(host);
 }
 
 ParsedRequest RequestFramer::parse(const QByteArray &raw)

@@ -4,6 +4,7 @@
 #include "core/http/FramingLimits.h"
 
 #include <QByteArray>
+#include <QList>
 #include <memory>
 
 struct llhttp__internal_s; // llhttp_t
@@ -24,6 +25,15 @@ public:
         Failed // errorStatus() says how to answer (400, 405, 413, 431); request().error why
     };
 
+    // The names this server answers to in an absolute-form target: host names (lower case, IPv6
+    // in brackets) and the port listened on. Without them (as in parse()) an absolute-form target
+    // always names another host.
+    struct Origin
+    {
+        QList<QByteArray> hosts;
+        int port = -1;
+    };
+
     explicit RequestFramer(FramingLimits limits = {});
     ~RequestFramer();
     RequestFramer(const RequestFramer &) = delete;
@@ -39,6 +49,7 @@ public:
     bool keepAlive() const { return m_keepAlive; }
     bool expectsContinue() const;
     bool hasStarted() const { return m_parsed > 0; }
+    void setOrigin(Origin origin) { m_origin = std::move(origin); }
 
     // Frames a stored raw request (for display and export); errors are reported, never thrown.
     static ParsedRequest parse(const QByteArray &raw);
@@ -53,7 +64,10 @@ private:
     bool validateTarget();
     State headersComplete(const QByteArray &buffer);
 
+    bool namesThisServer(const QByteArray &scheme, const QByteArray &authority) const;
+
     FramingLimits m_limits;
+    Origin m_origin;
     std::unique_ptr<llhttp__internal_s> m_parser;
     ParsedRequest m_request;
     const char *m_base = nullptr; // buffer start while advance() runs

@@ -6,6 +6,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace {
 
 struct Response
@@ -68,6 +73,36 @@ private:
     bool m_connected = false;
 };
 
+// A client on a plain socket, for what QTcpSocket cannot do: it sends `request`, shuts down its
+// sending side (the server reads end of input, with the connection still open for the answer),
+// then reads until the server closes. The receive timeout only bounds a failure.
+QByteArray halfCloseExchange(quint16 port, const QByteArray &request)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return "socket() failed";
+    const timeval guard{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &guard, sizeof guard);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QByteArray received;
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0 &&
+        ::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) ==
+            ssize_t(request.size()) &&
+        ::shutdown(fd, SHUT_WR) == 0) {
+        char buffer[4096];
+        ssize_t n;
+        while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+            received.append(buffer, qsizetype(n));
+        if (n < 0)
+            received += "\n[recv failed: " + QByteArray(strerror(errno)) + ']';
+    }
+    ::close(fd);
+    return received;
+}
+
 } // namespace
 
 class TestHttpListener : public QObject
@@ -88,6 +123,11 @@ private Q_SLOTS:
     void connectionCap503();
     void ipv6Loopback();
     void portInUseIsReported();
+    void halfClosedClientGetsItsAnswer_data();
+    void halfClosedClientGetsItsAnswer();
+    void notAProxy_data();
+    void notAProxy();
+    void bytesAfterChunkData400();
 
 private:
     bool start(const QByteArray &configJson, const QString &bind = "127.0.0.1");
@@ -308,8 +348,8 @@ void TestHttpListener::connectionCap503()
 
 void TestHttpListener::ipv6Loopback()
 {
-    if (!start("{}", "::1"))
-        QSKIP("no IPv6 loopback on this machine");
+    QVERIFY2(start("{}", "::1"),
+             "could not listen on the IPv6 loopback ::1 (see the warning above)");
     QVERIFY(m_server->url().startsWith("http://[::1]:"));
     Client c(m_server->port(), QHostAddress::LocalHostIPv6);
     QVERIFY(c.connected());
@@ -330,6 +370,83 @@ void TestHttpListener::portInUseIsReported()
     QString error;
     QVERIFY(!second.start(settings, &error));
     QVERIFY2(error.contains(QString::number(m_server->port())), qPrintable(error));
+}
+
+void TestHttpListener::halfClosedClientGetsItsAnswer_data()
+{
+    QTest::addColumn<QByteArray>("requests");
+    QTest::addColumn<QList<int>>("statuses");
+    const QByteArray post = "POST /any HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok";
+    // /slow answers 200 ms after its capture is stored: the end of input is surely read first.
+    const QByteArray slow = "POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nok";
+    QTest::newRow("one request") << post << QList<int>{200};
+    QTest::newRow("answer delayed") << slow << QList<int>{201};
+    QTest::newRow("pipelined, first delayed") << slow + post << QList<int>{201, 200};
+    QTest::newRow("incomplete request") << post.left(post.size() - 1) << QList<int>{400};
+}
+
+void TestHttpListener::halfClosedClientGetsItsAnswer()
+{
+    QFETCH(QByteArray, requests);
+    QFETCH(QList<int>, statuses);
+    QVERIFY(start(
+        R"({"endpoints":[{"id":"slow","path":"/slow","response":{"status":201,"delay_ms":200}}]})"));
+    const QByteArray received = halfCloseExchange(m_server->port(), requests);
+    QList<int> got;
+    for (qsizetype at = received.indexOf("HTTP/1.1 "); at >= 0;
+         at = received.indexOf("HTTP/1.1 ", at + 1))
+        got.append(received.mid(at + 9, 3).toInt());
+    QVERIFY2(got == statuses, received.constData());
+    CaptureStore store;
+    QVERIFY(store.open(m_dir->filePath("store.sqlite")));
+    QCOMPARE(store.count(), statuses.size());
+}
+
+void TestHttpListener::notAProxy_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::newRow("CONNECT") << QByteArray("CONNECT example.com:443 HTTP/1.1\r\n"
+                                           "Host: example.com:443\r\n\r\n");
+    QTest::newRow("absolute form, another host")
+        << QByteArray("GET http://other.example/ HTTP/1.1\r\nHost: other.example\r\n\r\n");
+}
+
+void TestHttpListener::notAProxy()
+{
+    QFETCH(QByteArray, request);
+    QVERIFY(start("{}"));
+    Client c(m_server->port());
+    c.send(request);
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 405);
+    QVERIFY(r.head.contains("\r\nAllow: "));
+    QVERIFY(r.body.contains("not a proxy"));
+    QVERIFY(c.waitClosed()); // no tunnel: the connection ends with the answer
+    const std::optional<Capture> capture = stored(1);
+    QVERIFY(capture);
+    QCOMPARE(capture->raw, request);
+    QCOMPARE(capture->summary.status, 405);
+    QCOMPARE(capture->summary.method, request.left(request.indexOf(' ')));
+    QVERIFY(capture->summary.parseError.contains("not a proxy"));
+}
+
+void TestHttpListener::bytesAfterChunkData400()
+{
+    QVERIFY(start("{}"));
+    Client c(m_server->port());
+    const QByteArray request = "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                               "5\r\nhelloXX0\r\n\r\n";
+    c.send(request);
+    Response r;
+    QVERIFY(c.read(&r));
+    QCOMPARE(r.status, 400);
+    const std::optional<Capture> capture = stored(1);
+    QVERIFY(capture);
+    QCOMPARE(capture->raw, request);
+    QCOMPARE(capture->summary.status, 400);
+    QVERIFY(!capture->summary.parseError.isEmpty());
+    QCOMPARE(capture->parsed.errorOffset, request.indexOf("XX"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpListener)

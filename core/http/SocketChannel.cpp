@@ -1,0 +1,179 @@
+#include "core/http/SocketChannel.h"
+
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <utility>
+
+namespace {
+
+constexpr qsizetype readChunk = 64 * 1024;
+constexpr qsizetype readPerTurn = 1024 * 1024; // then let the event loop serve others
+
+void addressOf(const sockaddr_storage &storage, QHostAddress *address, quint16 *port)
+{
+    const auto *sa = reinterpret_cast<const sockaddr *>(&storage);
+    address->setAddress(sa);
+    if (sa->sa_family == AF_INET)
+        *port = ntohs(reinterpret_cast<const sockaddr_in *>(sa)->sin_port);
+    else if (sa->sa_family == AF_INET6)
+        *port = ntohs(reinterpret_cast<const sockaddr_in6 *>(sa)->sin6_port);
+}
+
+} // namespace
+
+SocketChannel::SocketChannel(qintptr descriptor, QObject *parent)
+    : QObject(parent), m_fd(int(descriptor))
+{
+    ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    ::fcntl(m_fd, F_SETFD, ::fcntl(m_fd, F_GETFD) | FD_CLOEXEC);
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getpeername(m_fd, reinterpret_cast<sockaddr *>(&storage), &length) == 0)
+        addressOf(storage, &m_peerAddress, &m_peerPort);
+    length = sizeof storage;
+    if (::getsockname(m_fd, reinterpret_cast<sockaddr *>(&storage), &length) == 0)
+        addressOf(storage, &m_localAddress, &m_localPort);
+
+    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &SocketChannel::onReadable);
+    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &SocketChannel::onWritable);
+    m_linger.setSingleShot(true);
+    connect(&m_linger, &QTimer::timeout, this, &SocketChannel::abort);
+}
+
+SocketChannel::~SocketChannel()
+{
+    if (m_fd < 0)
+        return;
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    ::close(m_fd);
+}
+
+QByteArray SocketChannel::readAll()
+{
+    return std::exchange(m_in, QByteArray());
+}
+
+void SocketChannel::onReadable()
+{
+    qsizetype total = 0;
+    bool ended = false;
+    while (m_fd >= 0 && total < readPerTurn) {
+        const qsizetype at = m_in.size();
+        m_in.resize(at + readChunk);
+        const ssize_t n = ::recv(m_fd, m_in.data() + at, size_t(readChunk), 0);
+        m_in.resize(at + qMax<qsizetype>(n, 0));
+        if (n > 0) {
+            total += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        ended = true; // 0: end of input; or an error such as a reset
+        break;
+    }
+    if (m_closing) // lingering: what the peer still sends is not read by anyone
+        m_in.clear();
+    if (ended) {
+        m_readEnded = true;
+        m_readNotifier->setEnabled(false);
+    }
+    if (!m_in.isEmpty())
+        Q_EMIT readyRead();
+    if (ended) {
+        if (m_closing)
+            abort(); // the peer has closed too: done
+        else
+            Q_EMIT readEnded();
+    }
+}
+
+void SocketChannel::write(const QByteArray &bytes)
+{
+    if (m_fd < 0 || m_sendShutDown)
+        return;
+    m_out += bytes;
+    flushOutput();
+}
+
+void SocketChannel::onWritable()
+{
+    flushOutput();
+}
+
+void SocketChannel::flushOutput()
+{
+    while (m_fd >= 0 && m_outSent < m_out.size()) {
+        const ssize_t n = ::send(m_fd, m_out.constData() + m_outSent,
+                                 size_t(m_out.size() - m_outSent), MSG_NOSIGNAL);
+        if (n > 0) {
+            m_outSent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_writeNotifier->setEnabled(true);
+            return;
+        }
+        abort(); // the peer is gone (EPIPE, ECONNRESET)
+        return;
+    }
+    if (m_fd < 0)
+        return;
+    m_out.clear();
+    m_outSent = 0;
+    m_writeNotifier->setEnabled(false);
+    finishIfDone();
+}
+
+void SocketChannel::closeAfterWrites(int lingerMs)
+{
+    if (m_fd < 0 || m_closing)
+        return;
+    m_closing = true;
+    m_in.clear();
+    m_linger.start(lingerMs);
+    finishIfDone();
+}
+
+void SocketChannel::finishIfDone()
+{
+    if (!m_closing || m_fd < 0 || m_outSent < m_out.size())
+        return;
+    if (m_readEnded) {
+        abort();
+        return;
+    }
+    if (!m_sendShutDown) {
+        m_sendShutDown = true;
+        ::shutdown(m_fd, SHUT_WR); // the peer reads end of input, then closes
+    }
+}
+
+void SocketChannel::abort()
+{
+    if (m_fd < 0)
+        return;
+    m_linger.stop();
+    m_readNotifier->setEnabled(false);
+    m_writeNotifier->setEnabled(false);
+    ::close(m_fd);
+    m_fd = -1;
+    m_out.clear();
+    m_outSent = 0;
+    Q_EMIT closed();
+}
