@@ -11,6 +11,8 @@
 #   ROUNDS=3                                measured runs of each server, alternating
 #   WARMUP=2s                               one wrk run against each server first (0: none)
 #   BODY_BYTES=2048                         request body size
+#   DURABILITY=process                      listen.durability in the listener's config:
+#                                           process (synchronous=NORMAL) or power (FULL)
 #   NGINX_WORKERS=1                         nginx worker_processes (1: one core, like
 #                                           Hookbench's single capture thread)
 #   BENCH_DIR=DIR                           where the store and the nginx prefix go, kept
@@ -27,12 +29,15 @@ duration=${DURATION:-10s}
 rounds=${ROUNDS:-3}
 warmup=${WARMUP:-2s}
 body_bytes=${BODY_BYTES:-2048}
+durability=${DURABILITY:-process}
 nginx_workers=${NGINX_WORKERS:-1}
 nginx_bin=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 wrk_bin=${WRK:-wrk}
 export BODY_BYTES=$body_bytes
 
 die() { echo "ingest.sh: $*" >&2; exit 1; }
+[[ $durability == process || $durability == power ]] ||
+    die "DURABILITY expects process or power, found $durability"
 [[ -x $cli ]] || die "no hookbench-cli at $cli (build it, or pass its path)"
 command -v "$wrk_bin" >/dev/null || die "wrk is not installed"
 [[ -x $nginx_bin ]] || die "nginx is not installed ($nginx_bin)"
@@ -48,11 +53,13 @@ fi
 hb_pid=
 nginx_pid=
 drain_pid=
+wal_pid=
 cleanup() {
     set +e # best effort: a process may be gone already
     if [[ -n $hb_pid ]]; then kill "$hb_pid" 2>/dev/null; wait "$hb_pid" 2>/dev/null; fi
     if [[ -n $nginx_pid ]]; then kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; fi
     if [[ -n $drain_pid ]]; then kill "$drain_pid" 2>/dev/null; fi
+    if [[ -n $wal_pid ]]; then kill "$wal_pid" 2>/dev/null; fi
     exec 3<&- 2>/dev/null
     if [[ -z ${BENCH_DIR:-} ]]; then rm -rf "$work"; fi
 }
@@ -80,12 +87,14 @@ echo "store: $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
 echo "wrk: -t$threads -c$connections -d$duration x $rounds rounds per server, alternating" \
      "(warm-up $warmup), keep-alive POST, $body_bytes-byte JSON body," \
      "Content-Type: application/json"
+echo "hookbench: listen.durability \"$durability\""
 echo
 
 # --- start Hookbench ---------------------------------------------------------------------------
 store=$work/ingest.sqlite
 rm -f "$store" "$store-wal" "$store-shm"
-echo '{"listen": {}}' >"$work/hookbench.json" # hermetic: not the user's config
+# hermetic: not the user's config
+printf '{"listen": {"durability": "%s"}}\n' "$durability" >"$work/hookbench.json"
 fifo=$work/hookbench.stderr
 rm -f "$fifo"
 mkfifo "$fifo"
@@ -117,6 +126,19 @@ done
 curl -s -o /dev/null --max-time 1 "$nginx_url" || die "nginx does not answer at $nginx_url"
 
 # --- measure -----------------------------------------------------------------------------------
+# The -wal file's size while the listener runs (checkpoints keep it bounded), sampled 5 times a
+# second into a file: the largest seen is reported.
+wal_max=$work/wal.max
+echo 0 >"$wal_max"
+(
+    max=0
+    while kill -0 "$hb_pid" 2>/dev/null; do
+        size=$(stat -c %s "$store-wal" 2>/dev/null || echo 0)
+        if ((size > max)); then max=$size; echo "$max" >"$wal_max"; fi
+        sleep 0.2
+    done
+) &
+wal_pid=$!
 hb_answered=0
 if [[ $warmup != 0 ]]; then
     out=$(run_wrk "$warmup" "$hb_url")
@@ -149,6 +171,8 @@ hb_exit=0
 wait "$hb_pid" || hb_exit=$?
 hb_pid=
 [[ $hb_exit == 0 ]] || echo "ingest.sh: warning: hookbench-cli exited with $hb_exit" >&2
+wait "$wal_pid" 2>/dev/null || true
+wal_pid=
 captures=$("$cli" export --store "$store" --format jsonl | wc -l)
 store_size=$(du -sh "$store" | cut -f1)
 
@@ -162,6 +186,8 @@ fmt='%-21s: median %8.0f requests/s   rounds: %s\n'
 printf "$fmt" "hookbench-cli listen" "$hb_median" "${hb_rates[*]}"
 printf "$fmt" "nginx return 200" "$nginx_median" "${nginx_rates[*]}"
 echo "ratio hookbench/nginx: $ratio (target >= 0.5)"
+echo "listen.durability: $durability; largest -wal file seen while running:" \
+     "$(awk '{printf "%.1f MiB", $1 / 1048576}' "$wal_max")"
 echo "captures in the store: $captures; wrk counted $hb_answered answered requests to" \
      "Hookbench (warm-up included; requests in flight when a run ends are stored but not" \
      "counted); store $store_size"
