@@ -1,17 +1,21 @@
 #include "cli/ListenCommand.h"
 
 #include "cli/CliSupport.h"
+#include "cli/StoreFailureLog.h"
 #include "core/config/ConfigLoader.h"
 #include "core/http/CaptureServer.h"
 #include "core/io/CaptureJson.h"
 #include "core/platform/TerminationSignals.h"
 #include "core/store/CaptureStore.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include "core/secrets/BlockingSecretStore.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretOverrides.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <cstdio>
 
 namespace {
@@ -76,8 +80,9 @@ int ListenCommand::run(const QStringList &args)
         return CliSupport::fail(CliSupport::Usage, "listen takes no positional arguments");
 
     const ConfigLoader::Result loaded =
-        p.isSet(config) ? ConfigLoader::load(p.value(config), true)
-                        : ConfigLoader::load(ConfigLoader::defaultPath(), false);
+        p.isSet(config)
+            ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
+            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
 
@@ -124,9 +129,20 @@ int ListenCommand::run(const QStringList &args)
                              std::fflush(stdout);
                          });
     }
-    QObject::connect(&server, &CaptureServer::storeFailed, [](const QString &why) {
-        std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(why));
-    });
+    // A full disk fails every request: the first failure in full, then a count every 10 s.
+    StoreFailureLog failureLog;
+    QElapsedTimer clock;
+    clock.start();
+    const auto print = [](const QStringList &lines) {
+        for (const QString &line : lines)
+            std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(line));
+    };
+    QTimer failureTicks; // also the context of the connection: it goes before failureLog does
+    QObject::connect(&server, &CaptureServer::storeFailed, &failureTicks,
+                     [&](const QString &why) { print(failureLog.failed(why, clock.elapsed())); });
+    QObject::connect(&failureTicks, &QTimer::timeout,
+                     [&] { print(failureLog.tick(clock.elapsed())); });
+    failureTicks.start(1000);
     QString error;
     if (!server.start(settings, &error))
         return CliSupport::fail(CliSupport::Environment, error);

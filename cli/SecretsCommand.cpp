@@ -5,6 +5,7 @@
 #include "core/secrets/BlockingSecretStore.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretRotation.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QFile>
 #include <cstdio>
@@ -67,7 +68,8 @@ QByteArray readStdin()
 // before its endpoint is added.
 void warnIfUnknown(const QString &endpointId, const QString &configPath)
 {
-    const ConfigLoader::Result loaded = ConfigLoader::load(configPath, false);
+    const ConfigLoader::Result loaded =
+        ConfigLoader::load(configPath, false, ProviderRegistry::names());
     if (!loaded.ok() || !QFile::exists(configPath))
         return;
     for (const EndpointConfig &e : loaded.config.endpoints) {
@@ -106,7 +108,8 @@ int set(const QString &endpointId, QByteArray &value)
 
 int list(const QString &configPath, bool mustExist)
 {
-    const ConfigLoader::Result loaded = ConfigLoader::load(configPath, mustExist);
+    const ConfigLoader::Result loaded =
+        ConfigLoader::load(configPath, mustExist, ProviderRegistry::names());
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
     if (loaded.config.endpoints.isEmpty()) {

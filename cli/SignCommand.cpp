@@ -2,6 +2,7 @@
 
 #include "cli/CliSupport.h"
 #include "cli/VerifyCommand.h"
+#include "core/capture/HeaderSyntax.h"
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/Signer.h"
 
@@ -97,8 +98,11 @@ int SignCommand::run(const QStringList &args)
     const ParsedRequest none;
     QJsonObject description = VerifyCommand::schemeDescription(p);
     for (const QString &h : p.values(header)) {
-        if (!h.contains(QLatin1Char(':')))
-            description.insert(QStringLiteral("header"), h);
+        if (h.contains(QLatin1Char(':')))
+            continue;
+        if (const QString problem = HeaderSyntax::nameProblem(h.toUtf8()); !problem.isEmpty())
+            return CliSupport::fail(CliSupport::Usage, "--header: " + problem);
+        description.insert(QStringLiteral("header"), h);
     }
     const auto scheme =
         p.value(provider) == QLatin1String("auto")
@@ -135,6 +139,9 @@ int SignCommand::run(const QStringList &args)
                                     "--tolerance expects seconds, found " + p.value(tolerance));
     }
     o.id = p.value(id).toUtf8();
+    if (const QString problem = HeaderSyntax::valueProblem(o.id); !problem.isEmpty())
+        return CliSupport::fail(CliSupport::Usage,
+                                "--id is sent as a header value, and " + problem);
     o.url = p.isSet(url) ? p.value(url) : p.value(sendTo);
     for (const QString &h : p.values(header)) {
         const qsizetype colon = h.indexOf(QLatin1Char(':'));
@@ -143,7 +150,15 @@ int SignCommand::run(const QStringList &args)
         if (colon <= 0)
             return CliSupport::fail(CliSupport::Usage,
                                     "--header expects \"Name: value\", found " + h);
-        o.headers.append({h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8()});
+        const QByteArray name = h.left(colon).trimmed().toUtf8();
+        const QByteArray value = h.mid(colon + 1).trimmed().toUtf8();
+        // CR LF in either would end the header line and add fields (or a body) of its own.
+        QString problem = HeaderSyntax::nameProblem(name);
+        if (problem.isEmpty())
+            problem = HeaderSyntax::valueProblem(value);
+        if (!problem.isEmpty())
+            return CliSupport::fail(CliSupport::Usage, "--header: " + problem);
+        o.headers.append({name, value});
     }
     if (p.isSet(breakIt) && !Signer::parseBreak(p.value(breakIt), &o.breakMode))
         return CliSupport::fail(CliSupport::Usage,

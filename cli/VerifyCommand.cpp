@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
+#include <limits>
 
 namespace {
 
@@ -21,6 +22,61 @@ bool parseSeconds(const QString &text, qint64 *out)
     bool ok = false;
     *out = text.toLongLong(&ok);
     return ok && *out >= 0;
+}
+
+// Frames a raw request file, which holds exactly one request (CONTRACT.md, "Raw request files").
+// Not RequestFramer::parse, which is for stored captures and bounds the body by the bytes at hand:
+// here a body shorter than Content-Length must say so, and bytes after the request's end are
+// refused rather than silently left out of what is verified.
+bool frameRequestFile(const QByteArray &raw, const QString &name, ParsedRequest *parsed,
+                      QString *error)
+{
+    FramingLimits limits;
+    limits.maxHeaderBytes = qMax<qint64>(raw.size(), 1);
+    limits.maxBodyBytes = std::numeric_limits<qint64>::max() / 4; // whatever the file declares
+    RequestFramer framer(limits);
+    RequestFramer::State state;
+    do {
+        state = framer.advance(raw);
+    } while (state == RequestFramer::State::HeadersComplete);
+    *parsed = framer.request();
+    error->clear();
+    const QByteArray contentLength = parsed->header("Content-Length");
+    if (state == RequestFramer::State::Failed) {
+        *error = QStringLiteral("%1 is not a raw HTTP request: %2 (at byte %3)")
+                     .arg(name, parsed->error)
+                     .arg(parsed->errorOffset);
+    } else if (state == RequestFramer::State::NeedMore && parsed->headerSectionEnd < 0) {
+        *error = QStringLiteral("%1 is not a raw HTTP request: it ends before its header section "
+                                "does (no empty line after the headers)")
+                     .arg(name);
+    } else if (state == RequestFramer::State::NeedMore && parsed->chunked) {
+        *error = QStringLiteral("%1: the chunked body ends before its last (zero-size) chunk, "
+                                "after %2 bytes")
+                     .arg(name)
+                     .arg(raw.size() - parsed->headerSectionEnd);
+    } else if (state == RequestFramer::State::NeedMore) {
+        *error = QStringLiteral("%1: the body is shorter than Content-Length (%2 of %3 bytes): "
+                                "the file was cut short, or Content-Length is wrong")
+                     .arg(name)
+                     .arg(raw.size() - parsed->headerSectionEnd)
+                     .arg(QString::fromLatin1(contentLength));
+    } else if (framer.messageEnd() < raw.size()) {
+        QString where = QStringLiteral("after the last chunk");
+        if (!parsed->chunked && contentLength.isEmpty())
+            where = QStringLiteral("no Content-Length: the request has no body");
+        else if (!parsed->chunked)
+            where = QStringLiteral("after the %1 bytes of Content-Length")
+                        .arg(QString::fromLatin1(contentLength));
+        *error = QStringLiteral("%1: %2 bytes follow the end of the request (from byte %3, %4), "
+                                "and they would not be verified: a raw request file holds one "
+                                "request; remove them or correct Content-Length")
+                     .arg(name)
+                     .arg(raw.size() - framer.messageEnd())
+                     .arg(framer.messageEnd())
+                     .arg(where);
+    }
+    return error->isEmpty();
 }
 
 } // namespace
@@ -170,12 +226,9 @@ int VerifyCommand::run(const QStringList &args)
     QByteArray raw;
     if (!readInput(p.positionalArguments().first(), &raw, &error))
         return CliSupport::fail(CliSupport::Usage, error);
-    const ParsedRequest parsed = RequestFramer::parse(raw);
-    if (parsed.hasError())
-        return CliSupport::fail(CliSupport::Usage,
-                                QStringLiteral("%1 is not a raw HTTP request: %2 (at byte %3)")
-                                    .arg(p.positionalArguments().first(), parsed.error)
-                                    .arg(parsed.errorOffset));
+    ParsedRequest parsed;
+    if (!frameRequestFile(raw, p.positionalArguments().first(), &parsed, &error))
+        return CliSupport::fail(CliSupport::Usage, error);
 
     const Verdict verdict = Verifier::verify(raw, parsed, options);
     if (p.isSet(json))

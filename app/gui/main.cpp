@@ -4,6 +4,7 @@
 #include "core/http/CaptureServer.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/store/CaptureStore.h"
+#include "core/verify/ProviderRegistry.h"
 #include "ui/window/MainWindow.h"
 
 #include <QApplication>
@@ -11,26 +12,37 @@
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("hookbench"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
-    QApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
+    QCoreApplication::setApplicationName(QStringLiteral("hookbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HOOKBENCH_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Hookbench, the webhook inspector"));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption bind("bind", "Address to listen on (default 127.0.0.1).", "ADDR");
     const QCommandLineOption port("port", "Port to listen on (default 8787).", "N");
     const QCommandLineOption config("config", "Config file (default: the user's).", "FILE");
     const QCommandLineOption store("store", "Capture store (default: the user's).", "FILE");
     const QCommandLineOption noListen("no-listen", "Open without starting the listener.");
     parser.addOptions({bind, port, config, store, noListen});
+    // --help and --version need no display: answered (and exited) before QApplication, which
+    // aborts without one. Other mistakes are reported by process() below.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (parser.parse(arguments) && (parser.isSet(help) || parser.isSet(version))) {
+        QCoreApplication core(argc, argv);
+        parser.process(core);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
     parser.process(app);
 
     const ConfigLoader::Result loaded =
-        parser.isSet(config) ? ConfigLoader::load(parser.value(config), true)
-                             : ConfigLoader::load(ConfigLoader::defaultPath(), false);
+        parser.isSet(config)
+            ? ConfigLoader::load(parser.value(config), true, ProviderRegistry::names())
+            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
     CaptureServer::Settings settings;
     settings.config = loaded.config;
     settings.bind = parser.isSet(bind) ? parser.value(bind) : loaded.config.bind;

@@ -1,6 +1,11 @@
 #include "core/config/ConfigLoader.h"
 
+#include "core/capture/JsonDocument.h"
+#include "core/config/BindAddress.h"
+#include "core/config/EndpointRules.h"
+
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -21,7 +26,21 @@ public:
     void fail(const QString &path, const QString &problem)
     {
         if (m_error.isEmpty())
-            m_error = QStringLiteral("%1: %2: %3").arg(m_file, path, problem);
+            m_error = QStringLiteral("%1: %2: %3").arg(m_file, printable(path), printable(problem));
+    }
+
+    // A key or a value quoted in the message may hold a line break or a NUL: the message must
+    // stay one line.
+    static QString printable(const QString &text)
+    {
+        QString out;
+        for (const QChar c : text) {
+            if (c.category() == QChar::Other_Control)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+        return out;
     }
 
     bool onlyKeys(const QJsonObject &obj, const QString &path, const QStringList &allowed)
@@ -81,7 +100,8 @@ public:
 
     static QString join(const QString &path, const QString &key)
     {
-        return path.isEmpty() ? key : path + '.' + key;
+        const QString shown = key.isEmpty() ? QStringLiteral("\"\"") : key; // "" for an empty key
+        return path.isEmpty() ? shown : path + '.' + shown;
     }
 
     static QString typeName(const QJsonValue &v)
@@ -129,7 +149,16 @@ ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &pa
                 QStringLiteral("expected a string, found %1").arg(Checker::typeName(it.value())));
             continue;
         }
-        r.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        const QByteArray name = it.key().toUtf8();
+        const QByteArray value = it.value().toString().toUtf8();
+        QString problem = EndpointRules::headerNameProblem(name);
+        if (problem.isEmpty())
+            problem = EndpointRules::headerValueProblem(value);
+        if (!problem.isEmpty()) {
+            c.fail(Checker::join(path + ".headers", it.key()), problem);
+            continue;
+        }
+        r.headers.append({name, value});
     }
     return r;
 }
@@ -153,21 +182,91 @@ void parseLimits(Checker &c, const QJsonObject &obj, ListenerLimits &limits)
         c.integer(obj, path, "max_connections", limits.maxConnections, 1, 100000);
 }
 
-EndpointConfig parseEndpoint(Checker &c, const QJsonObject &obj, const QString &path)
+EndpointConfig parseEndpoint(Checker &c, const QJsonObject &obj, const QString &path,
+                             const QStringList &knownProviders)
 {
     EndpointConfig e;
     c.onlyKeys(obj, path,
                {"id", "path", "provider", "tolerance_s", "response", "scheme", "forward"});
     e.id = c.string(obj, path, "id", QString(), true);
     e.path = c.string(obj, path, "path", QString(), true);
-    if (!c.failed() && !e.path.startsWith('/'))
-        c.fail(Checker::join(path, "path"), QStringLiteral("expected a path starting with '/'"));
+    if (!c.failed() && !EndpointRules::idProblem(e.id).isEmpty())
+        c.fail(Checker::join(path, "id"), EndpointRules::idProblem(e.id));
+    if (!c.failed() && !EndpointRules::pathProblem(e.path).isEmpty())
+        c.fail(Checker::join(path, "path"), EndpointRules::pathProblem(e.path));
     e.provider = c.string(obj, path, "provider", QString());
+    if (!c.failed() && !EndpointRules::providerProblem(e.provider, knownProviders).isEmpty())
+        c.fail(Checker::join(path, "provider"),
+               EndpointRules::providerProblem(e.provider, knownProviders));
     e.toleranceS = c.integer(obj, path, "tolerance_s", -1, 0, 365 * 24 * 3600);
     e.response = parseResponse(c, c.object(obj, path, "response"), Checker::join(path, "response"));
     e.scheme = c.object(obj, path, "scheme");
     e.forward = c.object(obj, path, "forward");
     return e;
+}
+
+int lineOf(const QByteArray &text, qint64 offset)
+{
+    return int(text.left(offset).count('\n')) + 1;
+}
+
+// Where node `index` sits, as the key path errors use: endpoints[0].response.headers.X
+QString keyPath(const JsonDocument &doc, int index)
+{
+    QString path;
+    for (int i = index; doc.node(i).parent >= 0; i = doc.node(i).parent) {
+        const JsonDocument::Node node = doc.node(i);
+        if (!path.isEmpty() && !path.startsWith('['))
+            path.prepend('.');
+        if (doc.node(node.parent).type == JsonDocument::Type::Object) {
+            path.prepend(doc.key(i).isEmpty() ? QStringLiteral("\"\"") : doc.key(i));
+            continue;
+        }
+        int n = 0;
+        while (doc.child(node.parent, n) != i)
+            ++n;
+        path.prepend(QStringLiteral("[%1]").arg(n));
+    }
+    return path;
+}
+
+// QJsonDocument keeps the last of two equal keys without a word, so a file could say one thing
+// and do another. JsonDocument (which keeps every member) finds them. Empty when there are none.
+QString duplicateKeyProblem(const QByteArray &json, const QString &fileName)
+{
+    const JsonDocument doc = JsonDocument::parse(json);
+    if (!doc.isValid())
+        return QStringLiteral("%1: line %2 (byte %3): invalid JSON: %4")
+            .arg(fileName)
+            .arg(lineOf(json, doc.errorOffset()))
+            .arg(doc.errorOffset())
+            .arg(doc.errorString());
+    for (int i = 0; i < doc.nodeCount(); ++i) {
+        if (!doc.node(i).duplicateKey)
+            continue;
+        // The first of the equal keys in source order; the message points at the second.
+        const int parent = doc.node(i).parent;
+        const QString key = doc.key(i);
+        int second = i;
+        for (int n = 0; n < doc.node(parent).childCount && second == i; ++n) {
+            const int sibling = doc.child(parent, n);
+            if (sibling > i && doc.key(sibling) == key)
+                second = sibling;
+        }
+        return QStringLiteral("%1: %2: duplicate key (again on line %3); JSON would keep only "
+                              "the last one, so remove one of them")
+            .arg(fileName, Checker::printable(keyPath(doc, second)))
+            .arg(lineOf(json, doc.node(second).keySpan.offset));
+    }
+    return {};
+}
+
+QString tooLarge(const QString &fileName, qint64 size)
+{
+    return QStringLiteral("%1: the file is %2 bytes; a config file may be at most %3 bytes (4 MiB)")
+        .arg(fileName)
+        .arg(size)
+        .arg(ConfigLoader::MaxFileBytes);
 }
 
 } // namespace
@@ -178,7 +277,8 @@ QString ConfigLoader::defaultPath()
            QStringLiteral("/config.json");
 }
 
-ConfigLoader::Result ConfigLoader::load(const QString &path, bool mustExist)
+ConfigLoader::Result ConfigLoader::load(const QString &path, bool mustExist,
+                                        const QStringList &knownProviders)
 {
     QFile file(path);
     if (!file.exists()) {
@@ -192,12 +292,29 @@ ConfigLoader::Result ConfigLoader::load(const QString &path, bool mustExist)
         r.error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
         return r;
     }
-    return parse(file.readAll(), path);
+    // Checked before reading (and again on what was read, for a pipe or a growing file).
+    if (file.size() > MaxFileBytes) {
+        Result r;
+        r.error = tooLarge(path, file.size());
+        return r;
+    }
+    const QByteArray json = file.read(MaxFileBytes + 1);
+    return parse(json, path, knownProviders);
 }
 
-ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &fileName)
+ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &fileName,
+                                         const QStringList &knownProviders)
 {
     Result r;
+    if (json.size() > MaxFileBytes) {
+        r.error = json.size() == MaxFileBytes + 1
+                      ? QStringLiteral("%1: the file is larger than %2 bytes (4 MiB), the most a "
+                                       "config file may be")
+                            .arg(fileName)
+                            .arg(MaxFileBytes)
+                      : tooLarge(fileName, json.size());
+        return r;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -213,12 +330,20 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
         r.error = QStringLiteral("%1: expected a JSON object at the top level").arg(fileName);
         return r;
     }
+    r.error = duplicateKeyProblem(json, fileName);
+    if (!r.ok())
+        return r;
     Checker c(fileName);
     const QJsonObject root = doc.object();
     c.onlyKeys(root, QString(), {"listen", "endpoints"});
     const QJsonObject listen = c.object(root, QString(), "listen");
     c.onlyKeys(listen, "listen", {"bind", "port", "limits", "durability"});
     r.config.bind = c.string(listen, "listen", "bind", r.config.bind);
+    if (QHostAddress address; !c.failed() && !BindAddress::parse(r.config.bind, &address))
+        c.fail("listen.bind",
+               QStringLiteral("not an IP address: \"%1\" (expected e.g. 127.0.0.1, ::1 or "
+                              "localhost; host names are not resolved)")
+                   .arg(Checker::printable(r.config.bind)));
     r.config.port = quint16(c.integer(listen, "listen", "port", r.config.port, 0, 65535));
     parseLimits(c, c.object(listen, "listen", "limits"), r.config.limits);
     const QString durability = c.string(listen, "listen", "durability", "process");
@@ -242,7 +367,7 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
                 QStringLiteral("expected an object, found %1").arg(Checker::typeName(list.at(i))));
             break;
         }
-        EndpointConfig e = parseEndpoint(c, list.at(i).toObject(), path);
+        EndpointConfig e = parseEndpoint(c, list.at(i).toObject(), path, knownProviders);
         if (c.failed())
             break;
         if (ids.contains(e.id))

@@ -1,5 +1,7 @@
 #include "core/http/HttpResponse.h"
 
+#include "core/capture/HeaderSyntax.h"
+
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
@@ -59,6 +61,11 @@ QByteArray HttpResponse::build(int status, const Headers &headers, const QByteAr
         const QByteArray name = h.first.toLower();
         if (name == "content-length" || name == "connection" || name == "transfer-encoding")
             continue; // framing is ours to say
+        // The last guard against header injection: a name that is not a token, or a value with
+        // CR, LF, NUL or another control byte, could end this field and start another one (or
+        // the body). The config loader refuses such headers; nothing else may slip one in here.
+        if (!HeaderSyntax::isToken(h.first) || HeaderSyntax::forbiddenValueByte(h.second) >= 0)
+            continue;
         hasType = hasType || name == "content-type";
         out += h.first + ": " + h.second + "\r\n";
     }

@@ -229,11 +229,23 @@ class CliTest(hbe2e.E2ETestCase):
                     with open("/proc/%d/syscall" % proc.pid) as f:
                         syscall = f.read().split()
                 except OSError as e:
+                    if proc.poll() is not None:
+                        break  # it has exited: reported as a failure below
                     self.skipTest("cannot read /proc/PID/syscall: %s" % e)
                 if syscall[:2] == ["1", "0x2"]:  # write(2, ...) on x86-64
                     break
-            if syscall[:2] != ["1", "0x2"]:
-                self.skipTest("could not see the listener blocked writing stderr (%s)" % syscall)
+            # A listener that dies before it prints the line is a failure, not a reason to skip.
+            if proc.poll() is not None:
+                os.set_blocking(read_end, False)
+                try:
+                    early = os.read(read_end, 1 << 20)
+                except BlockingIOError:
+                    early = b""
+                self.fail("the listener exited with %d before printing the listening line; "
+                          "stderr after the filler: %r" % (proc.returncode, early.lstrip(b"#")))
+            self.assertEqual(syscall[:2], ["1", "0x2"],
+                             "the listener was not seen blocked writing the listening line to "
+                             "stderr within 20 s (last syscall: %s)" % syscall)
             proc.send_signal(signal.SIGTERM)
 
             def drain():

@@ -1,18 +1,18 @@
 #include "ui/endpoints/EndpointValidator.h"
 
+#include "core/config/EndpointRules.h"
 #include "core/verify/ProviderRegistry.h"
 
 #include <QObject>
 
 namespace {
 
-bool hasSpace(const QString &text)
+// The rules speak in the config file's lower-case phrases; the editor shows sentences.
+QString sentence(const QString &phrase)
 {
-    for (const QChar c : text) {
-        if (c.isSpace())
-            return true;
-    }
-    return false;
+    if (phrase.isEmpty())
+        return phrase;
+    return phrase.at(0).toUpper() + phrase.mid(1) + QLatin1Char('.');
 }
 
 } // namespace
@@ -20,11 +20,8 @@ bool hasSpace(const QString &text)
 QString EndpointValidator::idProblem(const QList<EndpointConfig> &endpoints, int row)
 {
     const QString &id = endpoints.at(row).id;
-    if (id.isEmpty())
-        return QObject::tr("An endpoint needs an id: secrets are stored under it.");
-    // `listen --secret-env ENDPOINT_ID=VAR` splits at '=' and shells split at spaces.
-    if (hasSpace(id) || id.contains(QLatin1Char('=')))
-        return QObject::tr("An id cannot contain spaces or '='.");
+    if (const QString problem = EndpointRules::idProblem(id); !problem.isEmpty())
+        return sentence(problem);
     for (int i = 0; i < endpoints.size(); ++i) {
         if (i != row && endpoints.at(i).id == id)
             return QObject::tr("Another endpoint already has the id \"%1\".").arg(id);
@@ -35,14 +32,8 @@ QString EndpointValidator::idProblem(const QList<EndpointConfig> &endpoints, int
 QString EndpointValidator::pathProblem(const QList<EndpointConfig> &endpoints, int row)
 {
     const QString &path = endpoints.at(row).path;
-    if (!path.startsWith(QLatin1Char('/')))
-        return QObject::tr("A path starts with '/', for example /stripe.");
-    // Requests are routed on the path alone (AppConfig::endpointForPath drops the query), so a
-    // path holding '?' would never match anything.
-    if (path.contains(QLatin1Char('?')) || path.contains(QLatin1Char('#')))
-        return QObject::tr("The query is not part of the path: remove what starts at '?' or '#'.");
-    if (hasSpace(path))
-        return QObject::tr("A path cannot contain spaces.");
+    if (const QString problem = EndpointRules::pathProblem(path); !problem.isEmpty())
+        return sentence(problem);
     for (int i = 0; i < endpoints.size(); ++i) {
         if (i != row && endpoints.at(i).path == path)
             return QObject::tr("Another endpoint already listens on %1.").arg(path);
@@ -52,11 +43,28 @@ QString EndpointValidator::pathProblem(const QList<EndpointConfig> &endpoints, i
 
 QString EndpointValidator::schemeProblem(const EndpointConfig &endpoint)
 {
+    if (const QString problem =
+            EndpointRules::providerProblem(endpoint.provider, ProviderRegistry::names());
+        !problem.isEmpty())
+        return sentence(problem);
     if (endpoint.provider != QLatin1String("generic-hmac"))
         return {};
     QString error;
     if (!ProviderRegistry::genericScheme(endpoint.scheme, &error))
         return error;
+    return {};
+}
+
+QString EndpointValidator::responseProblem(const EndpointConfig &endpoint)
+{
+    for (const auto &header : endpoint.response.headers) {
+        QString problem = EndpointRules::headerNameProblem(header.first);
+        if (problem.isEmpty())
+            problem = EndpointRules::headerValueProblem(header.second);
+        if (!problem.isEmpty())
+            return QObject::tr("Response header %1: %2.")
+                .arg(QString::fromUtf8(header.first).simplified(), problem);
+    }
     return {};
 }
 
@@ -67,5 +75,7 @@ QString EndpointValidator::problem(const QList<EndpointConfig> &endpoints, int r
         p = pathProblem(endpoints, row);
     if (p.isEmpty())
         p = schemeProblem(endpoints.at(row));
+    if (p.isEmpty())
+        p = responseProblem(endpoints.at(row));
     return p;
 }

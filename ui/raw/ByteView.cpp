@@ -167,6 +167,7 @@ void ByteView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     painter.setFont(font());
+    m_lastPaint = {};
     const qint64 rows = rowCount();
     if (rows == 0)
         return;
@@ -198,6 +199,8 @@ void ByteView::paintEvent(QPaintEvent *)
         else
             paintTextRow(painter, row, rowBytes);
         paintCursor(painter, row, rowBytes);
+        ++m_lastPaint.rows;
+        m_lastPaint.bytes += rowBytes.length;
     }
 }
 

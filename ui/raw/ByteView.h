@@ -65,6 +65,15 @@ public:
     // outside the viewport when the byte is scrolled away; null for offsets outside the data.
     QRect byteRect(qint64 offset) const;
 
+    // What the last paint drew: rows and bytes. It follows the viewport, not the buffer: a 50 MB
+    // body paints as many rows as a 1 KB one that fills the view (tests hold the view to that).
+    struct PaintCount
+    {
+        qint64 rows = 0;
+        qint64 bytes = 0;
+    };
+    PaintCount lastPaint() const { return m_lastPaint; }
+
 Q_SIGNALS:
     void byteClicked(qint64 offset);
     void selectionChanged(ByteSpan selection);
@@ -130,5 +139,6 @@ private:
 
     qreal m_charWidth = 1;
     int m_lineHeight = 1;
+    PaintCount m_lastPaint;
     int m_ascent = 0;
 };

@@ -1,6 +1,7 @@
 #include "core/config/ConfigLoader.h"
 #include "core/http/CaptureServer.h"
 #include "core/store/CaptureStore.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -151,7 +152,8 @@ void TestHttpListener::cleanup()
 
 bool TestHttpListener::start(const QByteArray &configJson, const QString &bind)
 {
-    const ConfigLoader::Result loaded = ConfigLoader::parse(configJson, "test.json");
+    const ConfigLoader::Result loaded =
+        ConfigLoader::parse(configJson, "test.json", ProviderRegistry::names());
     if (!loaded.ok()) {
         qWarning() << loaded.error;
         return false;

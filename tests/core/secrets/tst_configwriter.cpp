@@ -2,6 +2,7 @@
 // the endpoint/secret work (issue 4).
 #include "core/config/ConfigLoader.h"
 #include "core/config/ConfigWriter.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -51,7 +52,8 @@ AppConfig sample()
 void TestConfigWriter::roundTripsThroughTheLoader()
 {
     const AppConfig in = sample();
-    const ConfigLoader::Result r = ConfigLoader::parse(ConfigWriter::toJson(in), "c.json");
+    const ConfigLoader::Result r =
+        ConfigLoader::parse(ConfigWriter::toJson(in), "c.json", ProviderRegistry::names());
     QVERIFY2(r.ok(), qPrintable(r.error));
     const AppConfig &out = r.config;
     QCOMPARE(out.bind, in.bind);
@@ -86,7 +88,7 @@ void TestConfigWriter::defaultsAreLeftOut()
     for (const char *key : {"limits", "tolerance_s", "provider", "scheme", "forward", "delay_ms",
                             "headers", "\"body\""})
         QVERIFY2(!json.contains(key), key);
-    const ConfigLoader::Result r = ConfigLoader::parse(json, "c.json");
+    const ConfigLoader::Result r = ConfigLoader::parse(json, "c.json", ProviderRegistry::names());
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.config.endpoints.first().toleranceS, -1);
 }
@@ -100,7 +102,7 @@ void TestConfigWriter::replacesAtomicallyAndCreatesTheFolder()
     AppConfig second = sample();
     second.endpoints.removeLast();
     QVERIFY2(ConfigWriter::write(second, path, &error), qPrintable(error));
-    const ConfigLoader::Result r = ConfigLoader::load(path, true);
+    const ConfigLoader::Result r = ConfigLoader::load(path, true, ProviderRegistry::names());
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.config.endpoints.size(), 1);
     // Only the file itself: QSaveFile's temporary file was renamed over it, nothing left behind.

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void marksDuplicatesOnBothRows();
     void marksBadPaths_data();
     void marksBadPaths();
+    void marksWhatTheConfigLoaderRefuses();
     void responseHeadersAreEditable();
     void secretValuesAreMasked_data();
     void secretValuesAreMasked();
@@ -120,6 +121,29 @@ void TestEndpointListModel::marksBadPaths()
     model.setEndpoints({endpoint("a", "/a"), endpoint(id, path)});
     QCOMPARE(model.isValid(), valid);
     QCOMPARE(model.index(1, 0).data(EndpointListModel::ProblemRole).toString().isEmpty(), valid);
+}
+
+void TestEndpointListModel::marksWhatTheConfigLoaderRefuses()
+{
+    // The editor applies the loader's rules (EndpointRules), so OK cannot save a file that the
+    // next start refuses.
+    EndpointListModel model;
+    EndpointConfig controlId = endpoint(QStringLiteral("a\x01b"), "/c");
+    EndpointConfig unknownProvider = endpoint("d", "/d", "strype");
+    EndpointConfig injected = endpoint("e", "/e");
+    injected.response.headers = {{"X-A", "1\r\nSet-Cookie: s=1"}};
+    EndpointConfig badName = endpoint("f", "/f");
+    badName.response.headers = {{"X A", "1"}};
+    model.setEndpoints({endpoint("a", "/a"), controlId, unknownProvider, injected, badName});
+    QVERIFY(model.index(0, 0).data(EndpointListModel::ProblemRole).toString().isEmpty());
+    const QStringList expected = {"control character", "unknown provider \"strype\"",
+                                  "Response header X-A: a header value cannot contain",
+                                  "a header name cannot contain"};
+    for (int row = 1; row < 5; ++row) {
+        const QString problem = model.index(row, 0).data(EndpointListModel::ProblemRole).toString();
+        QVERIFY2(problem.contains(expected.at(row - 1), Qt::CaseInsensitive), qPrintable(problem));
+    }
+    QVERIFY(!model.isValid());
 }
 
 void TestEndpointListModel::responseHeadersAreEditable()
