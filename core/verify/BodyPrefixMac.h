@@ -16,7 +16,7 @@
 class BodyPrefixMac
 {
 public:
-    static constexpr qsizetype Interval = 1024 * 1024;
+    static constexpr qsizetype Interval = 64 * 1024;
 
     // `pieces[bodyPiece]` is the body; the pieces are borrowed and must outlive this object.
     BodyPrefixMac(const HmacKey::Stream &start, const QList<QByteArray> &pieces, int bodyPiece)
