@@ -129,6 +129,13 @@ class RawSocketTest(hbe2e.E2ETestCase):
         ("Content-Length and Transfer-Encoding together",
          b"POST /hooks/h HTTP/1.1\r\nHost: hookbench.test\r\nContent-Length: 5\r\n"
          b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+        # strict llhttp: a chunk's data must be followed by CRLF (http-parser took the next bytes)
+        ("bytes after a chunk's data",
+         b"POST /hooks/c HTTP/1.1\r\nHost: hookbench.test\r\nTransfer-Encoding: chunked\r\n\r\n"
+         b"5\r\nhelloXX0\r\n\r\n"),
+        ("chunked twice",
+         b"POST /hooks/c HTTP/1.1\r\nHost: hookbench.test\r\nTransfer-Encoding: chunked\r\n"
+         b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
     ]
 
     def test_malformed_requests_are_answered_400_and_captured(self):
@@ -185,10 +192,31 @@ class RawSocketTest(hbe2e.E2ETestCase):
         self.assertEqual(r.status, 400, "accepted instead of rejected: %r" % r)
         self.assertTrue(captures[0]["parse_error"])
 
+    # Hookbench is an origin server: CONNECT and proxy requests (absolute form naming another host)
+    # are captured and answered 405, never tunnelled or forwarded.
+    def check_not_a_proxy(self, request):
+        listener = self.start_listener()
+        r = hbe2e.exchange(listener.host, listener.port, request)
+        line = listener.next_jsonl()
+        self.stop_listener(listener)
+        self.assertEqual(r.status, 405, r)
+        self.assertTrue(r.header("Allow"))
+        self.assertEqual(line["status"], 405)
+        captures = self.export_jsonl()
+        self.assertEqual(len(captures), 1)
+        self.assertRawEqual(captures[0]["raw"], request)
+        self.assertIn("not a proxy", captures[0]["parse_error"])
+
+    def test_connect_is_answered_405(self):
+        self.check_not_a_proxy(b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n")
+
+    def test_proxy_request_is_answered_405(self):
+        self.check_not_a_proxy(b"GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\n\r\n")
+
     # Regression: whitespace between a header name and its colon ("X-Test : 1") must be
     # answered 400 (RFC 9112 section 5.1). It is also a smuggling vector: "Transfer-Encoding : chunked" is
     # taken as an ordinary header, so the body is framed by Content-Length instead.
-    # Debian's libhttp-parser is built non-strict, so RequestFramer checks names itself.
+    # llhttp (strict) refuses it; RequestFramer checks names itself too.
     def test_whitespace_before_header_colon_is_rejected(self):
         self.check_rejected_400(b"POST /hooks/h HTTP/1.1\r\nHost: hookbench.test\r\n"
                                 b"X-Test : 1\r\nContent-Length: 0\r\n\r\n")
