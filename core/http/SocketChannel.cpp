@@ -10,6 +10,10 @@
 #include <unistd.h>
 #include <utility>
 
+#ifndef MSG_NOSIGNAL // macOS: SO_NOSIGPIPE on the socket instead
+#define MSG_NOSIGNAL 0
+#endif
+
 namespace {
 
 constexpr qsizetype readChunk = 64 * 1024;
@@ -34,6 +38,9 @@ SocketChannel::SocketChannel(qintptr descriptor, QObject *parent)
     ::fcntl(m_fd, F_SETFD, ::fcntl(m_fd, F_GETFD) | FD_CLOEXEC);
     const int one = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+#ifdef SO_NOSIGPIPE
+    ::setsockopt(m_fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#endif
     sockaddr_storage storage{};
     socklen_t length = sizeof storage;
     if (::getpeername(m_fd, reinterpret_cast<sockaddr *>(&storage), &length) == 0)
