@@ -1,7 +1,7 @@
 // Fills a store with N captures (once), then measures how long the desktop app takes to open
 // it and paint the first rows, and the process's peak memory. Run under the offscreen or xcb
 // platform: bench/gui_open.sh does both steps.
-#include "core/http/CaptureServer.h"
+#include "core/pipeline/CaptureSession.h"
 #include "ui/list/RequestListModel.h"
 #include "core/store/CaptureStore.h"
 #include "ui/window/MainWindow.h"
@@ -77,10 +77,10 @@ int main(int argc, char **argv)
 
     QElapsedTimer timer;
     timer.start();
-    CaptureServer server;
-    CaptureServer::Settings settings;
+    CaptureSession session;
+    CaptureSession::Options settings;
     settings.storePath = path;
-    MainWindow window(&server, nullptr, settings);
+    MainWindow window(&session, nullptr, settings);
     window.resize(1280, 800);
     window.show();
     window.openStore(path);

@@ -2,9 +2,10 @@
 
 #include "cli/CliSupport.h"
 #include "cli/StoreFailureLog.h"
+#include "core/config/BindAddress.h"
 #include "core/config/ConfigLoader.h"
-#include "core/http/CaptureServer.h"
 #include "core/io/CaptureJson.h"
+#include "core/pipeline/CaptureSession.h"
 #include "core/platform/TerminationSignals.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
@@ -86,7 +87,7 @@ int ListenCommand::run(const QStringList &args)
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
 
-    CaptureServer::Settings settings;
+    CaptureSession::Options settings;
     settings.config = loaded.config;
     QString secretsError;
     if (!loadSecrets(loaded.config, p.values(secretEnv), &settings.secrets, &secretsError))
@@ -102,7 +103,7 @@ int ListenCommand::run(const QStringList &args)
     }
     settings.storePath = p.isSet(store) ? p.value(store) : CaptureStore::defaultPath();
     QHostAddress address;
-    if (!CaptureServer::parseBindAddress(settings.bind, &address))
+    if (!BindAddress::parse(settings.bind, &address))
         return CliSupport::fail(CliSupport::Usage,
                                 "--bind expects an IP address, found " + settings.bind);
     if (!address.isLoopback())
@@ -114,20 +115,17 @@ int ListenCommand::run(const QStringList &args)
     // Before anything can tell a script we are up, so a prompt SIGTERM still stops us cleanly.
     TerminationSignals signals_;
     QObject::connect(&signals_, &TerminationSignals::received, qApp, &QCoreApplication::quit);
-    CaptureServer server;
-    // Connected before the listener starts, so the very first capture is printed too.
+    CaptureSession server;
+    // Connected before the listener starts, so the very first capture is printed too; each
+    // capture once, when its verdict is complete (hazards included).
     if (p.isSet(jsonl)) {
-        const AppConfig cfg = settings.config;
-        QObject::connect(&server, &CaptureServer::captured,
-                         [cfg](const QVector<CaptureSummary> &batch) {
-                             for (const CaptureSummary &s : batch) {
-                                 const EndpointConfig *e = cfg.endpointForPath(s.target);
-                                 const QByteArray line = CaptureJson::compact(
-                                     CaptureJson::listenLine(s, e ? e->provider : QString()));
-                                 std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-                             }
-                             std::fflush(stdout);
-                         });
+        QObject::connect(&server, &CaptureSession::completed, [&server](const CaptureSummary &s) {
+            const EndpointConfig *e = server.context()->config().endpointForPath(s.target);
+            const QByteArray line =
+                CaptureJson::compact(CaptureJson::listenLine(s, e ? e->provider : QString()));
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            std::fflush(stdout);
+        });
     }
     // A full disk fails every request: the first failure in full, then a count every 10 s.
     StoreFailureLog failureLog;
@@ -138,7 +136,7 @@ int ListenCommand::run(const QStringList &args)
             std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(line));
     };
     QTimer failureTicks; // also the context of the connection: it goes before failureLog does
-    QObject::connect(&server, &CaptureServer::storeFailed, &failureTicks,
+    QObject::connect(&server, &CaptureSession::storeFailed, &failureTicks,
                      [&](const QString &why) { print(failureLog.failed(why, clock.elapsed())); });
     QObject::connect(&failureTicks, &QTimer::timeout,
                      [&] { print(failureLog.tick(clock.elapsed())); });
@@ -149,6 +147,6 @@ int ListenCommand::run(const QStringList &args)
     std::fprintf(stderr, "hookbench-cli: listening on %s, storing in %s\n",
                  qPrintable(server.url()), qPrintable(settings.storePath));
     const int code = QCoreApplication::exec();
-    server.stop();
+    server.close();
     return code == 0 ? CliSupport::Success : CliSupport::Environment;
 }

@@ -1,7 +1,7 @@
 // hookbench: the desktop app. Argument parsing and wiring only.
 #include "core/Version.h"
 #include "core/config/ConfigLoader.h"
-#include "core/http/CaptureServer.h"
+#include "core/pipeline/CaptureSession.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
@@ -43,15 +43,15 @@ int main(int argc, char **argv)
         parser.isSet(config)
             ? ConfigLoader::load(parser.value(config), true, ProviderRegistry::names())
             : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
-    CaptureServer::Settings settings;
+    CaptureSession::Options settings;
     settings.config = loaded.config;
     settings.bind = parser.isSet(bind) ? parser.value(bind) : loaded.config.bind;
     settings.port = parser.isSet(port) ? quint16(parser.value(port).toUInt()) : loaded.config.port;
     settings.storePath = parser.isSet(store) ? parser.value(store) : CaptureStore::defaultPath();
 
-    CaptureServer server;
+    CaptureSession session;
     KeychainSecretStore keychain;
-    MainWindow window(&server, &keychain, settings);
+    MainWindow window(&session, &keychain, settings);
     window.setConfigPath(parser.isSet(config) ? parser.value(config) : ConfigLoader::defaultPath());
     window.show();
     window.setConfigProblem(loaded.error);

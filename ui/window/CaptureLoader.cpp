@@ -1,5 +1,6 @@
 #include "ui/window/CaptureLoader.h"
 
+#include "core/http/RequestFramer.h"
 #include "core/store/CaptureStore.h"
 
 CaptureLoader::CaptureLoader(QObject *parent) : QObject(parent)
@@ -13,38 +14,44 @@ CaptureLoader::~CaptureLoader()
     m_pool.waitForDone(); // jobs post back to this object
 }
 
+void CaptureLoader::setStorePath(const QString &path)
+{
+    if (path == m_storePath)
+        return;
+    m_storePath = path;
+    m_store = std::make_shared<CaptureStore>();
+}
+
 void CaptureLoader::load(qint64 id)
 {
     m_latest = id;
     m_pool.clear(); // drop queued loads that nobody waits for any more
     const QString path = m_storePath;
+    const std::shared_ptr<CaptureStore> store = m_store;
     const std::shared_ptr<const CaptureVerifier> verifier = m_verifier;
-    m_pool.start([this, id, path, verifier] {
-        CaptureStore store;
+    m_pool.start([this, id, path, store, verifier] {
         std::optional<Capture> capture;
         QString error;
-        if (!store.open(path))
-            error = store.errorString();
-        else if (!(capture = store.capture(id)))
+        if (!store || (!store->isOpen() && !store->openReadOnly(path)))
+            error = store ? store->errorString() : tr("No store is open");
+        else if (!(capture = store->capture(id)))
             error = tr("Capture %1 is not in %2").arg(id).arg(path);
         std::shared_ptr<Result> result;
-        bool changed = false;
+        std::optional<CaptureStore::VerdictRow> replacement;
         if (capture) {
+            capture->parsed = RequestFramer::parse(capture->raw);
             result = std::make_shared<Result>();
             result->body = BodyAnalysis::analyze(capture->raw, capture->parsed);
             result->storedReason = capture->summary.verdictReason;
-            std::optional<CaptureStore::VerdictRow> replacement;
             if (verifier)
-                result->verdict = verifier->reverify(*capture, store, &replacement);
-            if (replacement) {
-                changed = store.setVerdict(replacement->id, replacement->reason, replacement->json);
+                result->verdict = verifier->reverify(*capture, *store, &replacement);
+            if (replacement)
                 capture->summary.verdictReason = replacement->reason;
-            }
             result->capture = std::move(*capture);
         }
-        QMetaObject::invokeMethod(this, [this, id, result, error, changed] {
-            if (changed)
-                Q_EMIT verdictChanged(id, result->capture.summary.verdictReason);
+        QMetaObject::invokeMethod(this, [this, id, result, error, replacement] {
+            if (replacement)
+                Q_EMIT verdictOutdated(*replacement);
             if (id != m_latest)
                 return;
             if (result)

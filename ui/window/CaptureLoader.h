@@ -2,7 +2,8 @@
 
 #include "core/capture/BodyAnalysis.h"
 #include "core/capture/Capture.h"
-#include "core/verify/CaptureVerifier.h"
+#include "core/pipeline/CaptureVerifier.h"
+#include "core/store/CaptureStore.h"
 
 #include <QObject>
 #include <QThreadPool>
@@ -26,9 +27,9 @@ public:
     explicit CaptureLoader(QObject *parent = nullptr);
     ~CaptureLoader() override;
 
-    void setStorePath(const QString &path) { m_storePath = path; }
+    void setStorePath(const QString &path);
     // The endpoints and secrets to verify with; a capture whose stored verdict no longer holds
-    // (new secret, new tolerance) gets its verdict row replaced, its bytes untouched.
+    // (new secret, new tolerance) is reported with verdictOutdated(), for the store's writer.
     void setVerifier(std::shared_ptr<const CaptureVerifier> verifier) { m_verifier = verifier; }
     void load(qint64 id);
     void waitForIdle() { m_pool.waitForDone(); } // for tests
@@ -36,11 +37,14 @@ public:
 Q_SIGNALS:
     void loaded(std::shared_ptr<const CaptureLoader::Result> result);
     void failed(qint64 id, const QString &error);
-    void verdictChanged(qint64 id, const QString &reason);
+    void verdictOutdated(const CaptureStore::VerdictRow &row);
 
 private:
     QThreadPool m_pool;
     QString m_storePath;
+    // The reading connection, opened by the first load after the path changes and used by one
+    // job at a time (the pool has one thread).
+    std::shared_ptr<CaptureStore> m_store;
     std::shared_ptr<const CaptureVerifier> m_verifier;
     qint64 m_latest = 0;
 };

@@ -1,5 +1,6 @@
 #include "ui/window/MainWindow.h"
 
+#include "ui/window/AboutDialog.h"
 #include "ui/window/BodyPane.h"
 #include "ui/window/CaptureInspector.h"
 #include "core/config/ConfigWriter.h"
@@ -8,7 +9,6 @@
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
 #include "core/secrets/SecretStore.h"
-#include "core/verify/Reverifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,12 +26,12 @@
 #include <QTableView>
 #include <QToolBar>
 
-MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
-                       const CaptureServer::Settings &settings, QWidget *parent)
-    : QMainWindow(parent), m_server(server), m_secrets(secrets), m_settings(settings),
+MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
+                       const CaptureSession::Options &settings, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_secrets(secrets), m_settings(settings),
       m_model(new RequestListModel(this)), m_list(new QTableView(this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
-      m_splitter(new QSplitter(Qt::Vertical, this)), m_reverifier(new Reverifier(this)),
+      m_splitter(new QSplitter(Qt::Vertical, this)),
       m_address(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Hookbench"));
@@ -59,16 +59,24 @@ MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
     connect(m_loader, &CaptureLoader::loaded, m_inspector, &CaptureInspector::show);
     connect(m_loader, &CaptureLoader::failed, m_inspector,
             [this](qint64, const QString &error) { m_inspector->showMessage(error); });
-    connect(m_server, &CaptureServer::captured, m_model, &RequestListModel::appendLive);
-    connect(m_loader, &CaptureLoader::verdictChanged, m_model,
+    connect(m_session, &CaptureSession::captured, m_model, &RequestListModel::appendLive);
+    connect(m_session, &CaptureSession::completed, m_model, [this](const CaptureSummary &s) {
+        if (!s.verdictReason.isEmpty()) // its hazards are stored now
+            m_model->refresh(s.id);
+    });
+    // A verdict that no longer holds (new secret, new tolerance) is replaced through the
+    // session's one writer; its bytes are untouched.
+    connect(m_loader, &CaptureLoader::verdictOutdated, m_session, &CaptureSession::updateVerdict);
+    connect(m_session, &CaptureSession::verdictUpdated, m_model,
             [this](qint64 id) { m_model->refresh(id); });
+    m_session->setConfig(m_settings.config);
     applySecrets(m_settings.secrets);
     if (m_secrets)
         connect(m_secrets, &SecretStore::secretsChanged, this, &MainWindow::onSecretsChanged);
-    connect(m_reverifier, &Reverifier::progress, this, [this](qint64 done, qint64 total) {
+    connect(m_session, &CaptureSession::reverifyProgress, this, [this](qint64 done, qint64 total) {
         statusBar()->showMessage(tr("Verifying again: %1 of %2").arg(done).arg(total));
     });
-    connect(m_reverifier, &Reverifier::finished, this,
+    connect(m_session, &CaptureSession::reverifyFinished, this,
             [this](const QString &endpointId, qint64 changed, const QString &error) {
                 statusBar()->showMessage(
                     error.isEmpty()
@@ -77,7 +85,7 @@ MainWindow::MainWindow(CaptureServer *server, SecretStore *secrets,
                     5000);
                 m_model->refreshAll(); // the verdicts shown are re-read; rows stay put
             });
-    connect(m_server, &CaptureServer::storeFailed, this, [this](const QString &error) {
+    connect(m_session, &CaptureSession::storeFailed, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Store error: %1").arg(error));
     });
     restoreState();
@@ -102,15 +110,15 @@ void MainWindow::createActions()
 
     QMenu *listener = menuBar()->addMenu(tr("&Listener"));
     m_toggleListener = listener->addAction(tr("&Start Listener"), this, [this] {
-        if (m_server->isRunning())
+        if (m_session->isListening())
             stopListener();
         else
             startListener();
     });
     m_toggleListener->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_copyUrl = listener->addAction(tr("&Copy URL"), this, [this] {
-        QGuiApplication::clipboard()->setText(m_server->url());
-        statusBar()->showMessage(tr("Copied %1").arg(m_server->url()), 3000);
+        QGuiApplication::clipboard()->setText(m_session->url());
+        statusBar()->showMessage(tr("Copied %1").arg(m_session->url()), 3000);
     });
     m_copyUrl->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
@@ -141,6 +149,13 @@ void MainWindow::createActions()
     QAction *focusBody =
         view->addAction(tr("&Body"), this, [this] { m_inspector->bodyPane()->setFocus(); });
     focusBody->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Hookbench"), this, [this] {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
 
     QToolBar *bar = addToolBar(tr("Listener"));
     bar->setObjectName(QStringLiteral("listenerToolBar"));
@@ -174,10 +189,10 @@ void MainWindow::createActions()
 
 bool MainWindow::openStore(const QString &path)
 {
-    const bool wasRunning = m_server->isRunning();
-    m_server->stop();
+    const bool wasListening = m_session->isListening();
     QString error;
-    if (!m_model->open(path, &error)) {
+    // The session writes the store (creating it); the list and the inspector only read it.
+    if (!m_session->open(path, &error) || !m_model->open(path, &error)) {
         QMessageBox::warning(this, tr("Cannot open the store"), error);
         updateListenerState();
         return false;
@@ -185,7 +200,7 @@ bool MainWindow::openStore(const QString &path)
     m_settings.storePath = path;
     m_loader->setStorePath(path);
     m_inspector->showMessage(tr("%n capture(s) in %1", nullptr, m_model->rowCount()).arg(path));
-    if (wasRunning)
+    if (wasListening)
         startListener();
     updateListenerState();
     return true;
@@ -194,7 +209,7 @@ bool MainWindow::openStore(const QString &path)
 bool MainWindow::startListener()
 {
     QString error;
-    const bool ok = m_server->start(m_settings, &error);
+    const bool ok = m_session->startListening(m_settings.bind, m_settings.port, &error);
     if (!ok)
         statusBar()->showMessage(tr("Listener not started: %1").arg(error));
     updateListenerState();
@@ -203,14 +218,15 @@ bool MainWindow::startListener()
 
 void MainWindow::stopListener()
 {
-    m_server->stop();
+    m_session->stopListening();
     updateListenerState();
 }
 
 void MainWindow::applySecrets(const CaptureVerifier::Secrets &secrets)
 {
     m_settings.secrets = secrets;
-    m_loader->setVerifier(std::make_shared<CaptureVerifier>(m_settings.config, secrets));
+    m_session->setSecrets(secrets);
+    m_loader->setVerifier(m_session->context());
 }
 
 EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
@@ -235,16 +251,14 @@ EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
 
 void MainWindow::applyConfig(const AppConfig &config)
 {
+    // New paths, providers and responses take effect with the next request; the listener keeps
+    // its port and its connections.
     m_settings.config = config;
-    applySecrets(m_settings.secrets);
-    if (m_server->isRunning()) { // new paths, providers and responses take effect at once
-        stopListener();
-        startListener();
-    }
-    auto verifier = std::make_shared<CaptureVerifier>(m_settings.config, m_settings.secrets);
+    m_session->setConfig(config);
+    m_loader->setVerifier(m_session->context());
     for (const EndpointConfig &e : config.endpoints) {
         if (!e.provider.isEmpty())
-            m_reverifier->start(m_settings.storePath, verifier, e.id);
+            m_session->reverify(e.id);
     }
 }
 
@@ -267,14 +281,8 @@ void MainWindow::onSecretsChanged(const QString &endpointId)
             secrets.insert(endpointId, result.secrets);
         else
             secrets.remove(endpointId);
-        applySecrets(secrets);
-        if (m_server->isRunning()) { // the listener verifies new captures with the new secret
-            stopListener();
-            startListener();
-        }
-        m_reverifier->start(m_settings.storePath,
-                            std::make_shared<CaptureVerifier>(m_settings.config, secrets),
-                            endpointId);
+        applySecrets(secrets); // new captures are verified with it from the next request on
+        m_session->reverify(endpointId);
     });
 }
 
@@ -320,10 +328,10 @@ void MainWindow::setConfigProblem(const QString &problem)
 
 void MainWindow::updateListenerState()
 {
-    const bool running = m_server->isRunning();
+    const bool running = m_session->isListening();
     m_toggleListener->setText(running ? tr("&Stop Listener") : tr("&Start Listener"));
     m_copyUrl->setEnabled(running);
-    m_address->setText(running ? tr("Listening on %1").arg(m_server->url())
+    m_address->setText(running ? tr("Listening on %1").arg(m_session->url())
                                : tr("Listener stopped"));
     setWindowTitle(QStringLiteral("Hookbench — %1").arg(m_settings.storePath));
 }

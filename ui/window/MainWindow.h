@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/pipeline/CaptureSession.h"
 #include "ui/window/CaptureLoader.h"
-#include "core/http/CaptureServer.h"
 
 #include <QMainWindow>
 
@@ -12,19 +12,18 @@ class QSplitter;
 class QTableView;
 class RequestListModel;
 class EndpointEditor;
-class Reverifier;
 struct Capture;
 class SecretStore;
 
 // The request list above the three-pane inspector, with the listener's controls.
-// The capture server and its settings are injected; the window never owns the flow.
+// The capture session and its options are injected; the window never owns the flow.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     // `secrets` may be null (no keychain): captures are then verified as "no secret".
-    MainWindow(CaptureServer *server, SecretStore *secrets, const CaptureServer::Settings &settings,
-               QWidget *parent = nullptr);
+    MainWindow(CaptureSession *session, SecretStore *secrets,
+               const CaptureSession::Options &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     bool openStore(const QString &path); // shows the store; the listener writes into it
@@ -40,7 +39,7 @@ public:
     void showRequestsOf(const QString &endpointId); // empty: every endpoint
 
     RequestListModel *requestModel() const { return m_model; }
-    const CaptureServer::Settings &settings() const { return m_settings; }
+    const CaptureSession::Options &settings() const { return m_settings; }
     QTableView *requestView() const { return m_list; }
     CaptureInspector *inspector() const { return m_inspector; }
     CaptureLoader *loader() const { return m_loader; }
@@ -59,15 +58,14 @@ private:
     void onSecretsChanged(const QString &endpointId);
     void applyConfig(const AppConfig &config);
 
-    CaptureServer *m_server;
+    CaptureSession *m_session;
     SecretStore *m_secrets;
-    CaptureServer::Settings m_settings;
+    CaptureSession::Options m_settings;
     RequestListModel *m_model;
     QTableView *m_list;
     CaptureInspector *m_inspector;
     CaptureLoader *m_loader;
     QSplitter *m_splitter;
-    Reverifier *m_reverifier;
     QLabel *m_address;
     QAction *m_toggleListener = nullptr;
     QAction *m_copyUrl = nullptr;

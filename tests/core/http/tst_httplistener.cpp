@@ -1,5 +1,5 @@
 #include "core/config/ConfigLoader.h"
-#include "core/http/CaptureServer.h"
+#include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
 
@@ -135,13 +135,13 @@ private:
     std::optional<Capture> stored(qint64 id);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<CaptureServer> m_server;
+    std::unique_ptr<CaptureSession> m_server;
 };
 
 void TestHttpListener::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<CaptureServer>();
+    m_server = std::make_unique<CaptureSession>();
 }
 
 void TestHttpListener::cleanup()
@@ -158,7 +158,7 @@ bool TestHttpListener::start(const QByteArray &configJson, const QString &bind)
         qWarning() << loaded.error;
         return false;
     }
-    CaptureServer::Settings settings;
+    CaptureSession::Options settings;
     settings.bind = bind;
     settings.port = 0;
     settings.config = loaded.config;
@@ -365,8 +365,8 @@ void TestHttpListener::ipv6Loopback()
 void TestHttpListener::portInUseIsReported()
 {
     QVERIFY(start("{}"));
-    CaptureServer second;
-    CaptureServer::Settings settings;
+    CaptureSession second;
+    CaptureSession::Options settings;
     settings.port = m_server->port();
     settings.storePath = m_dir->filePath("other.sqlite");
     QString error;

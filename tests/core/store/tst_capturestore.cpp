@@ -42,7 +42,7 @@ private Q_SLOTS:
     void writerGroupsCommitsAndReportsAfterCommit();
     void verdictsBesideCapturesAndFilters();
     void deliveryIds();
-    void annotatorRunsBeforeTheCommit();
+    void prepareRunsBeforeTheCommit();
 
 private:
     QString path() const { return m_dir->filePath("s.sqlite"); }
@@ -161,7 +161,7 @@ void TestCaptureStore::writerGroupsCommitsAndReportsAfterCommit()
     int done = 0;
     qint64 committedWhenTold = -1;
     for (int i = 0; i < 3; ++i) {
-        writer.enqueue(makeCapture(i), [&](const CaptureSummary &s, bool ok) {
+        writer.enqueue(makeCapture(i), {}, [&](const CaptureSummary &s, bool ok) {
             QVERIFY(ok);
             ++done;
             CaptureStore reader; // another connection sees it: it is committed
@@ -233,7 +233,7 @@ void TestCaptureStore::deliveryIds()
     QCOMPARE(store.firstWithDeliveryId(""), 0);
 }
 
-void TestCaptureStore::annotatorRunsBeforeTheCommit()
+void TestCaptureStore::prepareRunsBeforeTheCommit()
 {
     CaptureStore store;
     QVERIFY(store.open(path()));
@@ -241,13 +241,14 @@ void TestCaptureStore::annotatorRunsBeforeTheCommit()
     first[0].deliveryId = "dup";
     QVERIFY(store.append(first));
     qint64 seenBefore = -1;
-    StoreWriter writer(&store, [&](NewCapture &c, const CaptureStore &s) {
+    StoreWriter writer(&store);
+    auto prepare = [&](NewCapture &c, const CaptureStore &s) {
         seenBefore = s.firstWithDeliveryId("dup"); // the writer's own connection answers
         c.summary.verdictReason = "signature_mismatch";
         c.summary.verdictJson = "{}";
-    });
+    };
     CaptureSummary told;
-    writer.enqueue(makeCapture(1), [&](const CaptureSummary &s, bool) { told = s; });
+    writer.enqueue(makeCapture(1), prepare, [&](const CaptureSummary &s, bool) { told = s; });
     QTRY_COMPARE(told.id, 2);
     QCOMPARE(seenBefore, 1);
     QCOMPARE(told.verdictReason, QString("signature_mismatch"));

@@ -1,10 +1,10 @@
-#include "core/verify/CaptureVerifier.h"
+#include "core/pipeline/CaptureVerifier.h"
 
-#include "core/verify/Verifier.h"
-#include "core/verify/VerifyOptions.h"
 #include "core/http/RequestFramer.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/NewCapture.h"
+#include "core/verify/Verifier.h"
+#include "core/verify/VerifyOptions.h"
 
 #include <QJsonDocument>
 
@@ -20,8 +20,7 @@ CaptureVerifier::~CaptureVerifier()
 
 std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, const QByteArray &raw,
                                                const ParsedRequest &parsed,
-                                               const CaptureStore *store,
-                                               QByteArray *deliveryId) const
+                                               const CaptureStore *store, bool diagnose) const
 {
     const EndpointConfig *endpoint = nullptr;
     for (const EndpointConfig &e : m_config.endpoints) {
@@ -40,6 +39,7 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
     options.scheme = endpoint->scheme;
     options.toleranceS = endpoint->toleranceS;
     options.atS = summary.receivedAtUs / 1000000;
+    options.diagnose = diagnose;
     for (const SigningSecret &s : m_secrets.value(endpoint->id))
         options.secrets.append(s.value);
     for (auto it = m_secrets.begin(); it != m_secrets.end(); ++it) {
@@ -49,9 +49,7 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
             options.otherEndpointSecrets.append({it.key(), s.value});
     }
     const qint64 self = summary.id; // 0 while arriving: every stored capture came before it
-    options.firstSeenDelivery = [store, self, deliveryId](const QByteArray &id) -> qint64 {
-        if (deliveryId)
-            *deliveryId = id;
+    options.firstSeenDelivery = [store, self](const QByteArray &id) -> qint64 {
         const qint64 first = store ? store->firstWithDeliveryId(id) : 0;
         return first > 0 && (self == 0 || first < self) ? first : 0;
     };
@@ -83,6 +81,16 @@ CaptureVerifier::reverify(const Capture &capture, const CaptureStore &store,
     return verdict;
 }
 
+std::shared_ptr<const CaptureVerifier> CaptureVerifier::withConfig(const AppConfig &config) const
+{
+    return std::make_shared<CaptureVerifier>(config, m_secrets);
+}
+
+std::shared_ptr<const CaptureVerifier> CaptureVerifier::withSecrets(const Secrets &secrets) const
+{
+    return std::make_shared<CaptureVerifier>(m_config, secrets);
+}
+
 bool CaptureVerifier::replaces(const QString &freshReason, const QString &storedReason)
 {
     if (freshReason == storedReason)
@@ -96,9 +104,10 @@ void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) c
         return;
     const ParsedRequest parsed = RequestFramer::parse(capture.raw);
     const std::optional<Verdict> verdict =
-        verify(capture.summary, capture.raw, parsed, &store, &capture.deliveryId);
+        verify(capture.summary, capture.raw, parsed, &store, false);
     if (!verdict)
         return;
+    capture.deliveryId = verdict->deliveryId;
     capture.summary.verdictReason = verdict->reasonCode();
     capture.summary.verdictJson = compactJson(*verdict);
 }

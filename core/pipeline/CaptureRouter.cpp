@@ -1,4 +1,4 @@
-#include "core/http/CaptureRecorder.h"
+#include "core/pipeline/CaptureRouter.h"
 
 #include "core/http/HttpResponse.h"
 #include "core/store/StoreWriter.h"
@@ -21,12 +21,13 @@ void requestLineParts(const QByteArray &raw, QByteArray &method, QByteArray &tar
 
 } // namespace
 
-CaptureRecorder::CaptureRecorder(AppConfig config, StoreWriter *writer)
-    : m_config(std::move(config)), m_writer(writer)
+CaptureRouter::CaptureRouter(const CaptureContext *context, StoreWriter *writer)
+    : m_context(context), m_writer(writer)
 {}
 
-void CaptureRecorder::handle(IncomingRequest request, Reply reply)
+void CaptureRouter::handle(IncomingRequest request, Reply reply)
 {
+    CaptureContext::Snapshot context = m_context->current();
     const ParsedRequest &parsed = request.parsed;
     NewCapture capture;
     CaptureSummary &s = capture.summary;
@@ -45,7 +46,7 @@ void CaptureRecorder::handle(IncomingRequest request, Reply reply)
     if (request.errorStatus != 0) {
         s.status = request.errorStatus;
         response = HttpResponse::plain(s.status, parsed.error.toUtf8(), true);
-    } else if (const EndpointConfig *endpoint = m_config.endpointForPath(parsed.target)) {
+    } else if (const EndpointConfig *endpoint = context->config().endpointForPath(parsed.target)) {
         s.endpointId = endpoint->id;
         s.status = endpoint->response.status;
         response = HttpResponse::build(s.status, endpoint->response.headers,
@@ -57,13 +58,19 @@ void CaptureRecorder::handle(IncomingRequest request, Reply reply)
     }
     capture.raw = std::move(request.raw);
 
-    m_writer->enqueue(std::move(capture), [reply = std::move(reply), response,
-                                           delayMs](const CaptureSummary &, bool ok) {
-        if (!ok) // the sender should retry: this request is not stored
-            reply(HttpResponse::plain(503, "Hookbench could not store this request", true));
-        else if (delayMs > 0)
-            QTimer::singleShot(delayMs, [reply, response] { reply(response); });
-        else
-            reply(response);
-    });
+    // The fast verdict (no diagnosis) is computed on the writer thread and committed with the
+    // capture; the diagnosis runs after the answer, on the diagnosis stage.
+    auto prepare = [context](NewCapture &c, const CaptureStore &store) {
+        context->annotate(c, store);
+    };
+    m_writer->enqueue(
+        std::move(capture), std::move(prepare),
+        [reply = std::move(reply), response, delayMs](const CaptureSummary &, bool ok) {
+            if (!ok) // the sender should retry: this request is not stored
+                reply(HttpResponse::plain(503, "Hookbench could not store this request", true));
+            else if (delayMs > 0)
+                QTimer::singleShot(delayMs, [reply, response] { reply(response); });
+            else
+                reply(response);
+        });
 }

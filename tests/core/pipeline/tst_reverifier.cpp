@@ -1,5 +1,5 @@
+#include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
-#include "core/verify/Reverifier.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -51,15 +51,19 @@ void TestReverifier::newSecretChangesOnlyThatEndpointsVerdicts()
 
     CaptureVerifier::Secrets secrets;
     secrets.insert("gh", {SigningSecret{"It's a Secret to Everybody", "current", {}}});
-    Reverifier reverifier;
-    QSignalSpy finished(&reverifier, &Reverifier::finished);
-    QSignalSpy progress(&reverifier, &Reverifier::progress);
-    reverifier.start(path, std::make_shared<CaptureVerifier>(githubEndpoint(), secrets), "gh");
+    CaptureSession session; // its one writer writes the new verdicts
+    QString error;
+    QVERIFY2(session.open(path, &error), qPrintable(error));
+    session.setConfig(githubEndpoint());
+    session.setSecrets(secrets);
+    QSignalSpy finished(&session, &CaptureSession::reverifyFinished);
+    QSignalSpy progress(&session, &CaptureSession::reverifyProgress);
+    session.reverify("gh");
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.first().at(0).toString(), QString("gh"));
     QCOMPARE(finished.first().at(1).toLongLong(), 600);
     QVERIFY(finished.first().at(2).toString().isEmpty());
-    QVERIFY(progress.size() >= 2);
+    QVERIFY(progress.size() >= 2); // a batch of 500 rows, then the rest
     QCOMPARE(progress.last().at(0).toLongLong(), 600);
 
     CaptureFilter pass;
@@ -91,11 +95,12 @@ void TestReverifier::knowingLessDoesNotUndoAVerdict()
     c.summary.verdictJson = "{}";
     QList<NewCapture> batch{c};
     QVERIFY(store.append(batch));
-    Reverifier reverifier;
-    QSignalSpy finished(&reverifier, &Reverifier::finished);
-    reverifier.start(
-        path, std::make_shared<CaptureVerifier>(githubEndpoint(), CaptureVerifier::Secrets()),
-        "gh");
+    CaptureSession session;
+    QString error;
+    QVERIFY2(session.open(path, &error), qPrintable(error));
+    session.setConfig(githubEndpoint());
+    QSignalSpy finished(&session, &CaptureSession::reverifyFinished);
+    session.reverify("gh");
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().at(1).toLongLong(), 0);
     QCOMPARE(store.capture(1)->summary.verdictReason, QString("ok"));

@@ -1,11 +1,12 @@
 #pragma once
 
-#include "core/verify/Verdict.h"
 #include "core/config/AppConfig.h"
 #include "core/secrets/SigningSecret.h"
 #include "core/store/CaptureStore.h"
+#include "core/verify/Verdict.h"
 
 #include <QHash>
+#include <memory>
 #include <optional>
 
 struct NewCapture;
@@ -27,17 +28,23 @@ public:
     CaptureVerifier &operator=(const CaptureVerifier &) = default;
 
     // Null when the capture reached no endpoint with a provider (and none serves its path now).
+    // Without `diagnose`, the checks only (the fast verdict committed with a capture); the
+    // hazards come from a second, diagnosing pass off the commit path.
     std::optional<Verdict> verify(const CaptureSummary &summary, const QByteArray &raw,
                                   const ParsedRequest &parsed, const CaptureStore *store,
-                                  QByteArray *deliveryId = nullptr) const;
+                                  bool diagnose = true) const;
     // A stored capture verified again; `replacement` gets the verdict row to write when the
     // fresh verdict should replace the stored one (see replaces()).
     std::optional<Verdict> reverify(const Capture &capture, const CaptureStore &store,
                                     std::optional<CaptureStore::VerdictRow> *replacement) const;
-    // For StoreWriter: fills the verdict and delivery id of an arriving capture.
+    // For StoreWriter: fills the fast verdict and the delivery id of an arriving capture.
     void annotate(NewCapture &capture, const CaptureStore &store) const;
 
     const AppConfig &config() const { return m_config; }
+    const Secrets &secrets() const { return m_secrets; }
+    // The same secrets with another config, or the same config with other secrets.
+    std::shared_ptr<const CaptureVerifier> withConfig(const AppConfig &config) const;
+    std::shared_ptr<const CaptureVerifier> withSecrets(const Secrets &secrets) const;
 
     // Whether a fresh verdict should replace the stored one. "no_secret" never replaces a verdict
     // that was reached with a secret (e.g. one given to `listen --secret-env`): knowing less now

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/capture/CaptureSummary.h"
+#include "core/config/AppConfig.h"
+#include "core/pipeline/CaptureContext.h"
+#include "core/store/CaptureStore.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+class CaptureRouter;
+class DiagnosisStage;
+class HttpListener;
+class Reverifier;
+class StoreWriter;
+
+// The capture flow, one object for both executables (docs: DESIGN.md, "The one flow"):
+// listener → route → store (capture + fast verdict, one commit, the only writer) → answer →
+// diagnosis on worker threads (hazards written beside the verdict). The listener and the writer
+// run on a capture thread of their own, so neither the GUI nor the CLI's output delays a sender.
+// Config and secret changes swap the context in place: the listener keeps its socket and its
+// connections. Signals are emitted on the session's thread.
+class CaptureSession : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString bind = QStringLiteral("127.0.0.1");
+        quint16 port = 8787;
+        QString storePath;
+        AppConfig config;                 // endpoints, limits, durability
+        CaptureVerifier::Secrets secrets; // by endpoint id; held in memory only
+    };
+
+    explicit CaptureSession(QObject *parent = nullptr);
+    ~CaptureSession() override; // stops listening, finishes queued diagnoses and writes
+
+    // The store this session writes (created and migrated as needed), with the durability of
+    // the current config; closes the one before.
+    bool open(const QString &storePath, QString *error);
+    void close();
+    bool isOpen() const { return m_writer != nullptr; }
+    QString storePath() const { return m_storePath; }
+
+    // Needs an open store. Listener limits come from the current config.
+    bool startListening(const QString &bind, quint16 port, QString *error);
+    void stopListening();
+    bool isListening() const { return m_listener != nullptr; }
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    QString url() const; // http://127.0.0.1:8787 or http://[::1]:8787
+
+    // open(options.storePath), the context from options, then startListening.
+    bool start(const Options &options, QString *error);
+
+    // Take effect for the next request; nothing restarts and no connection is dropped.
+    void setConfig(const AppConfig &config);
+    void setSecrets(const CaptureVerifier::Secrets &secrets);
+    CaptureContext::Snapshot context() const { return m_context.current(); }
+
+    // Through the one writer; verdictUpdated() once it is stored.
+    void updateVerdict(const CaptureStore::VerdictRow &row);
+    // Verifies the endpoint's stored captures again with the current context.
+    void reverify(const QString &endpointId);
+
+Q_SIGNALS:
+    void captured(const QVector<CaptureSummary> &batch); // once per commit, fast verdicts
+    // Once per capture, when its verdict is complete (hazards included) and stored, or at
+    // once for a capture that no endpoint verifies.
+    void completed(const CaptureSummary &summary);
+    void verdictUpdated(qint64 id);
+    void storeFailed(const QString &error);
+    void reverifyProgress(qint64 done, qint64 total);
+    void reverifyFinished(const QString &endpointId, qint64 changed, const QString &error);
+
+private:
+    void onStored(const QVector<CaptureSummary> &batch); // on the capture thread
+
+    QThread m_thread;
+    QObject *m_onCaptureThread; // context object for work that must run there
+    CaptureContext m_context;
+    QString m_storePath;
+    std::unique_ptr<CaptureStore> m_writeStore;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<DiagnosisStage> m_diagnosis;
+    std::unique_ptr<Reverifier> m_reverifier;
+    std::unique_ptr<CaptureRouter> m_router;
+    HttpListener *m_listener = nullptr; // lives on the capture thread
+    QHostAddress m_address;
+    quint16 m_port = 0;
+};
