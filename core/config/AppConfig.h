@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/config/EndpointConfig.h"
-#include "core/http/ListenerLimits.h"
-#include "core/store/Durability.h"
+#include "core/capture/ListenerLimits.h"
+#include "core/capture/Durability.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/http/ListenerLimits.h"
+#include "core/capture/ListenerLimits.h"
 #include "core/http/RequestFramer.h"
 #include "core/http/RequestHandler.h"
 

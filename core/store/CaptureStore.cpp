@@ -1,6 +1,5 @@
 #include "core/store/CaptureStore.h"
 
-#include "core/http/RequestFramer.h"
 #include "core/store/StoreOpener.h"
 
 #include <QDateTime>
@@ -335,6 +334,5 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
     Capture c;
     c.summary = readSummary(stmt.get());
     c.raw = columnBytes(stmt.get(), 12);
-    c.parsed = RequestFramer::parse(c.raw);
     return c;
 }

@@ -2,7 +2,7 @@
 
 #include "core/capture/Capture.h"
 #include "core/store/CaptureFilter.h"
-#include "core/store/Durability.h"
+#include "core/capture/Durability.h"
 #include "core/store/NewCapture.h"
 #include "core/store/WalCheckpointer.h"
 
@@ -71,6 +71,7 @@ public:
     // The summaries with fromId <= id <= toId that pass the filter, ascending.
     QVector<CaptureSummary> summaries(qint64 fromId, qint64 toId,
                                       const CaptureFilter &filter = {}) const;
+    // Its summary and exact bytes; `parsed` is left empty (framing is the http layer's job).
     std::optional<Capture> capture(qint64 id) const;
 
 private:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/store/Durability.h"
+#include "core/capture/Durability.h"
 
 #include <QString>
 

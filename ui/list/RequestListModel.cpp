@@ -35,7 +35,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     beginResetModel();
     m_pages.clear();
     m_pending.clear();
-    const bool ok = m_store.open(storePath);
+    const bool ok = m_store.openReadOnly(storePath);
     m_ids = ok ? m_store.ids(m_filter) : QVector<qint64>();
     endResetModel();
     if (!ok && error)

@@ -1,4 +1,5 @@
 #include "core/config/ConfigLoader.h"
+#include "core/http/RequestFramer.h"
 #include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
@@ -174,9 +175,12 @@ std::optional<Capture> TestHttpListener::stored(qint64 id)
 {
     // A second connection sees only what was committed.
     CaptureStore store;
-    if (!store.open(m_dir->filePath("store.sqlite")))
+    if (!store.openReadOnly(m_dir->filePath("store.sqlite")))
         return std::nullopt;
-    return store.capture(id);
+    std::optional<Capture> capture = store.capture(id);
+    if (capture)
+        capture->parsed = RequestFramer::parse(capture->raw);
+    return capture;
 }
 
 void TestHttpListener::answersOnlyAfterCommit()

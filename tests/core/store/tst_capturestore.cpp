@@ -1,3 +1,4 @@
+#include "core/http/RequestFramer.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/StoreMigrations.h"
 #include "core/store/StoreWriter.h"
@@ -64,7 +65,7 @@ void TestCaptureStore::appendAndReadBack()
     const std::optional<Capture> c = store.capture(2);
     QVERIFY(c);
     QCOMPARE(c->raw, batch[1].raw);
-    QCOMPARE(c->parsed.body(c->raw), binary);
+    QCOMPARE(RequestFramer::parse(c->raw).body(c->raw), binary);
     QCOMPARE(c->summary.receivedAtUs, 1763779200000002);
     QCOMPARE(c->summary.rawSize, batch[1].raw.size());
     QVERIFY(!store.capture(3));
@@ -124,7 +125,7 @@ void TestCaptureStore::migratesFromVersion1()
     QVERIFY(c);
     QCOMPARE(c->raw, QByteArray("POST /old HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"));
     QCOMPARE(c->summary.endpointId, QString("ep"));
-    QCOMPARE(c->parsed.body(c->raw), QByteArray("hi"));
+    QCOMPARE(RequestFramer::parse(c->raw).body(c->raw), QByteArray("hi"));
     QList<NewCapture> batch{makeCapture(8)};
     QVERIFY(store.append(batch));
     QCOMPARE(store.ids(), (QVector<qint64>{7, 8}));

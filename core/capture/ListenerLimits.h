@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/http/FramingLimits.h"
+#include "core/capture/FramingLimits.h"
 
 // Every bound the listener enforces; each is configurable (config file "listen.limits").
 struct ListenerLimits
