@@ -94,13 +94,17 @@ class StoreAccessTest(hbe2e.E2ETestCase):
     # --- listen -------------------------------------------------------------------------------
 
     def test_listen_refuses_a_read_only_store_file(self):
+        # The file is read-only, its folder writable (as in a user's own data folder): SQLite
+        # would open the file for reading only, without an error, and every commit would fail.
         self.make_store(1)
         self.make_read_only(folder_too=False)
+        os.chmod(self.tmp, 0o777)
         before = digest(self.store)
         r = self.run_unprivileged("listen", "--port", "0", "--store", self.store,
-                                  "--config", self.config)
-        self.assertRefusedReadOnly(r, "not writable")
+                                  "--config", self.config, timeout=20)
+        self.assertRefusedReadOnly(r, "the file is not writable")
         self.assertEqual(digest(self.store), before)
+        self.assertFalse(os.path.exists(self.store + "-wal"))
 
     def test_listen_refuses_a_store_in_a_read_only_folder(self):
         self.make_store(1)
