@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Shell completion for hookbench-cli: the zsh and fish files parse; the bash one, loaded into
+# bash-completion, completes commands, options, providers (asked of the built hookbench-cli)
+# and option values.  Usage: completions.sh COMPLETIONS_DIR HOOKBENCH_CLI_DIR
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+need zsh zsh
+need fish fish
+dir=$1
+export PATH="$2:$PATH"
+zsh -n "$dir/_hookbench-cli" && echo "ok: zsh parses _hookbench-cli"
+fish --no-execute "$dir/hookbench-cli.fish" && echo "ok: fish parses hookbench-cli.fish"
+
+framework=/usr/share/bash-completion/bash_completion
+[[ -f $framework ]] || { echo "FAIL: $framework not found: install Debian's bash-completion" >&2; exit 1; }
+bash -c '
+    set -u
+    . "$1" >/dev/null 2>&1; . "$2"
+    failed=0
+    expect() { # expect WORD "COMMAND LINE..." : COMPREPLY for the last word contains WORD
+        local want=$1; shift
+        COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+        COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+        COMPREPLY=()
+        _hookbench_cli hookbench-cli "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"
+        if printf "%s\n" "${COMPREPLY[@]}" | grep -qx -- "$want"; then
+            echo "ok: [$*] offers $want"
+        else
+            echo "FAIL: [$*] offers [${COMPREPLY[*]}], not $want" >&2; failed=1
+        fi
+    }
+    expect verify hookbench-cli ver
+    expect --provider hookbench-cli verify --pro
+    expect stripe hookbench-cli verify --provider str
+    expect auto hookbench-cli verify --provider a
+    expect github hookbench-cli sign --provider git
+    expect --send hookbench-cli sign --se
+    expect tampered-body hookbench-cli sign --break tam
+    expect jsonl hookbench-cli export --format j
+    expect delete hookbench-cli secrets del
+    expect --jsonl hookbench-cli listen --js
+    expect sha256 hookbench-cli verify --algorithm sha2
+    exit $failed
+' bash "$framework" "$dir/hookbench-cli.bash"
