@@ -30,7 +30,7 @@ install(SCRIPT ${deploy_script})
 
 if(WIN32)
     # The DLLs the executables link that are not Qt's: OpenSSL's libcrypto, QtKeychain, SQLite,
-    # zlib, simdjson, http-parser (found beside the import libraries, as vcpkg lays them out);
+    # zlib, simdjson, llhttp (found beside the import libraries, as vcpkg lays them out);
     # and OpenSSL's libssl, which Qt's TLS backend loads at run time.
     get_filename_component(openssl_bin "${OPENSSL_CRYPTO_LIBRARY}/../../bin" ABSOLUTE)
     install(CODE "set(hb_dirs \"${openssl_bin};$<TARGET_FILE_DIR:Qt6::Core>\")")
