@@ -1,6 +1,7 @@
 #include "core/pipeline/CaptureRouter.h"
 
 #include "core/http/HttpResponse.h"
+#include "core/pipeline/DiagnosisStage.h"
 #include "core/store/StoreWriter.h"
 
 #include <QTimer>
@@ -21,8 +22,9 @@ void requestLineParts(const QByteArray &raw, QByteArray &method, QByteArray &tar
 
 } // namespace
 
-CaptureRouter::CaptureRouter(const CaptureContext *context, StoreWriter *writer)
-    : m_context(context), m_writer(writer)
+CaptureRouter::CaptureRouter(const CaptureContext *context, StoreWriter *writer,
+                             DiagnosisStage *diagnosis)
+    : m_context(context), m_writer(writer), m_diagnosis(diagnosis)
 {}
 
 void CaptureRouter::handle(IncomingRequest request, Reply reply)
@@ -65,12 +67,18 @@ void CaptureRouter::handle(IncomingRequest request, Reply reply)
     };
     m_writer->enqueue(
         std::move(capture), std::move(prepare),
-        [reply = std::move(reply), response, delayMs](const CaptureSummary &, bool ok) {
-            if (!ok) // the sender should retry: this request is not stored
+        [this, context, reply = std::move(reply), response, delayMs](const CaptureSummary &stored,
+                                                                     bool ok) {
+            if (!ok) { // the sender should retry: this request is not stored
                 reply(HttpResponse::plain(503, "Hookbench could not store this request", true));
-            else if (delayMs > 0)
+                return;
+            }
+            if (delayMs > 0)
                 QTimer::singleShot(delayMs, [reply, response] { reply(response); });
             else
                 reply(response);
+            // After the answer, with the context its fast verdict was reached with.
+            if (!stored.verdictReason.isEmpty())
+                m_diagnosis->submit(stored, context);
         });
 }

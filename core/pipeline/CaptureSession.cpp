@@ -70,7 +70,7 @@ bool CaptureSession::open(const QString &storePath, QString *error)
         });
     };
     m_reverifier = std::make_unique<Reverifier>(storePath, m_writer.get(), callbacks);
-    m_router = std::make_unique<CaptureRouter>(&m_context, m_writer.get());
+    m_router = std::make_unique<CaptureRouter>(&m_context, m_writer.get(), m_diagnosis.get());
     return true;
 }
 
@@ -183,12 +183,9 @@ void CaptureSession::setSecrets(const CaptureVerifier::Secrets &secrets)
 void CaptureSession::onStored(const QVector<CaptureSummary> &batch)
 {
     Q_EMIT captured(batch);
-    const CaptureContext::Snapshot current = context();
     for (const CaptureSummary &s : batch) {
         if (s.verdictReason.isEmpty())
-            Q_EMIT completed(s); // nothing to diagnose
-        else if (m_diagnosis)
-            m_diagnosis->submit(s, current);
+            Q_EMIT completed(s); // nothing to diagnose (the router hands on the others)
     }
 }
 
