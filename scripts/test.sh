@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 # The providers' official SDKs, from npm (exact versions); 77: no Node.js >= 20.19, skipped
 tests/e2e/sdk/setup.sh || [[ $? -eq 77 ]]
-scripts/build.sh -DHOOKBENCH_BUILD_TESTS=ON -DHOOKBENCH_WERROR=ON 
+scripts/build.sh -DHOOKBENCH_BUILD_TESTS=ON -DHOOKBENCH_WERROR=ON
 ctest --test-dir build --output-on-failure -j2 --timeout 600
 
 fuzz_seconds=${HOOKBENCH_FUZZ_SECONDS:-20}
