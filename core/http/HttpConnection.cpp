@@ -105,8 +105,14 @@ void HttpConnection::frameBuffered()
             const qint64 end = m_framer.messageEnd();
             const ParsedRequest parsed = m_framer.request();
             const bool keepAlive = m_framer.keepAlive();
-            QByteArray raw = m_buffer.left(end);
-            m_buffer.remove(0, end);
+            QByteArray raw;
+            if (end == m_buffer.size()) {  // the usual case: no pipelined request behind it
+                raw = std::move(m_buffer); // (a 50 MB body is not copied on this thread)
+                m_buffer = QByteArray();
+            } else {
+                raw = m_buffer.left(end);
+                m_buffer.remove(0, end);
+            }
             m_framer.reset();
             m_timer.start(m_buffer.isEmpty() ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
             dispatch(std::move(raw), parsed, 0, !keepAlive);

@@ -1,6 +1,7 @@
 #include "core/pipeline/DiagnosisStage.h"
 
 #include "core/http/RequestFramer.h"
+#include "core/platform/BackgroundThread.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/StoreWriter.h"
 
@@ -36,7 +37,8 @@ void DiagnosisStage::submit(const CaptureSummary &summary, CaptureContext::Snaps
 
 void DiagnosisStage::run()
 {
-    CaptureStore store; // this thread's own reading connection
+    BackgroundThread::lowerPriority(); // listener and writer first
+    CaptureStore store;                // this thread's own reading connection
     const bool opened = store.openReadOnly(m_storePath);
     for (;;) {
         Job job;

@@ -94,11 +94,17 @@ bool CaptureStore::open(const QString &path, Durability durability)
         return false;
     // After every pragma: the hook replaces SQLite's automatic checkpoint (one slot for both).
     Statement pageSize(m_db, "PRAGMA page_size");
-    m_checkpointer.install(m_db,
+    m_checkpointer.install(m_db, path,
                            pageSize && sqlite3_step(pageSize.get()) == SQLITE_ROW
                                ? sqlite3_column_int(pageSize.get(), 0)
                                : 16384,
-                           StoreOpener::BusyTimeoutMs);
+                           StoreOpener::BusyTimeoutMs, durability == Durability::Power ? 2 : 1);
+    if (!dropUnreferencedChunks()) {
+        const QString why = m_error;
+        close();
+        m_error = why;
+        return false;
+    }
     return true;
 }
 
@@ -126,7 +132,7 @@ void CaptureStore::close()
     for (sqlite3_stmt *stmt : std::as_const(m_prepared))
         sqlite3_finalize(stmt);
     m_prepared.clear();
-    m_checkpointer = WalCheckpointer();
+    m_checkpointer.uninstall(); // before the connection whose WAL it watches closes
     m_readOnly = false;
     if (m_db) {
         sqlite3_close_v2(m_db);
@@ -179,7 +185,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         prepared("INSERT INTO captures (received_us, peer, method, target, endpoint, content_type, "
                  "raw_size, body_size, status, parse_error, delivery_id) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    sqlite3_stmt *insertRaw = prepared("INSERT INTO capture_bytes (capture_id, raw) VALUES (?, ?)");
+    sqlite3_stmt *insertRaw =
+        prepared("INSERT INTO capture_bytes (capture_id, raw, upload) VALUES (?, ?, ?)");
     bool ok = insert && insertRaw;
     for (NewCapture &c : captures) {
         if (!ok)
@@ -204,7 +211,13 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         sqlite3_stmt *rt = insertRaw;
         sqlite3_reset(rt);
         sqlite3_bind_int64(rt, 1, c.summary.id);
-        bindBytes(rt, 2, c.raw);
+        if (c.upload != 0) { // the bytes are in the upload's chunks already
+            sqlite3_bind_zeroblob(rt, 2, 0);
+            sqlite3_bind_int64(rt, 3, c.upload);
+        } else {
+            bindBytes(rt, 2, c.raw);
+            sqlite3_bind_null(rt, 3);
+        }
         ok = ok && sqlite3_step(rt) == SQLITE_DONE;
         if (ok && !s.verdictReason.isEmpty())
             ok = writeVerdict(c.summary.id, s.verdictReason, s.verdictJson);
@@ -323,7 +336,7 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
 
 std::optional<Capture> CaptureStore::capture(qint64 id) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + ", raw" + SummaryFrom +
+    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + ", raw, upload" + SummaryFrom +
                            " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
     Statement stmt(m_db, sql.constData());
     if (!stmt)
@@ -333,6 +346,58 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         return std::nullopt;
     Capture c;
     c.summary = readSummary(stmt.get());
-    c.raw = columnBytes(stmt.get(), 12);
+    if (sqlite3_column_type(stmt.get(), 13) == SQLITE_NULL) {
+        c.raw = columnBytes(stmt.get(), 12);
+        return c;
+    }
+    Statement chunks(m_db, "SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq");
+    if (!chunks)
+        return std::nullopt;
+    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), 13));
+    c.raw.reserve(c.summary.rawSize);
+    while (sqlite3_step(chunks.get()) == SQLITE_ROW) {
+        c.raw.append(static_cast<const char *>(sqlite3_column_blob(chunks.get(), 0)),
+                     sqlite3_column_bytes(chunks.get(), 0));
+    }
+    if (c.raw.size() != c.summary.rawSize) {
+        m_error = QStringLiteral("Capture %1 in %2 is incomplete: %3 of %4 bytes")
+                      .arg(id)
+                      .arg(m_path)
+                      .arg(c.raw.size())
+                      .arg(c.summary.rawSize);
+        return std::nullopt;
+    }
     return c;
+}
+
+qint64 CaptureStore::newUpload()
+{
+    if (m_nextUpload == 0) {
+        Statement stmt(m_db, "SELECT coalesce(max(upload), 0) FROM capture_chunks");
+        m_nextUpload =
+            (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0)
+                                                            : 0) +
+            1;
+    }
+    return m_nextUpload++;
+}
+
+bool CaptureStore::appendChunk(qint64 upload, int seq, const char *data, qint64 size)
+{
+    sqlite3_stmt *stmt =
+        prepared("INSERT INTO capture_chunks (upload, seq, bytes) VALUES (?, ?, ?)");
+    if (!stmt)
+        return setError(QStringLiteral("Cannot store a capture in %1").arg(m_path));
+    sqlite3_bind_int64(stmt, 1, upload);
+    sqlite3_bind_int(stmt, 2, seq);
+    sqlite3_bind_blob64(stmt, 3, data, sqlite3_uint64(size), SQLITE_STATIC);
+    const bool ok = sqlite3_step(stmt) == SQLITE_DONE; // its own (autocommit) transaction
+    sqlite3_clear_bindings(stmt);
+    return ok || setError(QStringLiteral("Cannot store a capture in %1").arg(m_path));
+}
+
+bool CaptureStore::dropUnreferencedChunks()
+{
+    return exec("DELETE FROM capture_chunks WHERE upload NOT IN "
+                "(SELECT upload FROM capture_bytes WHERE upload IS NOT NULL)");
 }

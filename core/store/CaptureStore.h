@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/capture/Capture.h"
-#include "core/store/CaptureFilter.h"
 #include "core/capture/Durability.h"
+#include "core/store/CaptureFilter.h"
 #include "core/store/NewCapture.h"
 #include "core/store/WalCheckpointer.h"
 
@@ -22,7 +22,11 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
+    // Captures larger than this are written by the writer as chunks of ChunkBytes (see
+    // StoreWriter), between the commits of other captures.
+    static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
+    static constexpr qint64 ChunkBytes = 256 * 1024;
 
     CaptureStore();
     ~CaptureStore();
@@ -46,9 +50,16 @@ public:
 
     // Appends the captures in one transaction; fills in their ids. All or nothing.
     bool append(QList<NewCapture> &captures);
+    // The chunks of a large capture, each written in its own transaction before the capture's
+    // row (append() with NewCapture::upload) refers to them. Writing connection only.
+    qint64 newUpload();
+    bool appendChunk(qint64 upload, int seq, const char *data, qint64 size);
+    // Chunks no capture refers to (a process killed while writing a large capture); on open.
+    bool dropUnreferencedChunks();
 
-    // Copies the WAL back into the database once it has grown past a few MiB (WalCheckpointer).
-    // The writer calls this between commits, so no commit (and no sender) waits for a checkpoint.
+    // Has the WAL copied back into the database once it has grown past a few MiB, on the
+    // checkpointer's own thread and connection (WalCheckpointer); returns at once. The writer
+    // calls this between commits, so no commit (and no sender) waits for a checkpoint.
     void checkpointIfLarge();
     qint64 walBytes() const { return m_checkpointer.walBytes(); } // as of the last commit
 
@@ -85,6 +96,7 @@ private:
     sqlite3 *m_db = nullptr;
     QHash<const char *, sqlite3_stmt *> m_prepared;
     WalCheckpointer m_checkpointer;
+    qint64 m_nextUpload = 0; // 0: not read from the store yet
     bool m_readOnly = false;
     QString m_path;
     mutable QString m_error;

@@ -10,4 +10,7 @@ struct NewCapture
     CaptureSummary summary; // verdictReason/verdictJson, when set, are stored beside the capture
     QByteArray raw;
     QByteArray deliveryId; // the provider's event/delivery id, for spotting replays
+    // Non-zero: `raw` is already in the store as the chunks of this upload (a large capture,
+    // written chunk by chunk; see StoreWriter), and the capture's row refers to them.
+    qint64 upload = 0;
 };

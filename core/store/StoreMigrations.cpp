@@ -53,6 +53,21 @@ QByteArray StoreMigrations::step(int toVersion)
         return "ALTER TABLE captures ADD COLUMN delivery_id BLOB NOT NULL DEFAULT x'';"
                "CREATE INDEX captures_delivery ON captures(delivery_id, id) WHERE delivery_id != "
                "x'';";
+    case 4:
+        // A large capture is written as chunks, each in a transaction of its own, so storing it
+        // never holds up the commits of other senders' captures; its row in capture_bytes then
+        // names the upload whose chunks hold its bytes. The application id lets file managers
+        // recognise a store (resources/mime).
+        return "CREATE TABLE capture_chunks ("
+               " id INTEGER PRIMARY KEY,"
+               " upload INTEGER NOT NULL,"
+               " seq INTEGER NOT NULL,"
+               " bytes BLOB NOT NULL);"
+               "CREATE UNIQUE INDEX capture_chunks_upload ON capture_chunks(upload, seq);"
+               "ALTER TABLE capture_bytes ADD COLUMN upload INTEGER;"
+               "CREATE INDEX capture_bytes_upload ON capture_bytes(upload) WHERE upload IS NOT "
+               "NULL;"
+               "PRAGMA application_id = 1212891726;"; // 0x484B424E, "HKBN"
     default:
         return {};
     }

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
+#include <chrono>
 #include <sqlite3.h>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -178,17 +179,29 @@ sqlite3 *StoreOpener::openForWriting(const QString &path, Durability durability,
         "PRAGMA journal_size_limit=" + QByteArray::number(WalCheckpointer::JournalSizeLimitBytes);
     const char *synchronous =
         durability == Durability::Power ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    QString why;
-    if (!exec(db, "PRAGMA page_size=16384", &why) || !switchToWal(db, &why) ||
-        !exec(db, synchronous, &why) || !exec(db, "PRAGMA foreign_keys=ON", &why) ||
-        !exec(db, limit.constData(), &why)) {
-        *error = (sqlite3_errcode(db) & 0xff) == SQLITE_READONLY
-                     ? readOnly(path, why)
-                     : QStringLiteral("Cannot open the store %1: %2").arg(path, why);
-        sqlite3_close_v2(db);
-        return nullptr;
-    }
-    if (!StoreMigrations::migrate(db, schemaVersion, path, error)) {
+    // A store that another process is creating at this very moment can answer "locked" without
+    // SQLite's busy handler being asked (the switch to WAL, the first read of a new WAL): such
+    // attempts are retried until the busy timeout, like any other wait for a lock.
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(BusyTimeoutMs);
+    for (;;) {
+        QString why;
+        const bool pragmas = exec(db, "PRAGMA page_size=16384", &why) && switchToWal(db, &why) &&
+                             exec(db, synchronous, &why) &&
+                             exec(db, "PRAGMA foreign_keys=ON", &why) &&
+                             exec(db, limit.constData(), &why);
+        if (pragmas && StoreMigrations::migrate(db, schemaVersion, path, error))
+            break;
+        const int code = sqlite3_errcode(db) & 0xff;
+        if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) &&
+            std::chrono::steady_clock::now() < deadline) {
+            sqlite3_sleep(5);
+            continue;
+        }
+        if (!pragmas) // (a failed migration has said what failed in *error)
+            *error = code == SQLITE_READONLY
+                         ? readOnly(path, why)
+                         : QStringLiteral("Cannot open the store %1: %2").arg(path, why);
         sqlite3_close_v2(db);
         return nullptr;
     }

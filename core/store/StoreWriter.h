@@ -4,8 +4,10 @@
 
 #include <QList>
 #include <QObject>
+#include <QString>
 #include <QVector>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -15,15 +17,23 @@ class CaptureStore;
 // The store's only writer. Group commit on a thread of its own: captures handed in while a
 // commit runs are written together in the next transaction, so the thread serving sockets never
 // waits for the disk. Each caller's Done runs on the thread this object lives on, only after the
-// commit. Other writes (verdict updates) are queued here too, so one connection writes.
-// WAL checkpoints run here too, between commits, instead of inside one.
+// commit. Other writes (verdict updates) are queued here too, one per turn, so one connection
+// writes and no sender waits behind a long run of them.
+//
+// A large capture (over CaptureStore::LargeCaptureBytes) would hold up every commit behind it
+// for as long as its bytes take to write and verify. So its bytes go in as chunks, one chunk a
+// turn between the commits of the others, while its Prepare (the fast verdict: a pass over the
+// whole body) runs on a thread of its own with its own reading connection; its row is committed
+// once both are done. Its id is then later than those of captures that arrived while it was
+// written. WAL checkpoints are handed off between commits (WalCheckpointer).
 class StoreWriter : public QObject
 {
     Q_OBJECT
 public:
     using Done = std::function<void(const CaptureSummary &stored, bool ok)>;
-    // Runs on the writer thread for a capture just before it is written (e.g. to verify its
-    // signature), so the verdict is committed with the capture and the socket thread never waits.
+    // Runs just before a capture is committed (e.g. to verify its signature), so the verdict is
+    // committed with the capture and the socket thread never waits: on the writer thread with
+    // the writing connection, or for a large capture on a thread with a reading connection.
     using Prepare = std::function<void(NewCapture &capture, const CaptureStore &store)>;
     // A write of another kind; returns false with the store's errorString() set on failure.
     using Job = std::function<bool(CaptureStore &store)>;
@@ -39,17 +49,37 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
+    struct Item
+    {
+        NewCapture capture;
+        Prepare prepare;
+        Done done;
+    };
+    // The large capture being written: its chunks so far, and its Prepare's thread.
+    struct Large
+    {
+        Item item;
+        qint64 written = -1; // bytes in chunks so far; -1: not started
+        int seq = 0;
+        bool failed = false;
+        bool prepared = false; // guarded by m_mutex
+        std::thread preparing;
+    };
+
     void run();
-    void deliver(const QList<NewCapture> &batch, const QList<Done> &done, bool ok,
-                 const QString &error);
+    bool hasWork() const; // with m_mutex held
+    void commit(QList<Item> &items);
+    void startLarge();
+    void writeChunk();
+    void deliver(const QList<Item> &items, bool ok, const QString &error);
 
     CaptureStore *m_store;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    QList<NewCapture> m_pending;
-    QList<Prepare> m_prepare;
-    QList<Done> m_done;
-    QList<Job> m_jobs;
+    QList<Item> m_pending;
+    std::deque<Item> m_largeQueue;
+    std::deque<Job> m_jobs;
+    Large m_large; // the one in progress, when m_large.written >= 0
     bool m_stopping = false;
     std::thread m_thread;
 };

@@ -1,30 +1,108 @@
 #include "core/store/WalCheckpointer.h"
 
+#include <QFile>
 #include <chrono>
 #include <sqlite3.h>
 
-void WalCheckpointer::install(sqlite3 *db, int pageSize, int busyTimeoutMs)
+WalCheckpointer::~WalCheckpointer()
 {
-    m_db = db;
+    uninstall();
+}
+
+void WalCheckpointer::install(sqlite3 *db, const QString &path, int pageSize, int busyTimeoutMs,
+                              int synchronous)
+{
+    uninstall();
+    m_writer = db;
     m_frameBytes = pageSize + 24; // each WAL frame is a page behind a 24-byte header
     m_walFrames = 0;
     m_restartAt = RestartBytes;
     m_busyTimeoutMs = busyTimeoutMs;
     sqlite3_wal_hook(db, &WalCheckpointer::onCommit, this);
+    const QByteArray file = QFile::encodeName(path);
+    if (sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        // Without it the WAL is not checkpointed while running; SQLite folds it on close.
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        return;
+    }
+    sqlite3_busy_timeout(m_db, busyTimeoutMs);
+    // The database file is synced after a checkpoint as the writer's durability asks.
+    const QByteArray pragma = "PRAGMA synchronous=" + QByteArray::number(synchronous);
+    sqlite3_exec(m_db, pragma.constData(), nullptr, nullptr, nullptr);
+    m_stopping = false;
+    m_requested = -1;
+    m_thread = std::thread([this] { run(); });
+}
+
+void WalCheckpointer::uninstall()
+{
+    if (m_thread.joinable()) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+    if (m_writer) {
+        sqlite3_wal_hook(m_writer, nullptr, nullptr);
+        m_writer = nullptr;
+    }
 }
 
 int WalCheckpointer::onCommit(void *self, sqlite3 *, const char *, int frames)
 {
-    static_cast<WalCheckpointer *>(self)->m_walFrames = frames; // every frame in the WAL
+    auto *c = static_cast<WalCheckpointer *>(self);
+    std::lock_guard<std::mutex> lock(c->m_mutex);
+    c->m_walFrames = frames; // every frame in the WAL
     return SQLITE_OK;
+}
+
+qint64 WalCheckpointer::walBytes() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_walFrames * m_frameBytes;
 }
 
 void WalCheckpointer::checkpointIfLarge()
 {
-    const qint64 bytes = walBytes();
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const qint64 bytes = m_walFrames * m_frameBytes;
+        if (!m_db || bytes < CheckpointBytes)
+            return;          // (no thread switch for the many small commits)
+        m_requested = bytes; // the latest size replaces an older request
+    }
+    m_wake.notify_one();
+}
+
+void WalCheckpointer::run()
+{
+    for (;;) {
+        qint64 bytes = 0;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || m_requested >= 0; });
+            if (m_stopping)
+                return;
+            bytes = m_requested;
+            m_requested = -1;
+        }
+        checkpoint(bytes);
+    }
+}
+
+void WalCheckpointer::checkpoint(qint64 bytes)
+{
     if (bytes < RestartBytes)
         m_restartAt = RestartBytes; // the WAL started over: readers let it
-    if (!m_db || bytes < CheckpointBytes)
+    if (bytes < CheckpointBytes)
         return;
     if (bytes < m_restartAt) {
         sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);

@@ -1,20 +1,27 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 struct sqlite3;
 
-// Keeps a store's write-ahead log bounded. SQLite's automatic checkpoint runs inside the commit
-// that crosses its threshold (a sender would wait for it), so it is off on the writing connection:
-// this class takes its place as the connection's WAL hook, remembers how large the WAL is after
-// each commit, and checkpoints when the writer asks, between commits.
+// Keeps a store's write-ahead log bounded without holding up a commit. SQLite's automatic
+// checkpoint runs inside the commit that crosses its threshold (a sender would wait for it, and
+// for its fsyncs), so it is off on the writing connection: this class takes its place as the
+// connection's WAL hook, remembers how large the WAL is after each commit, and when the writer
+// says a commit is done, has a thread of its own checkpoint through a connection of its own.
+// In WAL mode a checkpoint and the writer's commits run at the same time, so copying a 50 MB
+// capture into the database never delays the next sender's answer.
 //
 // A PASSIVE checkpoint once the WAL passes CheckpointBytes: it copies what no reader still needs
 // and never waits, and the next commit starts the WAL over from its beginning. A reader that
 // keeps a snapshot open keeps the WAL from starting over, so once it has grown past RestartBytes
-// a RESTART checkpoint waits (at most RestartWaitMs) for the readers to move on; if they do not,
-// the next attempt waits until the WAL has grown by RestartBytes more. The connection's
-// journal_size_limit (JournalSizeLimitBytes) truncates the file when the WAL starts over.
+// a RESTART checkpoint waits (at most RestartWaitMs) for the readers to move on (and holds off
+// commits meanwhile); if they do not, the next attempt waits until the WAL has grown by
+// RestartBytes more. The connection's journal_size_limit (JournalSizeLimitBytes) truncates the
+// file when the WAL starts over.
 class WalCheckpointer
 {
 public:
@@ -23,18 +30,37 @@ public:
     static constexpr qint64 JournalSizeLimitBytes = 2 * CheckpointBytes;
     static constexpr int RestartWaitMs = 250;
 
-    // Installs the hook on a writing connection (which turns SQLite's automatic checkpoint off:
-    // the hook and wal_autocheckpoint are one slot). `busyTimeoutMs` is restored after a RESTART.
-    void install(sqlite3 *db, int pageSize, int busyTimeoutMs);
+    WalCheckpointer() = default;
+    ~WalCheckpointer(); // stops the thread; a checkpoint under way finishes first
+    WalCheckpointer(const WalCheckpointer &) = delete;
+    WalCheckpointer &operator=(const WalCheckpointer &) = delete;
+
+    // Installs the hook on the writing connection `db` of the store at `path` (which turns
+    // SQLite's automatic checkpoint off: the hook and wal_autocheckpoint are one slot) and starts
+    // the checkpointing thread. `synchronous` is the writer's PRAGMA synchronous value.
+    void install(sqlite3 *db, const QString &path, int pageSize, int busyTimeoutMs,
+                 int synchronous);
+    void uninstall();
+    // Called by the writer between commits: hands the checkpoint to the thread when the WAL is
+    // large, and returns at once.
     void checkpointIfLarge();
-    qint64 walBytes() const { return m_walFrames * m_frameBytes; }
+    qint64 walBytes() const; // as of the last commit
 
 private:
     static int onCommit(void *self, sqlite3 *db, const char *name, int frames);
+    void run();
+    void checkpoint(qint64 bytes);
 
-    sqlite3 *m_db = nullptr;
+    sqlite3 *m_writer = nullptr;
+    sqlite3 *m_db = nullptr; // the checkpointing connection, used by the thread only
     qint64 m_frameBytes = 0;
-    qint64 m_walFrames = 0;
-    qint64 m_restartAt = RestartBytes;
+    qint64 m_restartAt = RestartBytes; // the thread's
     int m_busyTimeoutMs = 0;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    qint64 m_walFrames = 0;  // written by the writer's hook
+    qint64 m_requested = -1; // WAL bytes to act on, -1: nothing asked
+    bool m_stopping = false;
+    std::thread m_thread;
 };

@@ -6,9 +6,33 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <mutex>
 #include <sqlite3.h>
 
 namespace {
+
+// One integer read through a connection of its own (the test looks under the store's API).
+class SqlValue
+{
+public:
+    SqlValue(const QString &path, const char *sql)
+    {
+        sqlite3 *db = nullptr;
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY,
+                            nullptr) == SQLITE_OK &&
+            sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            m_value = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        sqlite3_close_v2(db);
+    }
+    qint64 value() const { return m_value; }
+
+private:
+    qint64 m_value = -1;
+};
 
 NewCapture makeCapture(int n, const QByteArray &body = "{}")
 {
@@ -44,6 +68,8 @@ private Q_SLOTS:
     void verdictsBesideCapturesAndFilters();
     void deliveryIds();
     void prepareRunsBeforeTheCommit();
+    void largeCaptureDoesNotHoldUpOthers();
+    void unreferencedChunksAreDroppedOnOpen();
 
 private:
     QString path() const { return m_dir->filePath("s.sqlite"); }
@@ -256,6 +282,73 @@ void TestCaptureStore::prepareRunsBeforeTheCommit()
     CaptureStore reader; // the writer's connection belongs to its thread
     QVERIFY(reader.open(path()));
     QCOMPARE(reader.capture(2)->summary.verdictReason, QString("signature_mismatch"));
+}
+
+void TestCaptureStore::largeCaptureDoesNotHoldUpOthers()
+{
+    CaptureStore store;
+    QVERIFY(store.open(path()));
+    QByteArray body(3 * 1024 * 1024 + 17, '\0');
+    for (qsizetype i = 0; i < body.size(); ++i)
+        body[i] = char(i * 7 % 251);
+    std::mutex gate;
+    std::unique_lock<std::mutex> held(gate); // the large capture's Prepare waits on it
+    std::atomic<bool> preparedLarge{false}, preparedOnReader{false};
+    CaptureSummary large, small;
+    {
+        StoreWriter writer(&store);
+        writer.enqueue(
+            makeCapture(1, body),
+            [&](NewCapture &c, const CaptureStore &reading) {
+                preparedOnReader = reading.isReadOnly(); // not the writer's connection
+                std::lock_guard<std::mutex> wait(gate);
+                c.summary.verdictReason = "signature_mismatch";
+                c.summary.verdictJson = "{}";
+                preparedLarge = true;
+            },
+            [&](const CaptureSummary &s, bool ok) {
+                QVERIFY(ok);
+                large = s;
+            });
+        writer.enqueue(makeCapture(2), {}, [&](const CaptureSummary &s, bool ok) {
+            QVERIFY(ok);
+            small = s;
+        });
+        // The small one arrived later and is committed while the large one still waits.
+        QTRY_VERIFY(small.id != 0);
+        QVERIFY(!preparedLarge);
+        QCOMPARE(large.id, 0);
+        held.unlock();
+        QTRY_VERIFY(large.id != 0);
+    }
+    QVERIFY(large.id > small.id);
+    QVERIFY(preparedOnReader);
+    CaptureStore reader;
+    QVERIFY(reader.openReadOnly(path()));
+    const std::optional<Capture> c = reader.capture(large.id);
+    QVERIFY2(c, qPrintable(reader.errorString()));
+    QCOMPARE(c->raw, makeCapture(1, body).raw);
+    QCOMPARE(c->summary.verdictReason, QString("signature_mismatch"));
+    QCOMPARE(RequestFramer::parse(c->raw).body(c->raw), body);
+    QCOMPARE(reader.capture(small.id)->raw, makeCapture(2).raw);
+    SqlValue chunks(path(), "SELECT count(*) FROM capture_chunks");
+    QCOMPARE(chunks.value(), (makeCapture(1, body).raw.size() + CaptureStore::ChunkBytes - 1) /
+                                 CaptureStore::ChunkBytes);
+}
+
+void TestCaptureStore::unreferencedChunksAreDroppedOnOpen()
+{
+    {
+        CaptureStore store;
+        QVERIFY(store.open(path()));
+        const QByteArray bytes(1000, 'x');
+        QVERIFY(store.appendChunk(store.newUpload(), 0, bytes.constData(), bytes.size()));
+        QCOMPARE(SqlValue(path(), "SELECT count(*) FROM capture_chunks").value(), 1);
+    } // as if the process died before the capture's row was committed
+    CaptureStore again;
+    QVERIFY(again.open(path()));
+    QCOMPARE(SqlValue(path(), "SELECT count(*) FROM capture_chunks").value(), 0);
+    QCOMPARE(again.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureStore)
