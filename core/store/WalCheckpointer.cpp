@@ -72,12 +72,26 @@ qint64 WalCheckpointer::walBytes() const
 
 void WalCheckpointer::checkpointIfLarge()
 {
+    qint64 bytes = 0;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        bytes = m_walFrames * m_frameBytes;
+        if (!m_db || bytes < CheckpointBytes)
+            return; // (no thread switch for the many small commits)
+        if (bytes < HardLimitBytes) {
+            m_requested = bytes; // the latest size replaces an older request
+            lock.unlock();
+            m_wake.notify_one();
+            return;
+        }
+        m_idle.wait(lock, [this] { return !m_busy; });
+        m_writerBusy = true;
+        m_requested = -1;
+    }
+    checkpoint(bytes, m_writer);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        const qint64 bytes = m_walFrames * m_frameBytes;
-        if (!m_db || bytes < CheckpointBytes)
-            return;          // (no thread switch for the many small commits)
-        m_requested = bytes; // the latest size replaces an older request
+        m_writerBusy = false;
     }
     m_wake.notify_one();
 }
@@ -88,39 +102,45 @@ void WalCheckpointer::run()
         qint64 bytes = 0;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || m_requested >= 0; });
+            m_wake.wait(lock, [this] { return m_stopping || (m_requested >= 0 && !m_writerBusy); });
             if (m_stopping)
                 return;
             bytes = m_requested;
             m_requested = -1;
+            m_busy = true;
         }
-        checkpoint(bytes);
+        checkpoint(bytes, m_db);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_busy = false;
+        }
+        m_idle.notify_all();
     }
 }
 
-void WalCheckpointer::checkpoint(qint64 bytes)
+void WalCheckpointer::checkpoint(qint64 bytes, sqlite3 *db)
 {
     if (bytes < RestartBytes)
         m_restartAt = RestartBytes; // the WAL started over: readers let it
     if (bytes < CheckpointBytes)
         return;
     if (bytes < m_restartAt) {
-        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return;
     }
     // SQLite's own wait (the busy handler) keeps waiting for the read mark a reader had when the
     // call began, so a reader that runs transaction after transaction starves it; a new attempt
     // every millisecond sees the readers as they are now. Once everything is copied, a reader's
     // next transaction no longer uses the WAL, and an attempt after that starts it over.
-    sqlite3_busy_timeout(m_db, 0);
+    sqlite3_busy_timeout(db, 0);
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(RestartWaitMs);
     int rc = SQLITE_BUSY;
     while (rc == SQLITE_BUSY && std::chrono::steady_clock::now() < deadline) {
-        rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+        rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
         if (rc == SQLITE_BUSY)
             sqlite3_sleep(1);
     }
-    sqlite3_busy_timeout(m_db, m_busyTimeoutMs);
+    sqlite3_busy_timeout(db, m_busyTimeoutMs);
     m_restartAt = rc == SQLITE_OK ? RestartBytes : bytes + RestartBytes;
 }

@@ -29,6 +29,11 @@ public:
     static constexpr qint64 RestartBytes = 16 * 1024 * 1024;
     static constexpr qint64 JournalSizeLimitBytes = 2 * CheckpointBytes;
     static constexpr int RestartWaitMs = 250;
+    // Under sustained load the thread's checkpoints never catch up with the frames appended while
+    // they run, so the WAL never starts over; past this size the writer waits for the thread and
+    // checkpoints itself, with nothing appended meanwhile (commits wait for it: the price of a
+    // bounded WAL under a load the disk cannot follow).
+    static constexpr qint64 HardLimitBytes = 64 * 1024 * 1024;
 
     WalCheckpointer() = default;
     ~WalCheckpointer(); // stops the thread; a checkpoint under way finishes first
@@ -49,7 +54,7 @@ public:
 private:
     static int onCommit(void *self, sqlite3 *db, const char *name, int frames);
     void run();
-    void checkpoint(qint64 bytes);
+    void checkpoint(qint64 bytes, sqlite3 *db); // m_restartAt: one caller at a time
 
     sqlite3 *m_writer = nullptr;
     sqlite3 *m_db = nullptr; // the checkpointing connection, used by the thread only
@@ -59,8 +64,11 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    qint64 m_walFrames = 0;  // written by the writer's hook
-    qint64 m_requested = -1; // WAL bytes to act on, -1: nothing asked
+    qint64 m_walFrames = 0;    // written by the writer's hook
+    qint64 m_requested = -1;   // WAL bytes to act on, -1: nothing asked
+    bool m_busy = false;       // the thread is checkpointing
+    bool m_writerBusy = false; // the writer is checkpointing (the thread waits)
     bool m_stopping = false;
+    std::condition_variable m_idle;
     std::thread m_thread;
 };
