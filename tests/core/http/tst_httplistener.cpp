@@ -3,6 +3,7 @@
 #include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
+#include "tests/support/HttpTestClient.h"
 
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -15,65 +16,8 @@
 
 namespace {
 
-struct Response
-{
-    int status = 0;
-    QByteArray head;
-    QByteArray body;
-};
-
-// Reads whole responses (status line, headers, Content-Length body) from a socket.
-class Client
-{
-public:
-    explicit Client(quint16 port, const QHostAddress &host = QHostAddress::LocalHost)
-    {
-        m_socket.connectToHost(host, port);
-        m_connected = m_socket.waitForConnected(5000);
-    }
-    bool connected() const { return m_connected; }
-    void send(const QByteArray &bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.waitForBytesWritten(5000);
-    }
-    bool read(Response *out)
-    {
-        for (;;) {
-            const qsizetype end = m_buffer.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                const QByteArray head = m_buffer.left(end);
-                qsizetype length = 0;
-                for (const QByteArray &line : head.split('\n')) {
-                    if (line.toLower().startsWith("content-length:"))
-                        length = line.mid(15).trimmed().toLongLong();
-                }
-                if (m_buffer.size() >= end + 4 + length) {
-                    out->head = head;
-                    out->status = head.mid(9, 3).toInt();
-                    out->body = m_buffer.mid(end + 4, length);
-                    m_buffer.remove(0, end + 4 + length);
-                    return true;
-                }
-            }
-            if (!m_socket.waitForReadyRead(10000))
-                return false;
-            m_buffer += m_socket.readAll();
-        }
-    }
-    bool waitClosed()
-    {
-        if (m_socket.state() == QAbstractSocket::UnconnectedState)
-            return true;
-        return m_socket.waitForDisconnected(10000);
-    }
-    QTcpSocket &socket() { return m_socket; }
-
-private:
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
-    bool m_connected = false;
-};
+using Response = HttpTestClient::Response;
+using Client = HttpTestClient;
 
 // A client on a plain socket, for what QTcpSocket cannot do: it sends `request`, shuts down its
 // sending side (the server reads end of input, with the connection still open for the answer),

@@ -2,6 +2,7 @@
 #include "core/store/CaptureStore.h"
 #include "core/store/StoreMigrations.h"
 #include "core/store/StoreWriter.h"
+#include "tests/core/store/StoreTestCaptures.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,23 +34,6 @@ public:
 private:
     qint64 m_value = -1;
 };
-
-NewCapture makeCapture(int n, const QByteArray &body = "{}")
-{
-    NewCapture c;
-    c.raw = "POST /n" + QByteArray::number(n) +
-            " HTTP/1.1\r\nContent-Type: application/json\r\n"
-            "Content-Length: " +
-            QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    c.summary.receivedAtUs = 1763779200000000 + n;
-    c.summary.peer = "127.0.0.1:5000";
-    c.summary.method = "POST";
-    c.summary.target = "/n" + QByteArray::number(n);
-    c.summary.contentType = "application/json";
-    c.summary.bodySize = body.size();
-    c.summary.status = 200;
-    return c;
-}
 
 } // namespace
 
@@ -84,7 +68,7 @@ void TestCaptureStore::appendAndReadBack()
     QByteArray binary(256, 0);
     for (int i = 0; i < 256; ++i)
         binary[i] = char(i);
-    QList<NewCapture> batch{makeCapture(1), makeCapture(2, binary)};
+    QList<NewCapture> batch{storeTestCapture(1), storeTestCapture(2, binary)};
     QVERIFY(store.append(batch));
     QCOMPARE(batch[0].summary.id, 1);
     QCOMPARE(batch[1].summary.id, 2);
@@ -102,7 +86,7 @@ void TestCaptureStore::survivesReopen()
     {
         CaptureStore store;
         QVERIFY(store.open(path()));
-        QList<NewCapture> batch{makeCapture(1)};
+        QList<NewCapture> batch{storeTestCapture(1)};
         QVERIFY(store.append(batch));
     }
     CaptureStore again;
@@ -117,7 +101,7 @@ void TestCaptureStore::pagesSummaries()
     QVERIFY(store.open(path()));
     QList<NewCapture> batch;
     for (int i = 0; i < 1000; ++i)
-        batch.append(makeCapture(i));
+        batch.append(storeTestCapture(i));
     QVERIFY(store.append(batch));
     const QVector<qint64> ids = store.ids();
     QCOMPARE(ids.size(), 1000);
@@ -152,7 +136,7 @@ void TestCaptureStore::migratesFromVersion1()
     QCOMPARE(c->raw, QByteArray("POST /old HTTP/1.1\r\nContent-Length: 2\r\n\r\nhi"));
     QCOMPARE(c->summary.endpointId, QString("ep"));
     QCOMPARE(RequestFramer::parse(c->raw).body(c->raw), QByteArray("hi"));
-    QList<NewCapture> batch{makeCapture(8)};
+    QList<NewCapture> batch{storeTestCapture(8)};
     QVERIFY(store.append(batch));
     QCOMPARE(store.ids(), (QVector<qint64>{7, 8}));
 }
@@ -188,7 +172,7 @@ void TestCaptureStore::writerGroupsCommitsAndReportsAfterCommit()
     int done = 0;
     qint64 committedWhenTold = -1;
     for (int i = 0; i < 3; ++i) {
-        writer.enqueue(makeCapture(i), {}, [&](const CaptureSummary &s, bool ok) {
+        writer.enqueue(storeTestCapture(i), {}, [&](const CaptureSummary &s, bool ok) {
             QVERIFY(ok);
             ++done;
             CaptureStore reader; // another connection sees it: it is committed
@@ -214,7 +198,7 @@ void TestCaptureStore::verdictsBesideCapturesAndFilters()
                                  "",          "timestamp_outside_tolerance",
                                  "no_secret", "missing_signature_header"};
     for (int i = 0; i < reasons.size(); ++i) {
-        NewCapture c = makeCapture(i);
+        NewCapture c = storeTestCapture(i);
         c.summary.verdictReason = reasons[i];
         c.summary.verdictJson = "{\"reason\":\"" + reasons[i].toUtf8() + "\"}";
         batch.append(c);
@@ -251,7 +235,7 @@ void TestCaptureStore::deliveryIds()
 {
     CaptureStore store;
     QVERIFY(store.open(path()));
-    QList<NewCapture> batch{makeCapture(1), makeCapture(2), makeCapture(3)};
+    QList<NewCapture> batch{storeTestCapture(1), storeTestCapture(2), storeTestCapture(3)};
     batch[0].deliveryId = "evt_1";
     batch[2].deliveryId = "evt_1";
     QVERIFY(store.append(batch));
@@ -264,7 +248,7 @@ void TestCaptureStore::prepareRunsBeforeTheCommit()
 {
     CaptureStore store;
     QVERIFY(store.open(path()));
-    QList<NewCapture> first{makeCapture(0)};
+    QList<NewCapture> first{storeTestCapture(0)};
     first[0].deliveryId = "dup";
     QVERIFY(store.append(first));
     qint64 seenBefore = -1;
@@ -275,7 +259,7 @@ void TestCaptureStore::prepareRunsBeforeTheCommit()
         c.summary.verdictJson = "{}";
     };
     CaptureSummary told;
-    writer.enqueue(makeCapture(1), prepare, [&](const CaptureSummary &s, bool) { told = s; });
+    writer.enqueue(storeTestCapture(1), prepare, [&](const CaptureSummary &s, bool) { told = s; });
     QTRY_COMPARE(told.id, 2);
     QCOMPARE(seenBefore, 1);
     QCOMPARE(told.verdictReason, QString("signature_mismatch"));
@@ -298,7 +282,7 @@ void TestCaptureStore::largeCaptureDoesNotHoldUpOthers()
     {
         StoreWriter writer(&store);
         writer.enqueue(
-            makeCapture(1, body),
+            storeTestCapture(1, body),
             [&](NewCapture &c, const CaptureStore &reading) {
                 preparedOnReader = reading.isReadOnly(); // not the writer's connection
                 std::lock_guard<std::mutex> wait(gate);
@@ -310,7 +294,7 @@ void TestCaptureStore::largeCaptureDoesNotHoldUpOthers()
                 QVERIFY(ok);
                 large = s;
             });
-        writer.enqueue(makeCapture(2), {}, [&](const CaptureSummary &s, bool ok) {
+        writer.enqueue(storeTestCapture(2), {}, [&](const CaptureSummary &s, bool ok) {
             QVERIFY(ok);
             small = s;
         });
@@ -327,12 +311,12 @@ void TestCaptureStore::largeCaptureDoesNotHoldUpOthers()
     QVERIFY(reader.openReadOnly(path()));
     const std::optional<Capture> c = reader.capture(large.id);
     QVERIFY2(c, qPrintable(reader.errorString()));
-    QCOMPARE(c->raw, makeCapture(1, body).raw);
+    QCOMPARE(c->raw, storeTestCapture(1, body).raw);
     QCOMPARE(c->summary.verdictReason, QString("signature_mismatch"));
     QCOMPARE(RequestFramer::parse(c->raw).body(c->raw), body);
-    QCOMPARE(reader.capture(small.id)->raw, makeCapture(2).raw);
+    QCOMPARE(reader.capture(small.id)->raw, storeTestCapture(2).raw);
     SqlValue chunks(path(), "SELECT count(*) FROM capture_chunks");
-    QCOMPARE(chunks.value(), (makeCapture(1, body).raw.size() + CaptureStore::ChunkBytes - 1) /
+    QCOMPARE(chunks.value(), (storeTestCapture(1, body).raw.size() + CaptureStore::ChunkBytes - 1) /
                                  CaptureStore::ChunkBytes);
 }
 
