@@ -2,8 +2,8 @@
 // it and paint the first rows, and the process's peak memory. Run under the offscreen or xcb
 // platform: bench/gui_open.sh does both steps.
 #include "core/pipeline/CaptureSession.h"
-#include "ui/list/RequestListModel.h"
 #include "core/store/CaptureStore.h"
+#include "ui/list/RequestListModel.h"
 #include "ui/window/MainWindow.h"
 
 #include <QApplication>

@@ -69,8 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(EndpointRules::headerValueProblem(h.second).isEmpty());
         }
         // The response's header section holds the configured fields and our own, nothing more.
-        const QByteArray out = HttpResponse::build(e.response.status, e.response.headers,
-                                                   e.response.body, false);
+        const QByteArray out =
+            HttpResponse::build(e.response.status, e.response.headers, e.response.body, false);
         const QByteArray head = out.left(out.indexOf("\r\n\r\n"));
         check(head.count('\n') <= e.response.headers.size() + 3);
         check(!head.contains('\0'));

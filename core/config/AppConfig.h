@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/config/EndpointConfig.h"
-#include "core/capture/ListenerLimits.h"
 #include "core/capture/Durability.h"
+#include "core/capture/ListenerLimits.h"
+#include "core/config/EndpointConfig.h"
 
 #include <QList>
 #include <QString>

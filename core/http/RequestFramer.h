@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/capture/ParsedRequest.h"
 #include "core/capture/FramingLimits.h"
+#include "core/capture/ParsedRequest.h"
 
 #include <QByteArray>
 #include <QList>

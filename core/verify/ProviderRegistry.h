@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/verify/ProviderScheme.h"
 #include "core/capture/ParsedRequest.h"
+#include "core/verify/ProviderScheme.h"
 
 #include <QJsonObject>
 #include <QString>

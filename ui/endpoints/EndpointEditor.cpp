@@ -1,5 +1,8 @@
 #include "ui/endpoints/EndpointEditor.h"
 
+#include "core/secrets/SecretRotation.h"
+#include "core/secrets/SecretStore.h"
+#include "core/verify/ProviderRegistry.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointListModel.h"
 #include "ui/endpoints/EndpointValidator.h"
@@ -8,9 +11,6 @@
 #include "ui/endpoints/SecretGenerator.h"
 #include "ui/endpoints/SecretListModel.h"
 #include "ui/endpoints/SecretPasteDialog.h"
-#include "core/secrets/SecretRotation.h"
-#include "core/secrets/SecretStore.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include <QClipboard>
 #include <QComboBox>

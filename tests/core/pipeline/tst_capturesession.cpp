@@ -58,6 +58,8 @@ private Q_SLOTS:
     void storeOpensWithoutListening();
 
 private:
+    static CaptureSession::Options options(const QTemporaryDir &dir,
+                                           const CaptureVerifier::Secrets &secrets);
     // Sends one request on `client` and waits for its answer and its complete verdict.
     CaptureSummary exchange(HttpTestClient &client, QSignalSpy &completed, int expectStatus);
 };
@@ -79,14 +81,22 @@ CaptureSummary TestCaptureSession::exchange(HttpTestClient &client, QSignalSpy &
     return completed.last().at(0).value<CaptureSummary>();
 }
 
-void TestCaptureSession::changesApplyWithoutDroppingConnections()
+CaptureSession::Options TestCaptureSession::options(const QTemporaryDir &dir,
+                                                    const CaptureVerifier::Secrets &secrets)
 {
-    QTemporaryDir dir;
-    CaptureSession session;
     CaptureSession::Options options;
     options.port = 0;
     options.storePath = dir.filePath("s.sqlite");
     options.config = config(200);
+    options.secrets = secrets;
+    return options;
+}
+
+void TestCaptureSession::changesApplyWithoutDroppingConnections()
+{
+    QTemporaryDir dir;
+    CaptureSession session;
+    const CaptureSession::Options options = this->options(dir, {});
     QString error;
     QVERIFY2(session.start(options, &error), qPrintable(error));
     const quint16 port = session.port();
@@ -127,11 +137,7 @@ void TestCaptureSession::diagnosisComesAfterTheAnswer()
 {
     QTemporaryDir dir;
     CaptureSession session;
-    CaptureSession::Options options;
-    options.port = 0;
-    options.storePath = dir.filePath("s.sqlite");
-    options.config = config(200);
-    options.secrets = secrets(Secret + "\n");
+    const CaptureSession::Options options = this->options(dir, secrets(Secret + "\n"));
     QString error;
     QVERIFY2(session.start(options, &error), qPrintable(error));
     QSignalSpy captured(&session, &CaptureSession::captured);

@@ -1,6 +1,6 @@
 #include "core/capture/Capture.h"
-#include "ui/endpoints/EndpointDraft.h"
 #include "core/http/RequestFramer.h"
+#include "ui/endpoints/EndpointDraft.h"
 
 #include <QtTest>
 

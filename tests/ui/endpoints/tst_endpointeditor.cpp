@@ -1,9 +1,9 @@
+#include "core/secrets/SecretStore.h"
 #include "ui/endpoints/EndpointEditor.h"
 #include "ui/endpoints/EndpointListModel.h"
 #include "ui/endpoints/SecretGenerator.h"
 #include "ui/endpoints/SecretListModel.h"
 #include "ui/endpoints/SecretPasteDialog.h"
-#include "core/secrets/SecretStore.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

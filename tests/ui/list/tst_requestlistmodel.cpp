@@ -1,5 +1,5 @@
-#include "ui/list/RequestListModel.h"
 #include "core/store/CaptureStore.h"
+#include "ui/list/RequestListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,15 +1,15 @@
 #include "core/capture/JsonDocument.h"
-#include "ui/endpoints/EndpointEditor.h"
-#include "ui/headers/HeadersModel.h"
-#include "ui/list/RequestListModel.h"
-#include "ui/raw/ByteView.h"
 #include "core/secrets/SecretStore.h"
 #include "core/store/CaptureStore.h"
+#include "ui/endpoints/EndpointEditor.h"
+#include "ui/headers/HeadersModel.h"
+#include "ui/json/JsonTreeModel.h"
+#include "ui/list/RequestListModel.h"
+#include "ui/raw/ByteView.h"
 #include "ui/verdict/VerdictPanel.h"
 #include "ui/window/BodyPane.h"
 #include "ui/window/CaptureInspector.h"
 #include "ui/window/MainWindow.h"
-#include "ui/json/JsonTreeModel.h"
 
 #include <QSignalSpy>
 #include <QTableView>
