@@ -2,6 +2,7 @@
 #include "core/Version.h"
 #include "core/config/ConfigLoader.h"
 #include "core/pipeline/CaptureSession.h"
+#include "core/platform/SingleInstance.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char **argv)
 {
@@ -25,6 +27,7 @@ int main(int argc, char **argv)
     const QCommandLineOption store("store", "Capture store (default: the user's).", "FILE");
     const QCommandLineOption noListen("no-listen", "Open without starting the listener.");
     parser.addOptions({bind, port, config, store, noListen});
+    parser.addPositionalArgument("files", "Capture stores to open.", "[FILE...]");
     // --help and --version need no display: answered (and exited) before QApplication, which
     // aborts without one. Other mistakes are reported by process() below.
     QStringList arguments;
@@ -37,7 +40,17 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Hookbench"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.hookbench.Hookbench"));
     parser.process(app);
+
+    // Files for a window that is already open go to it (the file manager's "Open with").
+    QStringList files;
+    for (const QString &file : parser.positionalArguments())
+        files.append(QFileInfo(file).absoluteFilePath());
+    SingleInstance instance(QStringLiteral("io.github.hookbench.Hookbench"));
+    if (!files.isEmpty() && instance.handOver(files))
+        return 0;
+    instance.listen();
 
     const ConfigLoader::Result loaded =
         parser.isSet(config)
@@ -55,7 +68,10 @@ int main(int argc, char **argv)
     window.setConfigPath(parser.isSet(config) ? parser.value(config) : ConfigLoader::defaultPath());
     window.show();
     window.setConfigProblem(loaded.error);
-    const bool listen = window.openStore(settings.storePath) && !parser.isSet(noListen);
+    QObject::connect(&instance, &SingleInstance::filesReceived, &window, &MainWindow::openFiles);
+    const bool opened =
+        files.isEmpty() ? window.openStore(settings.storePath) : window.openFiles(files);
+    const bool listen = opened && !parser.isSet(noListen);
     window.loadSecrets([&window, listen] {
         if (listen)
             window.startListener();

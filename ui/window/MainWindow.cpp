@@ -1,14 +1,14 @@
 #include "ui/window/MainWindow.h"
 
-#include "ui/window/AboutDialog.h"
-#include "ui/window/BodyPane.h"
-#include "ui/window/CaptureInspector.h"
 #include "core/config/ConfigWriter.h"
+#include "core/secrets/SecretStore.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointEditor.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
-#include "core/secrets/SecretStore.h"
+#include "ui/window/AboutDialog.h"
+#include "ui/window/BodyPane.h"
+#include "ui/window/CaptureInspector.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,8 +31,7 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     : QMainWindow(parent), m_session(session), m_secrets(secrets), m_settings(settings),
       m_model(new RequestListModel(this)), m_list(new QTableView(this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
-      m_splitter(new QSplitter(Qt::Vertical, this)),
-      m_address(new QLabel(this))
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Hookbench"));
     m_list->setObjectName(QStringLiteral("requestList"));
@@ -204,6 +203,20 @@ bool MainWindow::openStore(const QString &path)
         startListener();
     updateListenerState();
     return true;
+}
+
+bool MainWindow::openFiles(const QStringList &files)
+{
+    for (const QString &file : files) {
+        if (file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+            QMessageBox::information(this, tr("HAR file"),
+                                     tr("Hookbench cannot import HAR files yet:\n%1").arg(file));
+        else
+            openStore(file);
+    }
+    raise();
+    activateWindow();
+    return m_session->isOpen();
 }
 
 bool MainWindow::startListener()

@@ -27,6 +27,10 @@ public:
     ~MainWindow() override;
 
     bool openStore(const QString &path); // shows the store; the listener writes into it
+    // Files handed to the app (its command line, a later launch): capture stores are opened (the
+    // last one stays); HAR files are refused until they can be imported. True when a store is
+    // open afterwards.
+    bool openFiles(const QStringList &files);
     bool startListener();
     // Reads every endpoint's secrets from the keychain (asynchronously), then calls `then`.
     void loadSecrets(std::function<void()> then);

@@ -71,6 +71,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void openFilesOpensTheStoreHandedOver();
     void selectingARowFillsThePanes();
     void selectingAJsonNodeHighlightsItsBytes();
     void clickingBytesSelectsTheHeader();
@@ -297,6 +298,16 @@ void TestMainWindow::endpointFromCaptureThenSecretReverifiesIt()
     CaptureStore reader;
     QVERIFY(reader.open(path));
     QCOMPARE(reader.capture(1)->raw, raw);
+}
+
+void TestMainWindow::openFilesOpensTheStoreHandedOver()
+{
+    // What the command line and a later launch hand over (SingleInstance).
+    const QString other = m_dir->filePath("other.sqlite");
+    QVERIFY(m_window->openFiles({other}));
+    QCOMPARE(m_window->requestModel()->storePath(), other);
+    QCOMPARE(m_window->settings().storePath, other);
+    QCOMPARE(m_window->requestModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)
