@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/config/AppConfig.h"
 #include "ui/endpoints/SecretChange.h"
 #include "ui/endpoints/SecretEdits.h"
-#include "core/config/AppConfig.h"
 
 #include <QDialog>
 #include <QStringList>

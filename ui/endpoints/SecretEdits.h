@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/endpoints/SecretChange.h"
 #include "core/secrets/SecretStore.h"
+#include "ui/endpoints/SecretChange.h"
 
 #include <QHash>
 #include <QList>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/capture/ByteSpan.h"
 #include "ui/raw/ByteSpanMetaType.h"
 #include "ui/raw/LineIndex.h"
-#include "core/capture/ByteSpan.h"
 
 #include <QAbstractScrollArea>
 #include <QByteArray>

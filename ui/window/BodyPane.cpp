@@ -2,9 +2,9 @@
 
 #include "ui/forms/FormFieldsModel.h"
 #include "ui/forms/MultipartPartsModel.h"
+#include "ui/json/JsonTreeModel.h"
 #include "ui/raw/ByteSpanMetaType.h"
 #include "ui/raw/ByteView.h"
-#include "ui/json/JsonTreeModel.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,10 +1,10 @@
 #include "ui/window/CaptureInspector.h"
 
-#include "ui/window/BodyPane.h"
 #include "ui/headers/HeadersModel.h"
 #include "ui/raw/ByteSpanMetaType.h"
 #include "ui/raw/ByteView.h"
 #include "ui/verdict/VerdictPanel.h"
+#include "ui/window/BodyPane.h"
 
 #include <QHeaderView>
 #include <QLabel>
