@@ -76,9 +76,10 @@ void WalCheckpointer::checkpointIfLarge()
     {
         std::unique_lock<std::mutex> lock(m_mutex);
         bytes = m_walFrames * m_frameBytes;
-        if (!m_db || bytes < CheckpointBytes)
+        if (!m_writer || bytes < CheckpointBytes)
             return; // (no thread switch for the many small commits)
-        if (bytes < HardLimitBytes) {
+        // Without its own connection (it could not be opened) the writer checkpoints itself.
+        if (m_db && bytes < HardLimitBytes) {
             m_requested = bytes; // the latest size replaces an older request
             lock.unlock();
             m_wake.notify_one();
