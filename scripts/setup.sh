@@ -8,6 +8,7 @@ packages=(build-essential cmake ninja-build ccache pkg-config
           libssl-dev node-llhttp libsimdjson-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(python3 curl clang libclang-rt-14-dev wrk nginx-light gnome-keyring dbus xvfb xauth)
+    packages+=(python3-botocore) # tests/e2e/putevents_server.py checks SigV4 with botocore
     # the packaging checks (tests/packaging) and packaging/test-deb.sh
     packages+=(desktop-file-utils appstream libxml2-utils shared-mime-info flatpak-builder man-db
                bash-completion zsh fish lintian rpm rpmlint elfutils xdg-utils)
