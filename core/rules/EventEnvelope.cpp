@@ -1,0 +1,76 @@
+#include "core/rules/EventEnvelope.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QUuid>
+
+bool EventEnvelope::fromEntry(const QString &source, const QString &detailType,
+                              const QByteArray &detailJson, const QStringList &resources,
+                              const QString &account, const QString &region, const QDateTime &time,
+                              const QString &id, EventEnvelope *out, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument detail = QJsonDocument::fromJson(detailJson, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("Detail is not valid JSON: %1 at byte %2")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+        return false;
+    }
+    if (!detail.isObject()) {
+        *error = QStringLiteral("Detail is not a JSON object (EventBridge refuses such entries)");
+        return false;
+    }
+    out->id = id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : id;
+    out->source = source;
+    out->detailType = detailType;
+    out->account = account;
+    out->region = region;
+    out->time = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
+    out->resources = resources;
+    out->detail = detail.object();
+    return true;
+}
+
+bool EventEnvelope::looksLikeEntry(const QJsonObject &json)
+{
+    return !json.contains(QLatin1String("source")) &&
+           (json.contains(QLatin1String("Source")) || json.contains(QLatin1String("DetailType")));
+}
+
+bool EventEnvelope::fromEntryJson(const QJsonObject &entry, const QString &account,
+                                  const QString &region, EventEnvelope *out, QString *error)
+{
+    const QJsonValue detail = entry.value(QLatin1String("Detail"));
+    QByteArray detailJson;
+    if (detail.isString())
+        detailJson = detail.toString().toUtf8();
+    else if (detail.isObject())
+        detailJson = QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact);
+    else
+        detailJson = "{}";
+    QStringList resources;
+    for (const QJsonValue &r : entry.value(QLatin1String("Resources")).toArray())
+        resources.append(r.toString());
+    const QDateTime time =
+        QDateTime::fromString(entry.value(QLatin1String("Time")).toString(), Qt::ISODate);
+    return fromEntry(entry.value(QLatin1String("Source")).toString(),
+                     entry.value(QLatin1String("DetailType")).toString(), detailJson, resources,
+                     account, region, time, QString(), out, error);
+}
+
+QJsonObject EventEnvelope::toJson() const
+{
+    // QJsonObject sorts its keys; the order EventBridge writes them in is kept by the text
+    // writers that need it. Values are what matter to a rule.
+    return {{QStringLiteral("version"), QStringLiteral("0")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("detail-type"), detailType},
+            {QStringLiteral("source"), source},
+            {QStringLiteral("account"), account},
+            {QStringLiteral("time"), time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"))},
+            {QStringLiteral("region"), region},
+            {QStringLiteral("resources"), QJsonArray::fromStringList(resources)},
+            {QStringLiteral("detail"), detail}};
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/rules/EventPattern.h"
+#include "core/rules/MatchResult.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+// Applies one compiled EventPattern to events, as EventBridge does: every field of the pattern
+// must match (a match array is any-of), `$or` needs one alternative, arrays in the event match
+// when any element does, and fields read from one array element stay within that element.
+// Cheap to construct; holds a reference to the pattern, which must outlive it.
+class PatternMatcher
+{
+public:
+    explicit PatternMatcher(const EventPattern &pattern) : m_pattern(pattern) {}
+
+    bool matches(const QJsonObject &event) const;      // the fast path: no reasons
+    MatchResult match(const QJsonObject &event) const; // with a reason for every miss
+
+private:
+    bool objectMatches(int node, const QJsonObject *object) const;
+    bool nestedMatches(int node, const QJsonValue &value) const;
+    bool leafMatches(const PatternField &field, const QJsonValue &value) const;
+
+    QVector<MissReason> explainObject(int node, const QJsonObject *object, const QString &pointer,
+                                      const QJsonValue &nonObject, const QJsonObject &event) const;
+    QVector<MissReason> explainNested(int node, const QJsonValue &value, const QString &pointer,
+                                      const QString &parentPointer, const QJsonObject &event) const;
+
+    const EventPattern &m_pattern;
+};

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/capture/ByteSpan.h"
+#include "core/rules/ValueMatcher.h"
+
+#include <QJsonArray>
+#include <QString>
+#include <QVector>
+
+// One key of a compiled pattern object: either a nested object (`child`) or a match array.
+struct PatternField
+{
+    QString key;
+    QString path;                // dotted from the event's root, "detail.type" ($or left out)
+    int child = -1;              // index of the nested PatternNode, or -1 for a match array
+    QVector<ValueMatcher> anyOf; // the match array, compiled (any one suffices)
+    QJsonArray written;          // the match array as written, for "expected"
+    ByteSpan span;               // the member (key and value) in the pattern text
+};
+
+// One object level of a pattern. Every field must match, and for each `$or` one of its
+// alternatives (objects at this same level) must.
+struct PatternNode
+{
+    QVector<PatternField> fields;
+    QVector<QVector<int>> orGroups; // node indexes of each $or's alternatives
+};

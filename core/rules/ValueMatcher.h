@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/rules/IpRange.h"
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+// One entry of a pattern's match array, compiled: an exact value or one of the content filters of
+// "Content filtering in Amazon EventBridge event patterns". Applied to one leaf value of the
+// event (arrays in the event are flattened to their leaves before this is asked).
+class ValueMatcher
+{
+public:
+    enum class Kind : quint8
+    {
+        Exact,            // a string, number (compared numerically), boolean or null
+        Prefix,           // {"prefix": "x"} / {"prefix": {"equals-ignore-case": "x"}}
+        Suffix,           // {"suffix": ...}, same forms
+        EqualsIgnoreCase, // {"equals-ignore-case": "x"}
+        Wildcard,         // {"wildcard": "a*b"}, `\*` a literal star, `\\` a backslash
+        AnythingBut,      // {"anything-but": v | [v...]}: strings or numbers
+        AnythingButPrefix,
+        AnythingButSuffix,
+        AnythingButIgnoreCase,
+        AnythingButWildcard,
+        Numeric, // {"numeric": [">", 0, "<=", 5]}
+        Exists,  // {"exists": true|false}: decided by the matcher from the leaf count
+        Cidr     // {"cidr": "10.0.0.0/24"}
+    };
+
+    static ValueMatcher exact(const QJsonValue &value);
+    static ValueMatcher strings(Kind kind, const QStringList &values, bool ignoreCase = false);
+    static ValueMatcher anythingButNumbers(const QVector<double> &values);
+    static ValueMatcher numeric(bool hasLow, double low, bool lowOpen, bool hasHigh, double high,
+                                bool highOpen);
+    static ValueMatcher exists(bool wanted);
+    static ValueMatcher cidr(const IpRange &range);
+
+    Kind kind() const { return m_kind; }
+    bool ignoreCase() const { return m_ignoreCase; }
+    bool existsWanted() const { return m_existsWanted; }
+    const QJsonValue &exactValue() const { return m_exact; }
+    const QStringList &stringValues() const { return m_strings; }
+    bool isNegation() const; // an anything-but form
+    bool isNumeric() const { return m_kind == Kind::Numeric; }
+
+    // `leaf` is a present scalar (string, number, boolean, null). Not for Kind::Exists.
+    bool matches(const QJsonValue &leaf) const;
+
+    // Glob of the `wildcard` filter: `*` is zero or more characters; `\*` and `\\` escapes.
+    static bool wildcardMatches(QStringView pattern, QStringView text);
+
+private:
+    bool matchesString(const QString &text) const;
+
+    Kind m_kind = Kind::Exact;
+    bool m_ignoreCase = false;
+    bool m_existsWanted = true;
+    bool m_hasLow = false, m_lowOpen = false, m_hasHigh = false, m_highOpen = false;
+    double m_low = 0, m_high = 0;
+    QJsonValue m_exact;
+    QStringList m_strings; // prefixes, suffixes, globs, anything-but strings
+    QVector<double> m_numbers;
+    IpRange m_range;
+};
