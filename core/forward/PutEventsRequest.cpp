@@ -58,5 +58,8 @@ PutEventsRequest PutEventsRequest::build(const QList<EventBridgeEntry> &entries,
         SigV4Signer(region.toLatin1(), "events").sign(request, credentials, at);
     r.headers = s.headers;
     r.canonicalRequest = s.canonicalRequest;
+    if (!credentials.sessionToken.isEmpty()) // a credential: never in a log or an error
+        r.canonicalRequest.replace(QByteArray("x-amz-security-token:" + credentials.sessionToken),
+                                   "x-amz-security-token:(redacted)");
     return r;
 }

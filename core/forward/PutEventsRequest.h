@@ -16,7 +16,7 @@ struct PutEventsRequest
     QByteArray body;
     SigV4Signer::Headers
         headers; // Host, Content-Type, X-Amz-Target, X-Amz-Date, token, Authorization
-    QByteArray canonicalRequest; // for "why was my signature refused" diagnostics
+    QByteArray canonicalRequest; // for diagnostics; the session token is redacted
 
     // https://events.REGION.amazonaws.com/ unless endpoint_url says otherwise (LocalStack, tests).
     static QUrl endpoint(const QString &region, const QUrl &endpointUrl);

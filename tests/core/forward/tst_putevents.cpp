@@ -74,6 +74,8 @@ private Q_SLOTS:
                                   "x-amz-security-token;x-amz-target, Signature="),
                  authz.constData());
         QVERIFY(!r.canonicalRequest.contains("wJalr"));
+        QVERIFY(!r.canonicalRequest.contains("TOKEN"));
+        QVERIFY(r.canonicalRequest.contains("x-amz-security-token:(redacted)\n"));
 
         const QJsonArray entries =
             QJsonDocument::fromJson(r.body).object().value(QStringLiteral("Entries")).toArray();
