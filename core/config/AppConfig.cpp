@@ -10,3 +10,12 @@ const EndpointConfig *AppConfig::endpointForPath(const QByteArray &target) const
     }
     return nullptr;
 }
+
+const EndpointConfig *AppConfig::endpointById(const QString &id) const
+{
+    for (const EndpointConfig &e : endpoints) {
+        if (e.id == id)
+            return &e;
+    }
+    return nullptr;
+}

@@ -17,4 +17,5 @@ struct AppConfig
     QList<EndpointConfig> endpoints;
 
     const EndpointConfig *endpointForPath(const QByteArray &target) const;
+    const EndpointConfig *endpointById(const QString &id) const; // null when none has it
 };

@@ -2,7 +2,9 @@
 
 #include "core/capture/JsonDocument.h"
 #include "core/config/BindAddress.h"
+#include "core/config/ConfigChecker.h"
 #include "core/config/EndpointRules.h"
+#include "core/config/ForwardConfigJson.h"
 
 #include <QFile>
 #include <QHostAddress>
@@ -14,127 +16,7 @@
 
 namespace {
 
-// Walks the JSON with a key path so that each error can say exactly where it is.
-class Checker
-{
-public:
-    explicit Checker(QString fileName) : m_file(std::move(fileName)) {}
-
-    bool failed() const { return !m_error.isEmpty(); }
-    QString error() const { return m_error; }
-
-    void fail(const QString &path, const QString &problem)
-    {
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("%1: %2: %3").arg(m_file, printable(path), printable(problem));
-    }
-
-    // A key or a value quoted in the message may hold a line break or a NUL: the message must
-    // stay one line.
-    static QString printable(const QString &text)
-    {
-        QString out;
-        for (const QChar c : text) {
-            if (c.category() == QChar::Other_Control)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-        return out;
-    }
-
-    bool onlyKeys(const QJsonObject &obj, const QString &path, const QStringList &allowed)
-    {
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            if (!allowed.contains(it.key())) {
-                fail(join(path, it.key()),
-                     QStringLiteral("unknown key (expected one of: %1)").arg(allowed.join(", ")));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    QString string(const QJsonObject &obj, const QString &path, const QString &key,
-                   const QString &fallback, bool required = false)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined()) {
-            if (required)
-                fail(join(path, key), QStringLiteral("missing (expected a string)"));
-            return fallback;
-        }
-        if (!v.isString()) {
-            fail(join(path, key), QStringLiteral("expected a string, found %1").arg(typeName(v)));
-            return fallback;
-        }
-        return v.toString();
-    }
-
-    int integer(const QJsonObject &obj, const QString &path, const QString &key, int fallback,
-                int min, int max)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined())
-            return fallback;
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
-            fail(join(path, key), QStringLiteral("expected a whole number from %1 to %2, found %3")
-                                      .arg(min)
-                                      .arg(max)
-                                      .arg(describe(v)));
-            return fallback;
-        }
-        return int(d);
-    }
-
-    QJsonObject object(const QJsonObject &obj, const QString &path, const QString &key)
-    {
-        const QJsonValue v = obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isObject())
-            fail(join(path, key), QStringLiteral("expected an object, found %1").arg(typeName(v)));
-        return v.toObject();
-    }
-
-    static QString join(const QString &path, const QString &key)
-    {
-        const QString shown = key.isEmpty() ? QStringLiteral("\"\"") : key; // "" for an empty key
-        return path.isEmpty() ? shown : path + '.' + shown;
-    }
-
-    static QString typeName(const QJsonValue &v)
-    {
-        switch (v.type()) {
-        case QJsonValue::Null:
-            return QStringLiteral("null");
-        case QJsonValue::Bool:
-            return QStringLiteral("a boolean");
-        case QJsonValue::Double:
-            return QStringLiteral("a number");
-        case QJsonValue::String:
-            return QStringLiteral("a string");
-        case QJsonValue::Array:
-            return QStringLiteral("an array");
-        case QJsonValue::Object:
-            return QStringLiteral("an object");
-        default:
-            return QStringLiteral("nothing");
-        }
-    }
-
-    static QString describe(const QJsonValue &v)
-    {
-        return v.isDouble() ? QString::number(v.toDouble()) : typeName(v);
-    }
-
-private:
-    QString m_file;
-    QString m_error;
-};
-
-ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &path)
+ResponseSpec parseResponse(ConfigChecker &c, const QJsonObject &obj, const QString &path)
 {
     ResponseSpec r;
     c.onlyKeys(obj, path, {"status", "headers", "body", "delay_ms"});
@@ -144,9 +26,9 @@ ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &pa
     const QJsonObject headers = c.object(obj, path, "headers");
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         if (!it.value().isString()) {
-            c.fail(
-                Checker::join(path + ".headers", it.key()),
-                QStringLiteral("expected a string, found %1").arg(Checker::typeName(it.value())));
+            c.fail(ConfigChecker::join(path + ".headers", it.key()),
+                   QStringLiteral("expected a string, found %1")
+                       .arg(ConfigChecker::typeName(it.value())));
             continue;
         }
         const QByteArray name = it.key().toUtf8();
@@ -155,7 +37,7 @@ ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &pa
         if (problem.isEmpty())
             problem = EndpointRules::headerValueProblem(value);
         if (!problem.isEmpty()) {
-            c.fail(Checker::join(path + ".headers", it.key()), problem);
+            c.fail(ConfigChecker::join(path + ".headers", it.key()), problem);
             continue;
         }
         r.headers.append({name, value});
@@ -163,7 +45,7 @@ ResponseSpec parseResponse(Checker &c, const QJsonObject &obj, const QString &pa
     return r;
 }
 
-void parseLimits(Checker &c, const QJsonObject &obj, ListenerLimits &limits)
+void parseLimits(ConfigChecker &c, const QJsonObject &obj, ListenerLimits &limits)
 {
     const QString path = QStringLiteral("listen.limits");
     c.onlyKeys(obj, path,
@@ -182,26 +64,69 @@ void parseLimits(Checker &c, const QJsonObject &obj, ListenerLimits &limits)
         c.integer(obj, path, "max_connections", limits.maxConnections, 1, 100000);
 }
 
-EndpointConfig parseEndpoint(Checker &c, const QJsonObject &obj, const QString &path,
+// The patterns are kept as given: core/rules validates them with AWS's own messages.
+QList<RuleConfig> parseRules(ConfigChecker &c, const QJsonValue &value, const QString &path)
+{
+    QList<RuleConfig> rules;
+    if (value.isUndefined() || value.isNull())
+        return rules;
+    if (!value.isArray()) {
+        c.fail(path,
+               QStringLiteral("expected an array, found %1").arg(ConfigChecker::typeName(value)));
+        return rules;
+    }
+    const QJsonArray list = value.toArray();
+    QSet<QString> names;
+    for (int i = 0; i < list.size() && !c.failed(); ++i) {
+        const QString at = QStringLiteral("%1[%2]").arg(path).arg(i);
+        if (!list.at(i).isObject()) {
+            c.fail(at, QStringLiteral("expected an object, found %1")
+                           .arg(ConfigChecker::typeName(list.at(i))));
+            break;
+        }
+        const QJsonObject obj = list.at(i).toObject();
+        c.onlyKeys(obj, at, {"name", "pattern"});
+        RuleConfig rule;
+        rule.name = c.string(obj, at, "name", QString(), true);
+        if (!c.failed() && rule.name.trimmed().isEmpty())
+            c.fail(ConfigChecker::join(at, "name"), "empty (expected the rule's name)");
+        else if (!c.failed() && names.contains(rule.name))
+            c.fail(ConfigChecker::join(at, "name"),
+                   QStringLiteral("duplicate rule name \"%1\"").arg(rule.name));
+        rule.pattern = obj.value("pattern");
+        if (!c.failed() && !rule.pattern.isObject())
+            c.fail(ConfigChecker::join(at, "pattern"),
+                   QStringLiteral("expected an EventBridge event pattern (an object), found %1")
+                       .arg(ConfigChecker::typeName(rule.pattern)));
+        names.insert(rule.name);
+        rules.append(rule);
+    }
+    return rules;
+}
+
+EndpointConfig parseEndpoint(ConfigChecker &c, const QJsonObject &obj, const QString &path,
                              const QStringList &knownProviders)
 {
     EndpointConfig e;
     c.onlyKeys(obj, path,
-               {"id", "path", "provider", "tolerance_s", "response", "scheme", "forward"});
+               {"id", "path", "provider", "tolerance_s", "response", "scheme", "forward", "rules"});
     e.id = c.string(obj, path, "id", QString(), true);
     e.path = c.string(obj, path, "path", QString(), true);
     if (!c.failed() && !EndpointRules::idProblem(e.id).isEmpty())
-        c.fail(Checker::join(path, "id"), EndpointRules::idProblem(e.id));
+        c.fail(ConfigChecker::join(path, "id"), EndpointRules::idProblem(e.id));
     if (!c.failed() && !EndpointRules::pathProblem(e.path).isEmpty())
-        c.fail(Checker::join(path, "path"), EndpointRules::pathProblem(e.path));
+        c.fail(ConfigChecker::join(path, "path"), EndpointRules::pathProblem(e.path));
     e.provider = c.string(obj, path, "provider", QString());
     if (!c.failed() && !EndpointRules::providerProblem(e.provider, knownProviders).isEmpty())
-        c.fail(Checker::join(path, "provider"),
+        c.fail(ConfigChecker::join(path, "provider"),
                EndpointRules::providerProblem(e.provider, knownProviders));
     e.toleranceS = c.integer(obj, path, "tolerance_s", -1, 0, 365 * 24 * 3600);
-    e.response = parseResponse(c, c.object(obj, path, "response"), Checker::join(path, "response"));
+    e.response =
+        parseResponse(c, c.object(obj, path, "response"), ConfigChecker::join(path, "response"));
     e.scheme = c.object(obj, path, "scheme");
-    e.forward = c.object(obj, path, "forward");
+    e.forward = ForwardConfigJson::parse(c, c.object(obj, path, "forward"),
+                                         ConfigChecker::join(path, "forward"));
+    e.rules = parseRules(c, obj.value("rules"), ConfigChecker::join(path, "rules"));
     return e;
 }
 
@@ -255,7 +180,7 @@ QString duplicateKeyProblem(const QByteArray &json, const QString &fileName)
         }
         return QStringLiteral("%1: %2: duplicate key (again on line %3); JSON would keep only "
                               "the last one, so remove one of them")
-            .arg(fileName, Checker::printable(keyPath(doc, second)))
+            .arg(fileName, ConfigChecker::printable(keyPath(doc, second)))
             .arg(lineOf(json, doc.node(second).keySpan.offset));
     }
     return {};
@@ -333,7 +258,7 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
     r.error = duplicateKeyProblem(json, fileName);
     if (!r.ok())
         return r;
-    Checker c(fileName);
+    ConfigChecker c(fileName);
     const QJsonObject root = doc.object();
     c.onlyKeys(root, QString(), {"listen", "endpoints"});
     const QJsonObject listen = c.object(root, QString(), "listen");
@@ -343,7 +268,7 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
         c.fail("listen.bind",
                QStringLiteral("not an IP address: \"%1\" (expected e.g. 127.0.0.1, ::1 or "
                               "localhost; host names are not resolved)")
-                   .arg(Checker::printable(r.config.bind)));
+                   .arg(ConfigChecker::printable(r.config.bind)));
     r.config.port = quint16(c.integer(listen, "listen", "port", r.config.port, 0, 65535));
     parseLimits(c, c.object(listen, "listen", "limits"), r.config.limits);
     const QString durability = c.string(listen, "listen", "durability", "process");
@@ -355,16 +280,16 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
 
     const QJsonValue endpoints = root.value("endpoints");
     if (!endpoints.isUndefined() && !endpoints.isArray())
-        c.fail("endpoints",
-               QStringLiteral("expected an array, found %1").arg(Checker::typeName(endpoints)));
+        c.fail(
+            "endpoints",
+            QStringLiteral("expected an array, found %1").arg(ConfigChecker::typeName(endpoints)));
     QSet<QString> ids, paths;
     const QJsonArray list = endpoints.toArray();
     for (int i = 0; i < list.size() && !c.failed(); ++i) {
         const QString path = QStringLiteral("endpoints[%1]").arg(i);
         if (!list.at(i).isObject()) {
-            c.fail(
-                path,
-                QStringLiteral("expected an object, found %1").arg(Checker::typeName(list.at(i))));
+            c.fail(path, QStringLiteral("expected an object, found %1")
+                             .arg(ConfigChecker::typeName(list.at(i))));
             break;
         }
         EndpointConfig e = parseEndpoint(c, list.at(i).toObject(), path, knownProviders);

@@ -1,5 +1,7 @@
 #include "core/config/ConfigWriter.h"
 
+#include "core/config/ForwardConfigJson.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -55,8 +57,13 @@ QJsonObject endpointObject(const EndpointConfig &e)
     o["response"] = responseObject(e.response);
     if (!e.scheme.isEmpty())
         o["scheme"] = e.scheme;
-    if (!e.forward.isEmpty())
-        o["forward"] = e.forward;
+    if (const QJsonObject forward = ForwardConfigJson::toJson(e.forward); !forward.isEmpty())
+        o["forward"] = forward;
+    QJsonArray rules;
+    for (const RuleConfig &rule : e.rules)
+        rules.append(QJsonObject{{"name", rule.name}, {"pattern", rule.pattern}});
+    if (!rules.isEmpty())
+        o["rules"] = rules;
     return o;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/config/ForwardConfig.h"
+#include "core/config/RuleConfig.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +26,7 @@ struct EndpointConfig
     QString provider;
     int toleranceS = -1; // -1: the provider's default
     ResponseSpec response;
-    QJsonObject scheme;  // generic-hmac description, kept as given
-    QJsonObject forward; // forwarding settings, kept as given until forwarding is built
+    QJsonObject scheme; // generic-hmac description, kept as given
+    ForwardConfig forward;
+    QList<RuleConfig> rules;
 };

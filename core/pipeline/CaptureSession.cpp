@@ -4,7 +4,9 @@
 #include "core/http/HttpListener.h"
 #include "core/pipeline/CaptureRouter.h"
 #include "core/pipeline/DiagnosisStage.h"
+#include "core/pipeline/ForwardStage.h"
 #include "core/pipeline/Reverifier.h"
+#include "core/store/ForwardOutbox.h"
 #include "core/store/StoreWriter.h"
 
 #include <QCoreApplication>
@@ -70,6 +72,9 @@ bool CaptureSession::open(const QString &storePath, QString *error)
         });
     };
     m_reverifier = std::make_unique<Reverifier>(storePath, m_writer.get(), callbacks);
+    m_forward = std::make_unique<ForwardStage>(storePath, &m_context, m_writer.get());
+    m_forward->moveToThread(&m_thread); // woken by each commit there; ended with the writer
+    connect(m_forward.get(), &ForwardStage::entryUpdated, this, &CaptureSession::forwardUpdated);
     m_router = std::make_unique<CaptureRouter>(&m_context, m_writer.get(), m_diagnosis.get());
     return true;
 }
@@ -94,6 +99,7 @@ void CaptureSession::close()
         [this] {
             QCoreApplication::sendPostedEvents(m_writer.get());
             m_router.reset();
+            m_forward.reset(); // open rows stay open: the next session sends them
             m_reverifier.reset();
             m_diagnosis.reset();
             m_writer.reset();
@@ -182,6 +188,7 @@ void CaptureSession::setSecrets(const CaptureVerifier::Secrets &secrets)
 
 void CaptureSession::onStored(const QVector<CaptureSummary> &batch)
 {
+    m_forward->wake();
     Q_EMIT captured(batch);
     for (const CaptureSummary &s : batch) {
         if (s.verdictReason.isEmpty())
@@ -205,4 +212,19 @@ void CaptureSession::reverify(const QString &endpointId)
 {
     if (m_reverifier)
         m_reverifier->start(context(), endpointId);
+}
+
+void CaptureSession::retryForwards(const QVector<qint64> &captureIds, bool allDead)
+{
+    if (!m_writer)
+        return;
+    m_writer->post([this, captureIds, allDead](CaptureStore &store) {
+        const bool ok = ForwardOutbox(store).retryDead(captureIds, allDead) >= 0;
+        if (ok)
+            QMetaObject::invokeMethod(this, [this] {
+                if (m_forward)
+                    m_forward->wake();
+            });
+        return ok;
+    });
 }

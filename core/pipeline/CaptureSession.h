@@ -4,6 +4,7 @@
 #include "core/config/AppConfig.h"
 #include "core/pipeline/CaptureContext.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/OutboxEntry.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -12,13 +13,15 @@
 
 class CaptureRouter;
 class DiagnosisStage;
+class ForwardStage;
 class HttpListener;
 class Reverifier;
 class StoreWriter;
 
 // The capture flow, one object for both executables (docs: DESIGN.md, "The one flow"):
 // listener → route → store (capture + fast verdict, one commit, the only writer) → answer →
-// diagnosis on worker threads (hazards written beside the verdict). The listener and the writer
+// diagnosis on worker threads (hazards written beside the verdict) and forwarding through the
+// outbox (ForwardStage). The listener and the writer
 // run on a capture thread of their own, so neither the GUI nor the CLI's output delays a sender.
 // Config and secret changes swap the context in place: the listener keeps its socket and its
 // connections. Signals are emitted on the session's thread.
@@ -65,6 +68,8 @@ public:
     void updateVerdict(const CaptureStore::VerdictRow &row);
     // Verifies the endpoint's stored captures again with the current context.
     void reverify(const QString &endpointId);
+    // Dead forwards of these captures (or all of them) queued again, through the writer.
+    void retryForwards(const QVector<qint64> &captureIds, bool allDead);
 
 Q_SIGNALS:
     void captured(const QVector<CaptureSummary> &batch); // once per commit, fast verdicts
@@ -73,6 +78,7 @@ Q_SIGNALS:
     void completed(const CaptureSummary &summary);
     void verdictUpdated(qint64 id);
     void storeFailed(const QString &error);
+    void forwardUpdated(const OutboxEntry &entry); // an attempt's outcome, once stored
     void reverifyProgress(qint64 done, qint64 total);
     void reverifyFinished(const QString &endpointId, qint64 changed, const QString &error);
 
@@ -86,6 +92,7 @@ private:
     std::unique_ptr<CaptureStore> m_writeStore;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<DiagnosisStage> m_diagnosis;
+    std::unique_ptr<ForwardStage> m_forward;
     std::unique_ptr<Reverifier> m_reverifier;
     std::unique_ptr<CaptureRouter> m_router;
     HttpListener *m_listener = nullptr; // lives on the capture thread

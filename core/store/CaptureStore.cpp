@@ -1,5 +1,7 @@
 #include "core/store/CaptureStore.h"
 
+#include "core/store/ForwardOutbox.h"
+#include "core/store/SqliteValues.h"
 #include "core/store/StoreOpener.h"
 
 #include <QDateTime>
@@ -8,44 +10,7 @@
 
 namespace {
 
-// Finalizes a statement whatever way the scope is left.
-class Statement
-{
-public:
-    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-    sqlite3_stmt *get() const { return m_stmt; }
-    explicit operator bool() const { return m_stmt != nullptr; }
-
-private:
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-QByteArray columnBytes(sqlite3_stmt *stmt, int col)
-{
-    const void *data = sqlite3_column_blob(stmt, col);
-    return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(stmt, col));
-}
-
-QString columnText(sqlite3_stmt *stmt, int col)
-{
-    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, col));
-    return QString::fromUtf8(text, sqlite3_column_bytes(stmt, col));
-}
-
-void bindBytes(sqlite3_stmt *stmt, int col, const QByteArray &bytes)
-{
-    sqlite3_bind_blob64(stmt, col, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_STATIC);
-}
-
-void bindText(sqlite3_stmt *stmt, int col, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    sqlite3_bind_text64(stmt, col, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                        SQLITE_UTF8);
-}
+using namespace SqliteValues;
 
 const char *const SummaryColumns =
     "id, received_us, peer, method, target, endpoint, content_type, raw_size, body_size, status, "
@@ -221,6 +186,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         ok = ok && sqlite3_step(rt) == SQLITE_DONE;
         if (ok && !s.verdictReason.isEmpty())
             ok = writeVerdict(c.summary.id, s.verdictReason, s.verdictJson);
+        if (ok && !c.outbox.isEmpty())
+            ok = ForwardOutbox(*this).insert(c.summary.id, s.endpointId, c.outbox);
     }
     if (!ok) {
         setError(QStringLiteral("Cannot store the capture in %1").arg(m_path));

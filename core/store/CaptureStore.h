@@ -22,7 +22,7 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     // Captures larger than this are written by the writer as chunks of ChunkBytes (see
     // StoreWriter), between the commits of other captures.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
@@ -86,6 +86,7 @@ public:
     std::optional<Capture> capture(qint64 id) const;
 
 private:
+    friend class ForwardOutbox; // its queries run on this connection
     bool exec(const char *sql);
     bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);
     bool setError(const QString &context);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/CaptureSummary.h"
+#include "core/store/OutboxEntry.h"
 
 #include <QByteArray>
 
@@ -13,4 +14,6 @@ struct NewCapture
     // Non-zero: `raw` is already in the store as the chunks of this upload (a large capture,
     // written chunk by chunk; see StoreWriter), and the capture's row refers to them.
     qint64 upload = 0;
+    // Where it is to be forwarded (or why it is not), written in the capture's own transaction.
+    QList<OutboxEntry> outbox;
 };

@@ -68,6 +68,30 @@ QByteArray StoreMigrations::step(int toVersion)
                "CREATE INDEX capture_bytes_upload ON capture_bytes(upload) WHERE upload IS NOT "
                "NULL;"
                "PRAGMA application_id = 1212891726;"; // 0x484B424E, "HKBN"
+    case 5:
+        // The forward outbox: one row per capture and target, written in the capture's own
+        // transaction, so a forward is never lost between the answer and its delivery.
+        return "CREATE TABLE forward_outbox ("
+               " id INTEGER PRIMARY KEY,"
+               " capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,"
+               " endpoint TEXT NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " target TEXT NOT NULL,"
+               " state TEXT NOT NULL,"
+               " attempts INTEGER NOT NULL DEFAULT 0,"
+               " next_attempt_ms INTEGER NOT NULL DEFAULT 0,"
+               " updated_ms INTEGER NOT NULL,"
+               " error_code TEXT NOT NULL DEFAULT '',"
+               " error_message TEXT NOT NULL DEFAULT '',"
+               " event_id TEXT NOT NULL DEFAULT '',"
+               " http_status INTEGER NOT NULL DEFAULT 0,"
+               " elapsed_ms INTEGER NOT NULL DEFAULT 0,"
+               " response BLOB NOT NULL DEFAULT x'',"
+               " note TEXT NOT NULL DEFAULT '');"
+               "CREATE INDEX forward_outbox_open ON forward_outbox(next_attempt_ms, id)"
+               " WHERE state IN ('queued', 'retrying');"
+               "CREATE INDEX forward_outbox_capture ON forward_outbox(capture_id);"
+               "CREATE INDEX forward_outbox_state ON forward_outbox(state, capture_id);";
     default:
         return {};
     }

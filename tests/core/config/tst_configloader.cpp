@@ -34,7 +34,16 @@ void TestConfigLoader::readsTheContractExample()
         "id": "stripe-dev", "path": "/stripe", "provider": "stripe", "tolerance_s": 300,
         "response": {"status": 200, "headers": {"Content-Type": "application/json"},
                      "body": "{\"received\":true}", "delay_ms": 5},
-        "forward": {"only_verified": true}
+        "forward": {
+          "only_verified": true,
+          "http": [{"url": "http://localhost:3000/webhooks/stripe", "resign": false, "proxy": false,
+                    "types": ["customer.*"], "keep_host": false, "timeout_ms": 10000}],
+          "eventbridge": {"bus": "default", "region": "eu-west-1", "preset": "stripe",
+                          "source": "stripe.webhook", "detail_type": "/type", "resources": [],
+                          "envelope": false, "account": "123456789012", "profile": "default",
+                          "endpoint_url": null, "max_entry_bytes": 262144}
+        },
+        "rules": [{"name": "new-customers", "pattern": {"detail-type": ["customer.created"]}}]
       }]})",
                                                        "c.json", Providers);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -47,7 +56,21 @@ void TestConfigLoader::readsTheContractExample()
     QCOMPARE(e.response.body, QByteArray("{\"received\":true}"));
     QCOMPARE(e.response.delayMs, 5);
     QCOMPARE(e.response.headers.first().first, QByteArray("Content-Type"));
-    QVERIFY(e.forward.value("only_verified").toBool());
+    QVERIFY(e.forward.onlyVerified);
+    QCOMPARE(e.forward.http.size(), 1);
+    QCOMPARE(e.forward.http.first().url, QUrl("http://localhost:3000/webhooks/stripe"));
+    QCOMPARE(e.forward.http.first().types, QStringList{"customer.*"});
+    QCOMPARE(e.forward.http.first().timeoutMs, 10000);
+    QVERIFY(e.forward.eventBridge);
+    QCOMPARE(e.forward.eventBridge->region, QString("eu-west-1"));
+    QCOMPARE(e.forward.eventBridge->source, std::optional<QString>("stripe.webhook"));
+    QCOMPARE(e.forward.eventBridge->detailType, std::optional<QString>("/type"));
+    QCOMPARE(e.forward.eventBridge->account, QString("123456789012"));
+    QVERIFY(e.forward.eventBridge->endpointUrl.isEmpty());
+    QCOMPARE(e.rules.size(), 1);
+    QCOMPARE(e.rules.first().name, QString("new-customers"));
+    QCOMPARE(e.rules.first().pattern.toObject().value("detail-type").toArray().first().toString(),
+             QString("customer.created"));
 }
 
 void TestConfigLoader::badFiles_data()
@@ -100,8 +123,9 @@ void TestConfigLoader::badFiles_data()
     QTest::newRow("duplicate key written with an escape")
         << QByteArray(R"({"listen":{"port":1,"p\u006frt":2}})") << "listen.port: duplicate key";
     QTest::newRow("duplicate key inside kept objects")
-        << QByteArray(R"({"endpoints":[{"id":"a","path":"/a","forward":{"x":[{"k":1,"k":2}]}}]})")
-        << "endpoints[0].forward.x[0].k: duplicate key";
+        << QByteArray(R"({"endpoints":[{"id":"a","path":"/a","rules":[{"name":"r","pattern":)"
+                      R"({"x":[{"k":1,"k":2}]}}]}]})")
+        << "endpoints[0].rules[0].pattern.x[0].k: duplicate key";
     QTest::newRow("empty id") << QByteArray(R"({"endpoints":[{"id":"","path":"/a"}]})")
                               << "endpoints[0].id: an id cannot be empty";
     QTest::newRow("NUL in id") << QByteArray(R"({"endpoints":[{"id":"a\u0000b","path":"/a"}]})")
@@ -148,6 +172,49 @@ void TestConfigLoader::badFiles_data()
                                          << "listen.bind: not an IP address: \"example.com\"";
     QTest::newRow("bind with a port")
         << QByteArray(R"({"listen":{"bind":"127.0.0.1:80"}})") << "listen.bind: not an IP address";
+    const auto forward = [](const char *json) {
+        return QByteArray(R"({"endpoints":[{"id":"a","path":"/a","forward":)") + json + "}]}";
+    };
+    QTest::newRow("forward key") << forward(R"({"eventbus":{}})")
+                                 << "endpoints[0].forward.eventbus: unknown key";
+    QTest::newRow("forward url")
+        << forward(R"({"http":{"url":"ftp://x/"}})")
+        << "endpoints[0].forward.http.url: expected an http:// or https://";
+    QTest::newRow("forward url in a list") << forward(R"({"http":[{"url":"http://a/"},{}]})")
+                                           << "endpoints[0].forward.http[1].url: missing";
+    QTest::newRow("forward types") << forward(R"({"http":{"url":"http://a/","types":[1]}})")
+                                   << "endpoints[0].forward.http.types[0]: expected a string";
+    QTest::newRow("forward proxy type")
+        << forward(R"({"http":{"url":"http://a/","proxy":"yes"}})")
+        << "endpoints[0].forward.http.proxy: expected true or false";
+    QTest::newRow("aws source")
+        << forward(R"({"eventbridge":{"source":"aws.partner/stripe.com"}})")
+        << "endpoints[0].forward.eventbridge.source: \"aws.partner/stripe.com\": "
+           "AWS reserves sources beginning with \"aws.\"";
+    QTest::newRow("preset") << forward(R"({"eventbridge":{"preset":"paddle"}})")
+                            << "endpoints[0].forward.eventbridge.preset: unknown preset \"paddle\"";
+    QTest::newRow("detail_type")
+        << forward(R"({"eventbridge":{"detail_type":"type"}})")
+        << "endpoints[0].forward.eventbridge.detail_type: expected a JSON pointer";
+    QTest::newRow("region") << forward(R"({"eventbridge":{"region":"Ireland"}})")
+                            << "endpoints[0].forward.eventbridge.region: not an AWS region";
+    QTest::newRow("account") << forward(R"({"eventbridge":{"account":"123"}})")
+                             << "endpoints[0].forward.eventbridge.account: expected a 12-digit";
+    QTest::newRow("entry size")
+        << forward(R"({"eventbridge":{"max_entry_bytes":2000000}})")
+        << "endpoints[0].forward.eventbridge.max_entry_bytes: expected a whole "
+           "number from 1024 to 1048576";
+    const auto rules = [](const char *json) {
+        return QByteArray(R"({"endpoints":[{"id":"a","path":"/a","rules":)") + json + "}]}";
+    };
+    QTest::newRow("rules type") << rules("{}") << "endpoints[0].rules: expected an array";
+    QTest::newRow("rule without name")
+        << rules(R"([{"pattern":{}}])") << "endpoints[0].rules[0].name: missing";
+    QTest::newRow("rule pattern")
+        << rules(R"([{"name":"r","pattern":"x"}])")
+        << "endpoints[0].rules[0].pattern: expected an EventBridge event pattern";
+    QTest::newRow("rule names") << rules(R"([{"name":"r","pattern":{}},{"name":"r","pattern":{}}])")
+                                << "endpoints[0].rules[1].name: duplicate rule name \"r\"";
 }
 
 void TestConfigLoader::badFiles()

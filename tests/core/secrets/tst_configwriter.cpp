@@ -2,6 +2,7 @@
 // the endpoint/secret work (issue 4).
 #include "core/config/ConfigLoader.h"
 #include "core/config/ConfigWriter.h"
+#include "core/config/ForwardConfigJson.h"
 #include "core/verify/ProviderRegistry.h"
 
 #include <QDir>
@@ -37,7 +38,20 @@ AppConfig sample()
     stripe.response.headers = {{"Content-Type", "application/json"}, {"X-A", "b"}};
     stripe.response.body = QString::fromUtf8("{\"received\":\"✓\"}").toUtf8();
     stripe.response.delayMs = 50;
-    stripe.forward = QJsonObject{{"only_verified", true}};
+    HttpForwardTarget local;
+    local.url = QUrl("http://localhost:3000/hooks");
+    local.proxy = true;
+    local.types = {"customer.*", "invoice.paid"};
+    local.timeoutMs = 500;
+    stripe.forward.http = {local};
+    EventBridgeForwardTarget bus;
+    bus.region = "eu-west-1";
+    bus.preset = "stripe";
+    bus.source = "stripe.webhook";
+    bus.endpointUrl = QUrl("http://127.0.0.1:4566");
+    bus.maxEntryBytes = 1048576;
+    stripe.forward.eventBridge = bus;
+    stripe.rules = {{"new-customers", QJsonObject{{"source", QJsonArray{"stripe.webhook"}}}}};
     EndpointConfig generic;
     generic.id = "custom";
     generic.path = "/custom";
@@ -73,7 +87,14 @@ void TestConfigWriter::roundTripsThroughTheLoader()
         QCOMPARE(b.response.body, a.response.body);
         QCOMPARE(b.response.delayMs, a.response.delayMs);
         QCOMPARE(b.scheme, a.scheme);
-        QCOMPARE(b.forward, a.forward);
+        QCOMPARE(ForwardConfigJson::toJson(b.forward), ForwardConfigJson::toJson(a.forward));
+        QCOMPARE(b.forward.http.size(), a.forward.http.size());
+        QCOMPARE(bool(b.forward.eventBridge), bool(a.forward.eventBridge));
+        QCOMPARE(b.rules.size(), a.rules.size());
+        for (int r = 0; r < a.rules.size(); ++r) {
+            QCOMPARE(b.rules.at(r).name, a.rules.at(r).name);
+            QCOMPARE(b.rules.at(r).pattern, a.rules.at(r).pattern);
+        }
     }
 }
 

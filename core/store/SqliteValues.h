@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <sqlite3.h>
+
+// Small helpers over SQLite's C API shared by the store's classes (not installed, not used
+// outside core/store).
+namespace SqliteValues {
+
+// Finalizes a statement whatever way the scope is left.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    sqlite3_stmt *get() const { return m_stmt; }
+    explicit operator bool() const { return m_stmt != nullptr; }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+inline QByteArray columnBytes(sqlite3_stmt *stmt, int col)
+{
+    const void *data = sqlite3_column_blob(stmt, col);
+    return QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(stmt, col));
+}
+
+inline QString columnText(sqlite3_stmt *stmt, int col)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, col));
+    return QString::fromUtf8(text, sqlite3_column_bytes(stmt, col));
+}
+
+// The bytes must outlive the statement's step (SQLITE_STATIC).
+inline void bindBytes(sqlite3_stmt *stmt, int col, const QByteArray &bytes)
+{
+    sqlite3_bind_blob64(stmt, col, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_STATIC);
+}
+
+inline void bindText(sqlite3_stmt *stmt, int col, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text64(stmt, col, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+}
+
+} // namespace SqliteValues
