@@ -1,6 +1,9 @@
 #include "cli/CliSupport.h"
 
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <cstdio>
+#include <memory>
 
 namespace CliSupport {
 
@@ -28,6 +31,42 @@ void writeStdout(const QByteArray &bytes)
 {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
+}
+
+int send(const QUrl &to, const QByteArray &request)
+{
+    const bool tls = to.scheme() == QLatin1String("https");
+    if (!tls && to.scheme() != QLatin1String("http"))
+        return fail(Usage, "expected an http:// or https:// URL, found " + to.toString());
+    std::unique_ptr<QTcpSocket> socket;
+    if (tls) {
+        auto *ssl = new QSslSocket;
+        socket.reset(ssl);
+        ssl->connectToHostEncrypted(to.host(), quint16(to.port(443)));
+        if (!ssl->waitForEncrypted(10000))
+            return fail(Environment,
+                        "cannot connect to " + to.toString() + ": " + ssl->errorString());
+    } else {
+        socket.reset(new QTcpSocket);
+        socket->connectToHost(to.host(), quint16(to.port(80)));
+        if (!socket->waitForConnected(10000))
+            return fail(Environment,
+                        "cannot connect to " + to.toString() + ": " + socket->errorString());
+    }
+    socket->write(request);
+    QByteArray answer;
+    while (socket->state() == QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
+        if (!socket->waitForReadyRead(30000) && socket->bytesAvailable() == 0)
+            break;
+        answer += socket->readAll();
+    }
+    answer += socket->readAll();
+    if (answer.isEmpty())
+        return fail(Environment, "no answer from " + to.toString());
+    writeStdout(answer);
+    const QList<QByteArray> status = answer.left(answer.indexOf('\n')).split(' ');
+    const int code = status.size() > 1 ? status.at(1).toInt() : 0;
+    return code >= 200 && code < 300 ? Success : Negative;
 }
 
 } // namespace CliSupport

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 // What every hookbench-cli command shares: the exit codes of CONTRACT.md and option parsing.
 namespace CliSupport {
@@ -21,6 +22,11 @@ int fail(int code, const QString &message);
 // Adds --help, parses `args` ("hookbench-cli <command> [options...]"); returns -1 to go on, or
 // the exit code to return (help printed, or a usage error).
 int parse(QCommandLineParser &parser, const QStringList &args, const char *synopsis);
+
+// Sends the exact bytes (no client library re-framing them) over a connection of its own and
+// prints the whole answer on stdout;
+// Success for a 2xx answer, Negative for another, Environment when nothing answered.
+int send(const QUrl &to, const QByteArray &request);
 
 // Writes bytes to stdout unbuffered by Qt (binary-safe).
 void writeStdout(const QByteArray &bytes);

@@ -21,43 +21,6 @@ const char Synopsis[] =
     "[--id ID] [--url URL] [--header \"Name: value\"]... [--send URL] "
     "[--break stale-timestamp|tampered-body|missing-header|wrong-secret] BODY_FILE";
 
-// Sends the exact bytes (no client library re-framing them) and returns the raw answer.
-int send(const QUrl &to, const QByteArray &request)
-{
-    const bool tls = to.scheme() == QLatin1String("https");
-    if (!tls && to.scheme() != QLatin1String("http"))
-        return CliSupport::fail(CliSupport::Usage, "--send expects an http:// or https:// URL");
-    std::unique_ptr<QTcpSocket> socket;
-    if (tls) {
-        auto *ssl = new QSslSocket;
-        socket.reset(ssl);
-        ssl->connectToHostEncrypted(to.host(), quint16(to.port(443)));
-        if (!ssl->waitForEncrypted(10000))
-            return CliSupport::fail(CliSupport::Environment, "cannot connect to " + to.toString() +
-                                                                 ": " + ssl->errorString());
-    } else {
-        socket.reset(new QTcpSocket);
-        socket->connectToHost(to.host(), quint16(to.port(80)));
-        if (!socket->waitForConnected(10000))
-            return CliSupport::fail(CliSupport::Environment, "cannot connect to " + to.toString() +
-                                                                 ": " + socket->errorString());
-    }
-    socket->write(request);
-    QByteArray answer;
-    while (socket->state() == QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
-        if (!socket->waitForReadyRead(30000) && socket->bytesAvailable() == 0)
-            break;
-        answer += socket->readAll();
-    }
-    answer += socket->readAll();
-    if (answer.isEmpty())
-        return CliSupport::fail(CliSupport::Environment, "no answer from " + to.toString());
-    CliSupport::writeStdout(answer);
-    const QList<QByteArray> status = answer.left(answer.indexOf('\n')).split(' ');
-    const int code = status.size() > 1 ? status.at(1).toInt() : 0;
-    return code >= 200 && code < 300 ? CliSupport::Success : CliSupport::Negative;
-}
-
 } // namespace
 
 int SignCommand::run(const QStringList &args)
@@ -185,5 +148,5 @@ int SignCommand::run(const QStringList &args)
     // One request per connection: the answer ends when the server closes.
     QByteArray request = r.request;
     request.insert(request.indexOf("\r\n") + 2, "Connection: close\r\n");
-    return send(to, request);
+    return CliSupport::send(to, request);
 }

@@ -1,8 +1,10 @@
 // hookbench-cli: dispatches to the commands of hookbench_cli; the work is done by hookbench_core.
 #include "cli/CliSupport.h"
 #include "cli/ExportCommand.h"
+#include "cli/ForwardCommand.h"
 #include "cli/ListenCommand.h"
 #include "cli/ProvidersCommand.h"
+#include "cli/ResendCommand.h"
 #include "cli/SecretsCommand.h"
 #include "cli/SignCommand.h"
 #include "cli/VerifyCommand.h"
@@ -28,6 +30,9 @@ const Command Commands[] = {
     {"sign", "sign a body as a provider would and print or send the request", &SignCommand::run},
     {"providers", "list the providers verify and sign know, with their headers",
      &ProvidersCommand::run},
+    {"resend", "send a stored capture again to a local app, optionally re-signed",
+     &ResendCommand::run},
+    {"forward", "list the forwards of a store, or queue dead ones again", &ForwardCommand::run},
 };
 
 QByteArray usage()
