@@ -1,11 +1,19 @@
 #include "cli/CliSupport.h"
 
+#include "core/verify/ProviderRegistry.h"
+
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <cstdio>
 #include <memory>
 
 namespace CliSupport {
+
+void warnProviderProblems()
+{
+    for (const ProviderFile::Problem &p : ProviderRegistry::problems())
+        std::fprintf(stderr, "hookbench-cli: provider file refused: %s\n", qPrintable(p.text()));
+}
 
 int fail(int code, const QString &message)
 {

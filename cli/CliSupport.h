@@ -31,4 +31,8 @@ int send(const QUrl &to, const QByteArray &request);
 // Writes bytes to stdout unbuffered by Qt (binary-safe).
 void writeStdout(const QByteArray &bytes);
 
+// Prints, on stderr, each provider file that was refused (path, key, problem); the other
+// providers loaded. For the commands that use providers.
+void warnProviderProblems();
+
 } // namespace CliSupport

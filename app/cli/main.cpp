@@ -66,6 +66,10 @@ int main(int argc, char **argv)
         std::fputs(usage().constData(), stderr);
         return CliSupport::Usage;
     }
+    // The commands that read provider files say which were refused (the rest still load).
+    if (QStringList{"verify", "sign", "listen", "providers"}.contains(command) &&
+        !args.contains(QLatin1String("--help")) && !args.contains(QLatin1String("-h")))
+        CliSupport::warnProviderProblems();
     args.removeAt(1); // the command's parser sees "hookbench-cli <command> [options]"
     args[0] = QStringLiteral("hookbench-cli ") + command;
     for (const Command &c : Commands) {

@@ -6,10 +6,10 @@
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/SecretDecoder.h"
 #include "core/verify/SignedContent.h"
+#include "core/verify/UrlVariants.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrl>
 #include <memory>
 #include <vector>
 
@@ -90,7 +90,58 @@ bool sameFamily(const QString &a, const QString &b)
     return a == b || (std(a) && std(b)) || (hub(a) && hub(b));
 }
 
+// Hazards that say why the signature did not match (the others are facts about the request).
+bool explainsSignature(const Hazard &h)
+{
+    return h.code == QLatin1String("secret_whitespace") ||
+           h.code == QLatin1String("secret_format") ||
+           h.code == QLatin1String("secret_of_other_endpoint") ||
+           h.code == QLatin1String("body_modified") || h.code == QLatin1String("url_mismatch");
+}
+
+// The pair for a secret repair that reproduces the signature only with `other` also undone.
+void appendCombined(QList<Hazard> &out, const SecretRepair &repair, Hazard other,
+                    const QString &otherWhat)
+{
+    Hazard secret = repair.hazard();
+    secret.combinedWith = other.code;
+    secret.detail = QStringLiteral("%1, together with %2 (neither change alone reproduces the "
+                                   "signature)")
+                        .arg(repair.detail, otherWhat);
+    other.combinedWith = secret.code;
+    other.secretIndex = repair.secretIndex;
+    other.detail += QStringLiteral(", together with secret #%1's %2 above (two faults at once)")
+                        .arg(repair.secretIndex)
+                        .arg(repair.label());
+    out.append(secret);
+    out.append(other);
+}
+
 } // namespace
+
+struct Diagnosis::Work
+{
+    QList<Hazard> hazards;
+    QList<Verdict::SkippedCheck> skipped;
+    QList<SecretRepair> repairs;  // every repair of every secret
+    QList<SecretRepair> combined; // the ones tried with body transformations and URL forms
+    bool bodyChecked = false;
+    // The first combination that reproduced the signature, kept until it is known that no single
+    // change does.
+    int comboRepair = -1;
+    Hazard comboHazard;
+    QString comboWhat;
+    DiagnosisSearch search;
+
+    bool explained() const
+    {
+        for (const Hazard &h : hazards) {
+            if (explainsSignature(h))
+                return true;
+        }
+        return false;
+    }
+};
 
 Diagnosis::Diagnosis(const ProviderScheme &scheme, const SignatureEvidence &evidence,
                      const ParsedRequest &parsed, const VerifyOptions &options,
@@ -112,8 +163,8 @@ bool Diagnosis::reproduces(const SchemeKey &key, const QByteArray &body,
 
 void Diagnosis::run(Verdict &verdict) const
 {
-    QList<Hazard> out;
-    QList<Verdict::SkippedCheck> skipped;
+    Work w;
+    QList<Hazard> &out = w.hazards;
     const bool signatureComparable = verdict.reason == Verdict::Reason::SignatureMismatch ||
                                      verdict.reason == Verdict::Reason::NoSecret;
     if (verdict.reason == Verdict::Reason::MalformedSignatureHeader &&
@@ -144,8 +195,9 @@ void Diagnosis::run(Verdict &verdict) const
         }
     }
     if (signatureComparable && !m_evidence.signature.decoded.isEmpty()) {
+        w.search.ran = true;
         // One HMAC of the body per secret form and per other endpoint's secret.
-        secretHazards(out);
+        secretHazards(w);
         if (verdict.reason == Verdict::Reason::SignatureMismatch) {
             const qint64 size = m_evidence.body.size();
             const qint64 limit = m_options.diagnosisBodyLimit;
@@ -154,112 +206,56 @@ void Diagnosis::run(Verdict &verdict) const
                     QStringLiteral("The body is %1 MiB, over the diagnosis limit of %2 MiB: ")
                         .arg(size / 1048576.0, 0, 'f', 1)
                         .arg(limit / 1048576.0, 0, 'f', 1);
-                skipped.append({QStringLiteral("body_modified"), QString(),
-                                QStringLiteral("body_size"),
-                                why + QStringLiteral("body transformation checks skipped")});
+                w.skipped.append({QStringLiteral("body_modified"), QString(),
+                                  QStringLiteral("body_size"),
+                                  why + QStringLiteral("body transformation checks skipped")});
                 if (m_scheme.signsUrl())
-                    skipped.append({QStringLiteral("url_mismatch"), QString(),
-                                    QStringLiteral("body_size"),
-                                    why + QStringLiteral("URL form checks skipped")});
+                    w.skipped.append({QStringLiteral("url_mismatch"), QString(),
+                                      QStringLiteral("body_size"),
+                                      why + QStringLiteral("URL form checks skipped")});
             } else {
-                bodyHazards(out, skipped);
-                urlHazards(out);
+                // Secret repairs are combined only when none reproduces the signature alone.
+                if (!w.explained()) {
+                    for (const SecretRepair &r : w.repairs) {
+                        if (r.key.isValid() && w.combined.size() < MaxCombinedRepairs)
+                            w.combined.append(r);
+                    }
+                }
+                bodyHazards(w);
+                urlHazards(w);
+                if (!w.explained() && w.comboRepair >= 0)
+                    appendCombined(out, w.combined.at(w.comboRepair), w.comboHazard, w.comboWhat);
             }
         }
+        explainMiss(verdict, w);
     }
     factHazards(verdict, out);
     verdict.hazards = out;
-    verdict.skippedChecks = skipped;
+    verdict.skippedChecks = w.skipped;
+    verdict.search = w.search;
     verdict.diagnosed = true;
 }
 
-void Diagnosis::secretHazards(QList<Hazard> &out) const
+void Diagnosis::secretHazards(Work &w) const
 {
     const ProviderScheme::Algorithm alg = m_evidence.algorithm();
     const QByteArray &body = m_evidence.body;
     const QByteArray &url = m_evidence.url;
-    const bool publicKey = alg == ProviderScheme::Algorithm::Ed25519 ||
-                           alg == ProviderScheme::Algorithm::EcdsaP256Sha256;
-    for (int i = 0; i < m_options.secrets.size(); ++i) {
-        const QByteArray &secret = m_options.secrets.at(i);
-        const QByteArray trimmed = secret.trimmed();
-        if (!publicKey && trimmed != secret &&
-            reproduces(SchemeKey::fromSecret(alg, m_scheme.secretFormat, trimmed), body, url)) {
-            Hazard h;
-            h.code = QStringLiteral("secret_whitespace");
-            h.secretIndex = i;
-            h.detail = QStringLiteral("Secret #%1 has leading or trailing whitespace (a newline?); "
-                                      "it matches once trimmed")
-                           .arg(i);
-            h.advice = QStringLiteral("Trim the secret where it is loaded (a .env line, `echo` "
-                                      "into a file, a copied value with a newline)");
-            out.append(h);
+    w.repairs = SecretRepair::forSecrets(m_scheme, alg, m_options.secrets);
+    w.search.secrets = int(m_options.secrets.size());
+    w.search.secretRepairs = int(w.repairs.size());
+    int explainedSecret = -1; // the first repair of a secret that matches is its explanation
+    for (const SecretRepair &r : w.repairs) {
+        if (!w.search.secretForms.contains(r.label()))
+            w.search.secretForms.append(r.label());
+        if (r.secretIndex == explainedSecret)
             continue;
-        }
-        if (publicKey)
-            continue;
-        struct Candidate
-        {
-            const char *transform;
-            QByteArray key; // key bytes, already decoded
-            const char *detail;
-            const char *advice;
-        };
-        QList<Candidate> candidates;
-        const QByteArray prefix =
-            m_scheme.secretPrefix.isEmpty() ? QByteArray("whsec_") : m_scheme.secretPrefix;
-        QByteArray key;
-        if (m_scheme.secretFormat == ProviderScheme::SecretFormat::Text) {
-            if (!m_scheme.secretPrefix.isEmpty() && !secret.startsWith(m_scheme.secretPrefix))
-                candidates.append(
-                    {"add_prefix", m_scheme.secretPrefix + secret,
-                     "Secret #%1 matches once its '%2' prefix is put back: the "
-                     "provider signs with the whole secret, prefix included",
-                     "Use the secret exactly as the provider shows it, prefix included"});
-            if (secret.startsWith(prefix) && secret.size() > prefix.size())
-                candidates.append({"strip_prefix", secret.mid(prefix.size()),
-                                   "Secret #%1 matches without its '%2' prefix",
-                                   "Drop the prefix from the configured secret"});
-            for (const QByteArray &text :
-                 {secret, secret.startsWith(prefix) ? secret.mid(prefix.size()) : QByteArray()}) {
-                if (text.isEmpty())
-                    continue;
-                auto r =
-                    QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-                if (r && !r.decoded.isEmpty()) {
-                    candidates.append({"base64_decode", r.decoded,
-                                       "Secret #%1 matches once base64-decoded: the sender uses "
-                                       "the decoded bytes as the key",
-                                       "Base64-decode the secret before using it as the HMAC key"});
-                    break;
-                }
-            }
-        } else if (m_scheme.secretFormat == ProviderScheme::SecretFormat::WhsecBase64) {
-            candidates.append({"use_as_text", secret,
-                               "Secret #%1 matches when its text is used as the key as-is: the "
-                               "sender did not base64-decode it",
-                               "Check which secret the sender uses; the SDK expects the whsec_ "
-                               "base64 secret and decodes it"});
-            if (secret.startsWith(prefix))
-                candidates.append({"use_as_text", secret.mid(prefix.size()),
-                                   "Secret #%1 matches when its text after '%2' is used as the key "
-                                   "without base64-decoding",
-                                   "Check which secret the sender uses; the SDK expects the whsec_ "
-                                   "base64 secret and decodes it"});
-        }
-        for (const Candidate &c : candidates) {
-            if (reproduces(SchemeKey::fromKeyBytes(alg, c.key), body, url)) {
-                Hazard h;
-                h.code = QStringLiteral("secret_format");
-                h.transform = QString::fromLatin1(c.transform);
-                h.secretIndex = i;
-                h.detail = QString::fromUtf8(c.detail).arg(i).arg(QString::fromLatin1(prefix));
-                h.advice = QString::fromUtf8(c.advice);
-                out.append(h);
-                break;
-            }
+        if (reproduces(r.key, body, url)) {
+            w.hazards.append(r.hazard());
+            explainedSecret = r.secretIndex;
         }
     }
+    w.search.otherEndpointSecrets = int(m_options.otherEndpointSecrets.size());
     for (const auto &other : m_options.otherEndpointSecrets) {
         if (reproduces(SchemeKey::fromSecret(alg, m_scheme.secretFormat, other.second), body,
                        url)) {
@@ -272,13 +268,14 @@ void Diagnosis::secretHazards(QList<Hazard> &out) const
             h.advice = QStringLiteral("Configure this endpoint with the secret of the endpoint "
                                       "that sends here (Stripe CLI and Dashboard endpoints have "
                                       "different secrets)");
-            out.append(h);
+            w.hazards.append(h);
         }
     }
 }
 
-void Diagnosis::bodyHazards(QList<Hazard> &out, QList<Verdict::SkippedCheck> &skipped) const
+void Diagnosis::bodyHazards(Work &w) const
 {
+    QList<Hazard> &out = w.hazards;
     const QByteArray &body = m_evidence.body;
     const QByteArray &url = m_evidence.url;
     // Where the body sits in the signed content, for keys that can feed it once (HMAC).
@@ -293,107 +290,147 @@ void Diagnosis::bodyHazards(QList<Hazard> &out, QList<Verdict::SkippedCheck> &sk
             offset += layout.first().pieces.at(p).size();
         }
     }
-    std::vector<std::unique_ptr<BodyPrefixMac>> macs(size_t(m_keys.size()));
-    for (int i = 0; i < m_keys.size() && bodyPiece >= 0; ++i) {
-        if (m_keys.at(i).isValid() && m_keys.at(i).canStream())
-            macs[size_t(i)] = std::make_unique<BodyPrefixMac>(m_keys.at(i).start(),
+    // The given keys, then the repaired ones (combinations).
+    QList<const SchemeKey *> keys;
+    for (const SchemeKey &k : m_keys)
+        keys.append(&k);
+    for (const SecretRepair &r : w.combined)
+        keys.append(&r.key);
+    std::vector<std::unique_ptr<BodyPrefixMac>> macs(size_t(keys.size()));
+    for (int i = 0; i < keys.size() && bodyPiece >= 0; ++i) {
+        if (keys.at(i)->isValid() && keys.at(i)->canStream())
+            macs[size_t(i)] = std::make_unique<BodyPrefixMac>(keys.at(i)->start(),
                                                               layout.first().pieces, bodyPiece);
     }
+    const int given = int(m_keys.size());
+    w.bodyChecked = true;
     const auto visit = [&](const QString &transform, const QByteArray &candidate) {
+        if (!w.search.bodyTransforms.contains(transform))
+            w.search.bodyTransforms.append(transform);
         for (const Hazard &h : out) {
             if (h.code == QLatin1String("body_modified") && h.transform == transform)
                 return; // already explained by this transform
         }
         qsizetype shared = -1;
-        for (int i = 0; i < m_keys.size(); ++i) {
-            const SchemeKey &key = m_keys.at(i);
-            bool hit;
+        auto hit = [&](int i) {
             if (BodyPrefixMac *mac = macs[size_t(i)].get()) {
                 if (shared < 0)
                     shared = BodyPrefixMac::commonPrefix(body, candidate);
-                hit = key.matchesDigest(mac->mac(candidate, shared), m_evidence.signature.decoded);
-            } else {
-                hit = reproduces(key, candidate, url);
+                return keys.at(i)->matchesDigest(mac->mac(candidate, shared),
+                                                 m_evidence.signature.decoded);
             }
-            if (hit) {
-                const BodyText &t = bodyText(transform);
-                Hazard h;
-                h.code = QStringLiteral("body_modified");
-                h.transform = transform;
+            return reproduces(*keys.at(i), candidate, url);
+        };
+        const BodyText &t = bodyText(transform);
+        Hazard h;
+        h.code = QStringLiteral("body_modified");
+        h.transform = transform;
+        h.detail = QString::fromUtf8(t.detail);
+        h.advice = QString::fromUtf8(t.advice);
+        for (int i = 0; i < given; ++i) {
+            if (hit(i)) {
                 h.secretIndex = i;
-                h.detail = QString::fromUtf8(t.detail);
-                h.advice = QString::fromUtf8(t.advice);
                 out.append(h);
+                return;
+            }
+        }
+        if (w.comboRepair >= 0)
+            return; // one combination is enough to name
+        for (int i = given; i < keys.size(); ++i) {
+            ++w.search.combinations;
+            if (hit(i)) {
+                w.comboRepair = i - given;
+                w.comboHazard = h;
+                w.comboWhat = QStringLiteral("the body change below (%1)").arg(transform);
                 return;
             }
         }
     };
     const BodyVariants::Report report = BodyVariants::generate(body, visit);
     for (const BodyVariants::Skipped &s : report.skipped)
-        skipped.append({QStringLiteral("body_modified"), s.transform, s.reason, s.detail});
+        w.skipped.append({QStringLiteral("body_modified"), s.transform, s.reason, s.detail});
 }
 
-QList<QByteArray> Diagnosis::urlVariants() const
-{
-    const QUrl base(QString::fromUtf8(m_evidence.url));
-    if (!base.isValid() || base.host().isEmpty())
-        return {};
-    QStringList hosts{base.host()};
-    QList<int> ports{base.port(), -1};
-    const QByteArray fwdHost = m_parsed.header("X-Forwarded-Host").split(',').first().trimmed();
-    if (!fwdHost.isEmpty()) {
-        const QUrl f(QStringLiteral("http://") + QString::fromLatin1(fwdHost));
-        hosts.append(f.host());
-        ports.append(f.port());
-    }
-    QStringList schemes{QStringLiteral("https"), QStringLiteral("http")};
-    const QByteArray fwdProto = m_parsed.header("X-Forwarded-Proto").split(',').first().trimmed();
-    if (!fwdProto.isEmpty())
-        schemes.prepend(QString::fromLatin1(fwdProto));
-    QString path = base.path(QUrl::FullyEncoded);
-    const QString altPath =
-        path.endsWith(QLatin1Char('/')) ? path.left(path.size() - 1) : path + QLatin1Char('/');
-    QList<QByteArray> out;
-    for (const QString &s : schemes) {
-        for (const QString &h : hosts) {
-            for (int p : ports) {
-                for (const QString &pa : {path, altPath}) {
-                    QUrl u = base;
-                    u.setScheme(s);
-                    u.setHost(h);
-                    u.setPort(p);
-                    u.setPath(pa, QUrl::TolerantMode);
-                    const QByteArray text = u.toEncoded();
-                    if (text != m_evidence.url && !out.contains(text))
-                        out.append(text);
-                }
-            }
-        }
-    }
-    return out;
-}
-
-void Diagnosis::urlHazards(QList<Hazard> &out) const
+void Diagnosis::urlHazards(Work &w) const
 {
     if (!m_scheme.signsUrl())
         return;
-    for (const QByteArray &url : urlVariants()) {
+    const QList<QByteArray> variants = UrlVariants::of(m_evidence.url, m_parsed);
+    for (const QByteArray &url : variants)
+        w.search.urlVariants.append(QString::fromUtf8(url));
+    auto hazard = [&](const QByteArray &url) {
+        Hazard h;
+        h.code = QStringLiteral("url_mismatch");
+        h.url = QString::fromUtf8(url);
+        h.detail = QStringLiteral("The signature matches for %1, not %2: the provider "
+                                  "signed the URL it was configured with")
+                       .arg(h.url, QString::fromUtf8(m_evidence.url));
+        h.advice = QStringLiteral("Verify against the public URL configured at the "
+                                  "provider (behind a proxy: use X-Forwarded-Proto/Host, "
+                                  "keep the port and trailing slash as configured)");
+        return h;
+    };
+    for (const QByteArray &url : variants) {
         for (const SchemeKey &key : m_keys) {
             if (reproduces(key, m_evidence.body, url)) {
-                Hazard h;
-                h.code = QStringLiteral("url_mismatch");
-                h.url = QString::fromUtf8(url);
-                h.detail = QStringLiteral("The signature matches for %1, not %2: the provider "
-                                          "signed the URL it was configured with")
-                               .arg(h.url, QString::fromUtf8(m_evidence.url));
-                h.advice = QStringLiteral("Verify against the public URL configured at the "
-                                          "provider (behind a proxy: use X-Forwarded-Proto/Host, "
-                                          "keep the port and trailing slash as configured)");
-                out.append(h);
+                w.hazards.append(hazard(url));
                 return;
             }
         }
     }
+    if (w.comboRepair >= 0)
+        return;
+    for (const QByteArray &url : variants) {
+        for (int j = 0; j < w.combined.size(); ++j) {
+            ++w.search.combinations;
+            if (reproduces(w.combined.at(j).key, m_evidence.body, url)) {
+                w.comboRepair = j;
+                w.comboHazard = hazard(url);
+                w.comboWhat = QStringLiteral("the URL below (%1)").arg(QString::fromUtf8(url));
+                return;
+            }
+        }
+    }
+}
+
+void Diagnosis::explainMiss(const Verdict &verdict, Work &w) const
+{
+    if (verdict.reason != Verdict::Reason::SignatureMismatch || w.explained())
+        return;
+    DiagnosisSearch &s = w.search;
+    const QString forms = s.secretForms.isEmpty()
+                              ? QString()
+                              : QStringLiteral(" (also ") +
+                                    s.secretForms.join(QLatin1String(", ")) + QLatin1Char(')');
+    if (w.bodyChecked)
+        s.remaining.append(
+            {QStringLiteral("body_tampered"),
+             QStringLiteral("The body is not what was signed and none of the %1 known "
+                            "transformations undoes the change: it was edited on the way (a "
+                            "proxy, a tool, a hand-edited fixture) or tampered with")
+                 .arg(s.bodyTransforms.size())});
+    else
+        s.remaining.append({QStringLiteral("body_tampered"),
+                            QStringLiteral("The body may have been changed on the way: the body "
+                                           "transformations were not tried (see the notes)")});
+    s.remaining.append(
+        {QStringLiteral("secret_not_here"),
+         QStringLiteral("The signing secret is none of the %1 tried here%2%3: it was rotated "
+                        "at the provider, belongs to another endpoint, account or mode (test / "
+                        "live), or is not on this machine")
+             .arg(s.secrets)
+             .arg(forms)
+             .arg(
+                 s.otherEndpointSecrets > 0
+                     ? QStringLiteral(", nor the %1 of other endpoints").arg(s.otherEndpointSecrets)
+                     : QString())});
+    if (m_scheme.signsUrl())
+        s.remaining.append({QStringLiteral("url_unknown"),
+                            QStringLiteral("The provider signed a URL other than %1 and the %2 "
+                                           "other forms tried: check the URL configured at the "
+                                           "provider")
+                                .arg(QString::fromUtf8(m_evidence.url))
+                                .arg(s.urlVariants.size())});
 }
 
 void Diagnosis::factHazards(const Verdict &verdict, QList<Hazard> &out) const

@@ -21,6 +21,8 @@ QJsonObject Hazard::toJson() const
     } else if (code == QLatin1String("body_not_utf8")) {
         o.insert(QStringLiteral("offset"), offset);
     }
+    if (!combinedWith.isEmpty())
+        o.insert(QStringLiteral("combined_with"), combinedWith);
     o.insert(QStringLiteral("detail"), detail);
     return o;
 }

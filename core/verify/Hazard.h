@@ -16,8 +16,11 @@ struct Hazard
     QString detected;       // wrong_provider
     qint64 firstSeenId = 0; // duplicate_delivery
     qint64 offset = -1;     // body_not_utf8
-    QString detail;         // what happened, in plain words
-    QString advice;         // what to change in the receiving app
+    // Two faults at once: the code of the other hazard this one reproduces the signature with
+    // (neither alone does); JSON "combined_with".
+    QString combinedWith;
+    QString detail; // what happened, in plain words
+    QString advice; // what to change in the receiving app
 
     // The contract's hazard object: code, the extra fields of that code, detail.
     QJsonObject toJson() const;
@@ -26,6 +29,7 @@ struct Hazard
     bool operator==(const Hazard &o) const
     {
         return code == o.code && transform == o.transform && secretIndex == o.secretIndex &&
-               endpoint == o.endpoint && url == o.url && detected == o.detected;
+               endpoint == o.endpoint && url == o.url && detected == o.detected &&
+               combinedWith == o.combinedWith;
     }
 };

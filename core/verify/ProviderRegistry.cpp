@@ -1,40 +1,57 @@
 #include "core/verify/ProviderRegistry.h"
 
-#include "core/verify/ProviderTable.h"
+#include "core/verify/ProviderCatalog.h"
+
+#include <algorithm>
 
 QStringList ProviderRegistry::names()
 {
     QStringList out;
-    for (const ProviderScheme &s : ProviderTable::schemes())
+    for (const ProviderScheme &s : schemes())
         out.append(s.name);
     out.append(QStringLiteral("generic-hmac"));
     return out;
 }
 
+const QList<ProviderScheme> &ProviderRegistry::schemes()
+{
+    return ProviderCatalog::shared().schemes();
+}
+
 std::optional<ProviderScheme> ProviderRegistry::find(const QString &name)
 {
-    for (const ProviderScheme &s : ProviderTable::schemes()) {
-        if (s.name == name)
-            return s;
-    }
+    if (const ProviderScheme *s = ProviderCatalog::shared().find(name))
+        return *s;
     return std::nullopt;
+}
+
+const QList<ProviderFile::Problem> &ProviderRegistry::problems()
+{
+    return ProviderCatalog::shared().problems();
 }
 
 QStringList ProviderRegistry::detect(const ParsedRequest &parsed)
 {
-    QStringList out;
     auto has = [&](const QByteArray &name) { return !parsed.header(name).isNull(); };
-    for (const ProviderScheme &s : ProviderTable::schemes()) {
-        bool found = false;
+    // Several providers can share a header (Meta and GitHub both send X-Hub-Signature-256): the
+    // one with more of its headers present is the better guess.
+    QList<QPair<int, QString>> found;
+    for (const ProviderScheme &s : schemes()) {
+        int count = 0;
         if (s.detectBySignatureHeader) {
             for (const auto &h : s.signatureHeaders)
-                found = found || has(h.name);
+                count += has(h.name) ? 1 : 0;
         }
         for (const QByteArray &h : s.detectHeaders)
-            found = found || has(h);
-        if (found)
-            out.append(s.name);
+            count += has(h) ? 1 : 0;
+        if (count > 0)
+            found.append({count, s.name});
     }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList out;
+    for (const auto &f : found)
+        out.append(f.second);
     // Svix also reads the webhook-* headers; with its own headers present it is the better guess.
     if (out.contains(QLatin1String("svix")) && out.contains(QLatin1String("standard-webhooks")) &&
         has("svix-signature"))

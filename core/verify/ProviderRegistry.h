@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/ParsedRequest.h"
+#include "core/verify/ProviderFile.h"
 #include "core/verify/ProviderScheme.h"
 
 #include <QJsonObject>
@@ -9,15 +10,21 @@
 #include <optional>
 
 // Looks providers up by name, detects them from headers, and builds the generic-hmac scheme
-// from its description (CLI options or an endpoint's "scheme" object).
+// from its description (CLI options or an endpoint's "scheme" object). Backed by
+// ProviderCatalog::shared(): built-in and user provider files, read once per process.
 class ProviderRegistry
 {
 public:
-    // All names `--provider` takes, in `providers` order, "generic-hmac" last ("auto" excluded).
+    // All names `--provider` takes, sorted, "generic-hmac" last ("auto" excluded).
     static QStringList names();
+    // Every loaded provider (not generic-hmac), sorted by name.
+    static const QList<ProviderScheme> &schemes();
     // A named provider (not generic-hmac, not auto).
     static std::optional<ProviderScheme> find(const QString &name);
-    // Providers whose headers are in the request, most specific first; empty when none.
+    // Provider files that were refused (path, key, problem); the rest loaded.
+    static const QList<ProviderFile::Problem> &problems();
+    // Providers whose headers are in the request, most specific (most headers present) first;
+    // empty when none.
     static QStringList detect(const ParsedRequest &parsed);
     // generic-hmac from {"header", "algorithm", "encoding", "prefix", "template",
     // "timestamp_header", "id_header", "tolerance_s"}; nullopt with `error` set when invalid.

@@ -6,9 +6,10 @@
 #include <QString>
 
 // The data description of one provider's signature scheme. Most providers differ only in these
-// fields (see ProviderTable.cpp); the few shapes that are not data (Twilio's sorted form
-// parameters, Mailgun's in-body signature, public-key schemes) are selected by `content` and
-// `algorithm` and handled by SignedContent and SchemeKey.
+// fields and are provider files (resources/providers/*.json, read by ProviderFile; the format is
+// resources/providers/SCHEMA.md); the few shapes that are not data (Twilio's sorted form
+// parameters, Mailgun's in-body signature, public-key schemes) are defined in ProviderTable.cpp,
+// selected by `content` and `algorithm` and handled by SignedContent and SchemeKey.
 struct ProviderScheme
 {
     // How the signature header's value is laid out.
@@ -59,10 +60,24 @@ struct ProviderScheme
         QByteArray name;
         QByteArray prefix; // Prefixed format: "sha256="
         Algorithm algorithm = Algorithm::HmacSha256;
+        bool operator==(const SignatureHeader &o) const
+        {
+            return name == o.name && prefix == o.prefix && algorithm == o.algorithm;
+        }
+    };
+
+    // Where a definition comes from (`providers` shows it; --show refuses code-only ones).
+    enum class Origin
+    {
+        Code,        // ProviderTable: a shape that is not data
+        BuiltInFile, // resources/providers/NAME.json, compiled in
+        UserFile,    // the user's providers folder
     };
 
     QString name;  // lower-case, as given to --provider
     QString title; // for people: "Stripe"
+    QString docs;  // the provider's documentation of its signatures
+    QString notes; // why the definition is as it is (which SDK behaviour it follows)
     QList<SignatureHeader> signatureHeaders;
     HeaderFormat headerFormat = HeaderFormat::Plain;
     QByteArray listSeparator = ","; // KeyValueList
@@ -94,6 +109,9 @@ struct ProviderScheme
     // replaced), e.g. Shopify's topic and shop domain, which its SDK requires.
     QList<QPair<QByteArray, QByteArray>> signHeaders;
 
+    Origin origin = Origin::Code;
+    QString sourcePath; // the file a definition was read from; empty for code
+
     bool signsUrl() const
     {
         return content == Content::TwilioForm || contentTemplate.contains("{url}");
@@ -104,6 +122,10 @@ struct ProviderScheme
             signatureHeaders.isEmpty() ? Algorithm::HmacSha256 : signatureHeaders.first().algorithm;
         return a == Algorithm::Ed25519 || a == Algorithm::EcdsaP256Sha256;
     }
+    // Same scheme (origin and source path aside).
+    bool operator==(const ProviderScheme &o) const;
+    bool operator!=(const ProviderScheme &o) const { return !(*this == o); }
+
     bool hasTimestamp() const
     {
         return !timestampHeaders.isEmpty() || !timestampKey.isEmpty() ||

@@ -4,9 +4,9 @@
 
 #include <QList>
 
-// The named providers, as data. Adding a provider of the common shape is a few lines in
-// ProviderTable.cpp; each entry follows the provider's official SDK (header names, signed
-// content, encodings, secret format, timestamp rules, default tolerance).
+// The providers whose shape is not data (Twilio's sorted form parameters, Mailgun's in-body
+// signature, public-key schemes), each following the provider's official SDK. Every other
+// provider is a file in resources/providers (ProviderCatalog loads both).
 class ProviderTable
 {
 public:

@@ -78,6 +78,8 @@ QJsonObject Verdict::toJson() const
          deliveryId.isEmpty() ? QJsonValue() : QJsonValue(QString::fromUtf8(deliveryId))},
         {QStringLiteral("diagnosed"), diagnosed},
         {QStringLiteral("skipped_checks"), skipped},
+        {QStringLiteral("tried"), search.triedJson()},
+        {QStringLiteral("remaining"), search.remainingJson()},
     };
 }
 
@@ -111,5 +113,11 @@ QString Verdict::humanReport() const
     }
     for (const SkippedCheck &s : skippedChecks)
         out += QStringLiteral("  note: ") + s.detail + QLatin1Char('\n');
+    if (!search.remaining.isEmpty()) {
+        out += QStringLiteral("  tried, none reproduces the signature: ") + search.summary() +
+               QLatin1Char('\n');
+        for (const DiagnosisSearch::Remaining &r : search.remaining)
+            out += QStringLiteral("  left: ") + r.detail + QLatin1Char('\n');
+    }
     return out;
 }

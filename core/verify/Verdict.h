@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/ByteSpan.h"
+#include "core/verify/DiagnosisSearch.h"
 #include "core/verify/Hazard.h"
 
 #include <QByteArray>
@@ -77,6 +78,8 @@ public:
     // Whether the diagnosis has run (Verifier::diagnose or options.diagnose), and what it left out.
     bool diagnosed = false;
     QList<SkippedCheck> skippedChecks;
+    // What the diagnosis tried, and what is left when nothing reproduced the signature.
+    DiagnosisSearch search;
 
     ByteSpan signatureHeaderLine; // in the raw request; empty when absent / in the body
     ByteSpan bodyInSignedContent; // where the body sits in signedContent; empty if unsigned
@@ -88,8 +91,10 @@ public:
     bool hasHazard(const QString &code) const;
 
     // The CONTRACT verdict object (nulls where nothing applies), extended with "delivery_id"
-    // (string or null), "diagnosed" (bool) and "skipped_checks" (array of {check, transform?,
-    // reason, detail}).
+    // (string or null), "diagnosed" (bool), "skipped_checks" (array of {check, transform?,
+    // reason, detail}), "tried" (null, or what the diagnosis tried: {secrets, secret_forms,
+    // secret_repairs, other_endpoint_secrets, body_transforms, url_variants, combinations}) and
+    // "remaining" (array of {code, detail}: causes left when nothing reproduced the signature).
     QJsonObject toJson() const;
     // The report `hookbench-cli verify` prints without --json.
     QString humanReport() const;

@@ -454,12 +454,13 @@ private Q_SLOTS:
         const QJsonObject j = v.toJson();
         QStringList keys = j.keys();
         keys.sort();
-        // The CONTRACT keys, then the extensions: delivery_id, diagnosed, skipped_checks.
+        // The CONTRACT keys, then the extensions: delivery_id, diagnosed, skipped_checks,
+        // tried, remaining.
         QStringList expected{
-            "valid",          "provider",      "reason",          "message",
-            "matched_secret", "timestamp",     "timestamp_age_s", "signed_content_preview",
-            "expected",       "received",      "hazards",         "delivery_id",
-            "diagnosed",      "skipped_checks"};
+            "valid",          "provider",       "reason",          "message",
+            "matched_secret", "timestamp",      "timestamp_age_s", "signed_content_preview",
+            "expected",       "received",       "hazards",         "delivery_id",
+            "diagnosed",      "skipped_checks", "tried",           "remaining"};
         expected.sort();
         QCOMPARE(keys, expected);
         QVERIFY(j.value("matched_secret").isNull());
@@ -470,6 +471,9 @@ private Q_SLOTS:
         QVERIFY(j.value("delivery_id").isNull());
         QCOMPARE(j.value("diagnosed").toBool(), true);
         QCOMPARE(j.value("skipped_checks").toArray().size(), 0);
+        // No signature to compare: nothing tried, nothing left to explain.
+        QVERIFY(j.value("tried").isNull());
+        QCOMPARE(j.value("remaining").toArray().size(), 0);
 
         const QByteArray body = QByteArray("{\"id\":\"evt_") + QByteArray(200, 'x') + "\"}";
         const Verdict m = verifyRaw(request({stripeHeader(StripeSecret, T, body)}, body),
@@ -484,6 +488,8 @@ private Q_SLOTS:
         QCOMPARE(mj.value("received").toArray().size(), 1);
         QCOMPARE(mj.value("expected").toString().size(), 64);
         QVERIFY(mj.value("message").toString().contains("2 secret"));
+        QCOMPARE(mj.value("tried").toObject().value("secrets").toInt(), 2);
+        QCOMPARE(mj.value("remaining").toArray().size(), 2);
     }
 
     void roundTrips_data()

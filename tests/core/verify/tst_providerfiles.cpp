@@ -1,0 +1,500 @@
+// Provider files: every built-in file loads and describes exactly the scheme the code table did;
+// the file format round-trips; each kind of bad file is refused with its path and key while the
+// others load; a user's file adds or overrides a provider; the shared catalog is read once.
+#include "core/http/RequestFramer.h"
+#include "core/verify/ProviderCatalog.h"
+#include "core/verify/ProviderFile.h"
+#include "core/verify/ProviderRegistry.h"
+#include "core/verify/Signer.h"
+#include "core/verify/Verifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+using S = ProviderScheme;
+
+using S = ProviderScheme;
+
+S scheme(const char *name, const char *title, QList<S::SignatureHeader> headers,
+         S::HeaderFormat format, S::Encoding encoding, const char *contentTemplate)
+{
+    S s;
+    s.name = QString::fromLatin1(name);
+    s.title = QString::fromLatin1(title);
+    s.signatureHeaders = std::move(headers);
+    s.headerFormat = format;
+    s.encoding = encoding;
+    s.contentTemplate = contentTemplate;
+    return s;
+}
+
+S::SignatureHeader header(const char *name, const char *prefix = "",
+                          S::Algorithm algorithm = S::Algorithm::HmacSha256)
+{
+    return {name, prefix, algorithm};
+}
+
+// Standard Webhooks and Svix share everything but Svix's own header names, which its SDK
+// reads first and then falls back to the webhook-* ones.
+S standardWebhooks(const char *name, const char *title, const QList<QByteArray> &prefixes)
+{
+    QList<S::SignatureHeader> sig;
+    S s = scheme(name, title, {}, S::HeaderFormat::VersionedList, S::Encoding::Base64,
+                 "{id}.{timestamp}.{body}");
+    for (const QByteArray &p : prefixes) {
+        s.signatureHeaders.append({QByteArray(p + "-signature"), "", S::Algorithm::HmacSha256});
+        s.timestampHeaders.append(QByteArray(p + "-timestamp"));
+        s.idHeaders.append(QByteArray(p + "-id"));
+    }
+    s.signatureKey = "v1";
+    s.timestampRequired = true;
+    s.toleranceS = 300;
+    s.toleranceBothWays = true;
+    s.secretFormat = S::SecretFormat::WhsecBase64;
+    s.secretPrefix = "whsec_";
+    return s;
+}
+
+// The table as core/verify/ProviderTable.cpp defined it before these providers became files
+// (commit 2b3170f), kept to prove the files describe exactly the same schemes.
+QList<S> legacyTable()
+{
+    QList<S> t;
+    {
+        // stripe-node: t=..,v1=..(several while a secret rolls),v0=.. (test mode); {t}.{body};
+        // the whsec_ secret is used as text; only old timestamps are rejected.
+        S s = scheme("stripe", "Stripe", {header("Stripe-Signature")},
+                     S::HeaderFormat::KeyValueList, S::Encoding::Hex, "{timestamp}.{body}");
+        s.signatureKey = "v1";
+        s.timestampKey = "t";
+        s.testModeKey = "v0";
+        s.timestampRequired = true;
+        s.toleranceS = 300;
+        s.idBodyField = "id";
+        s.secretPrefix = "whsec_";
+        t.append(s);
+    }
+    {
+        // GitHub sends both; @octokit/webhooks-methods checks the sha256 one.
+        S s = scheme("github", "GitHub",
+                     {header("X-Hub-Signature-256", "sha256="),
+                      header("X-Hub-Signature", "sha1=", S::Algorithm::HmacSha1)},
+                     S::HeaderFormat::Prefixed, S::Encoding::Hex, "{body}");
+        s.idHeaders = {"X-GitHub-Delivery"};
+        s.detectHeaders = {"X-GitHub-Event", "X-GitHub-Delivery"};
+        s.signHeaders = {{"X-GitHub-Event", "ping"}, {"X-GitHub-Delivery", "{id}"}};
+        t.append(s);
+    }
+    t.append(standardWebhooks("standard-webhooks", "Standard Webhooks", {"webhook"}));
+    {
+        S s = standardWebhooks("svix", "Svix", {"svix", "webhook"});
+        s.detectBySignatureHeader = false; // webhook-signature alone is Standard Webhooks
+        s.detectHeaders = {"svix-signature"};
+        t.append(s);
+    }
+    {
+        // Bolt / @slack/events-api: v0=hex over v0:{ts}:{body}; rejects requests older than 5 min.
+        S s = scheme("slack", "Slack", {header("X-Slack-Signature", "v0=")},
+                     S::HeaderFormat::Prefixed, S::Encoding::Hex, "v0:{timestamp}:{body}");
+        s.timestampHeaders = {"X-Slack-Request-Timestamp"};
+        s.timestampRequired = true;
+        s.toleranceS = 300;
+        t.append(s);
+    }
+    {
+        S s = scheme("shopify", "Shopify", {header("X-Shopify-Hmac-Sha256")},
+                     S::HeaderFormat::Plain, S::Encoding::Base64, "{body}");
+        s.idHeaders = {"X-Shopify-Webhook-Id", "X-Shopify-Event-Id"};
+        s.detectHeaders = {"X-Shopify-Topic"};
+        s.signHeaders = {{"X-Shopify-Topic", "orders/create"},
+                         {"X-Shopify-API-Version", "2025-01"},
+                         {"X-Shopify-Shop-Domain", "hookbench.myshopify.com"},
+                         {"X-Shopify-Webhook-Id", "{id}"},
+                         {"X-Shopify-Event-Id", "{id}"},
+                         {"X-Shopify-Triggered-At", "{iso_time}"}};
+        t.append(s);
+    }
+    {
+        // @paddle/paddle-node-sdk: ts=..;h1=.. over {ts}:{body}, valid for 5 s.
+        S s = scheme("paddle", "Paddle", {header("Paddle-Signature")},
+                     S::HeaderFormat::KeyValueList, S::Encoding::Hex, "{timestamp}:{body}");
+        s.listSeparator = ";";
+        s.signatureKey = "h1";
+        s.timestampKey = "ts";
+        s.timestampRequired = true;
+        s.toleranceS = 5;
+        s.idBodyField = "event_id";
+        t.append(s);
+    }
+    {
+        // square WebhooksHelper.isValidWebhookEventSignature: base64 HMAC of notification URL +
+        // body.
+        S s = scheme("square", "Square", {header("x-square-hmacsha256-signature")},
+                     S::HeaderFormat::Plain, S::Encoding::Base64, "{url}{body}");
+        s.idBodyField = "event_id";
+        t.append(s);
+    }
+    {
+        // @linear/sdk LinearWebhookClient.verify: hex HMAC of the body; webhookTimestamp (ms) in
+        // the body is required ("Missing webhook timestamp") and checked within 60 s either way.
+        S s = scheme("linear", "Linear", {header("Linear-Signature")}, S::HeaderFormat::Plain,
+                     S::Encoding::Hex, "{body}");
+        s.timestampBodyField = "webhookTimestamp";
+        s.timestampRequired = true;
+        s.timestampUnit = S::TimestampUnit::Milliseconds;
+        s.toleranceS = 60;
+        s.toleranceBothWays = true;
+        s.idHeaders = {"Linear-Delivery"};
+        s.detectHeaders = {"Linear-Delivery", "Linear-Event"};
+        t.append(s);
+    }
+    {
+        S s = scheme("zoom", "Zoom", {header("x-zm-signature", "v0=")}, S::HeaderFormat::Prefixed,
+                     S::Encoding::Hex, "v0:{timestamp}:{body}");
+        s.timestampHeaders = {"x-zm-request-timestamp"};
+        s.timestampRequired = true;
+        s.toleranceS = 300;
+        t.append(s);
+    }
+    {
+        // EventSub: id + RFC 3339 timestamp (as sent) + body; older than 10 minutes is rejected.
+        S s = scheme("twitch", "Twitch", {header("Twitch-Eventsub-Message-Signature", "sha256=")},
+                     S::HeaderFormat::Prefixed, S::Encoding::Hex, "{id}{timestamp}{body}");
+        s.timestampHeaders = {"Twitch-Eventsub-Message-Timestamp"};
+        s.timestampUnit = S::TimestampUnit::Rfc3339;
+        s.timestampRequired = true;
+        s.toleranceS = 600;
+        s.idHeaders = {"Twitch-Eventsub-Message-Id"};
+        t.append(s);
+    }
+    {
+        S s = scheme("calendly", "Calendly", {header("Calendly-Webhook-Signature")},
+                     S::HeaderFormat::KeyValueList, S::Encoding::Hex, "{timestamp}.{body}");
+        s.signatureKey = "v1";
+        s.timestampKey = "t";
+        s.timestampRequired = true;
+        s.toleranceS = 180;
+        t.append(s);
+    }
+    t.append(scheme("typeform", "Typeform", {header("Typeform-Signature", "sha256=")},
+                    S::HeaderFormat::Prefixed, S::Encoding::Base64, "{body}"));
+    {
+        // Intercom shares GitHub's legacy header, so the header alone does not identify it.
+        S s = scheme("intercom", "Intercom",
+                     {header("X-Hub-Signature", "sha1=", S::Algorithm::HmacSha1)},
+                     S::HeaderFormat::Prefixed, S::Encoding::Hex, "{body}");
+        s.detectBySignatureHeader = false;
+        t.append(s);
+    }
+    {
+        S s = scheme("recharge", "Recharge",
+                     {header("X-Recharge-Hmac-Sha256", "", S::Algorithm::Sha256OfSecretAndBody)},
+                     S::HeaderFormat::Plain, S::Encoding::Hex, "{body}");
+        s.detectHeaders = {"X-Recharge-Topic"};
+        t.append(s);
+    }
+    {
+        S s = scheme("hubspot-v3", "HubSpot (v3)", {header("X-HubSpot-Signature-v3")},
+                     S::HeaderFormat::Plain, S::Encoding::Base64, "{method}{url}{body}{timestamp}");
+        s.timestampHeaders = {"X-HubSpot-Request-Timestamp"};
+        s.timestampUnit = S::TimestampUnit::Milliseconds;
+        s.timestampRequired = true;
+        s.toleranceS = 300;
+        t.append(s);
+    }
+    return t;
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// A provider of the common shape, as a user would write it.
+const QByteArray AcmeFile =
+    "{\n"
+    "  \"name\": \"acme\",\n"
+    "  \"title\": \"Acme Payments\",\n"
+    "  \"docs\": \"https://acme.example/docs/webhooks\",\n"
+    "  \"signature\": {\n"
+    "    \"headers\": [{\"name\": \"X-Acme-Signature\", \"prefix\": \"sha512=\"}],\n"
+    "    \"algorithm\": \"hmac-sha512\",\n"
+    "    \"encoding\": \"base64\",\n"
+    "    \"format\": \"prefixed\",\n"
+    "    \"content\": \"{id}:{timestamp}:{body}\"\n"
+    "  },\n"
+    "  \"timestamp\": {\"headers\": [\"X-Acme-Timestamp\"], \"tolerance_s\": 120},\n"
+    "  \"id\": {\"headers\": [\"X-Acme-Delivery\"]},\n"
+    "  \"secret\": {\"prefix\": \"acme_\"},\n"
+    "  \"sign\": {\"headers\": [\"X-Acme-Event: ping\"]}\n"
+    "}\n";
+
+} // namespace
+
+class TestProviderFiles : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config; // XDG_CONFIG_HOME for the shared catalog
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+        QVERIFY(QDir().mkpath(m_config.path() + "/hookbench/providers"));
+        writeFile(m_config.path() + "/hookbench/providers/acme.json", AcmeFile);
+        writeFile(m_config.path() + "/hookbench/providers/broken.json", "{\"name\": ");
+    }
+
+    void everyBuiltInFileLoads()
+    {
+        const QStringList files =
+            QDir(ProviderCatalog::BuiltInDirectory).entryList({"*.json"}, QDir::Files);
+        QVERIFY(files.size() >= 16);
+        const ProviderCatalog c = ProviderCatalog::load(ProviderCatalog::BuiltInDirectory, {});
+        for (const ProviderFile::Problem &p : c.problems())
+            qWarning("%s", qPrintable(p.text()));
+        QVERIFY(c.problems().isEmpty());
+        for (const QString &f : files) {
+            const ProviderScheme *s = c.find(QFileInfo(f).completeBaseName());
+            QVERIFY2(s, qPrintable(f));
+            QCOMPARE(s->origin, S::Origin::BuiltInFile);
+            QVERIFY2(s->docs.startsWith("https://"), qPrintable(f + ": no docs link"));
+        }
+        // The shapes that are not data are still there, from code.
+        for (const char *code : {"twilio", "mailgun", "discord", "sendgrid"}) {
+            QVERIFY(c.find(code));
+            QCOMPARE(c.find(code)->origin, S::Origin::Code);
+        }
+    }
+
+    void filesDescribeTheFormerCodeTable_data()
+    {
+        QTest::addColumn<S>("legacy");
+        for (const S &s : legacyTable())
+            QTest::newRow(qPrintable(s.name)) << s;
+    }
+    void filesDescribeTheFormerCodeTable()
+    {
+        QFETCH(S, legacy);
+        const ProviderCatalog c = ProviderCatalog::load(ProviderCatalog::BuiltInDirectory, {});
+        const ProviderScheme *loaded = c.find(legacy.name);
+        QVERIFY(loaded);
+        S expected = legacy;
+        expected.docs = loaded->docs;
+        expected.notes = loaded->notes;
+        QVERIFY2(*loaded == expected, qPrintable(ProviderFile::write(*loaded)));
+    }
+
+    void writeThenParseIsTheSameScheme()
+    {
+        const ProviderCatalog c = ProviderCatalog::load(ProviderCatalog::BuiltInDirectory, {});
+        int data = 0;
+        for (const S &s : c.schemes()) {
+            const QByteArray text = ProviderFile::write(s);
+            QCOMPARE(text.isEmpty(), !ProviderFile::fitsData(s));
+            if (text.isEmpty())
+                continue;
+            ++data;
+            ProviderFile::Problem p;
+            const auto back =
+                ProviderFile::parse(text, "/x/" + s.name + ".json", S::Origin::UserFile, &p);
+            QVERIFY2(back, qPrintable(p.text()));
+            QVERIFY2(*back == s, qPrintable(s.name));
+        }
+        QVERIFY(data >= 16);
+        // Code-only shapes have no file form.
+        QVERIFY(ProviderFile::write(*c.find("twilio")).isEmpty());
+        QVERIFY(ProviderFile::write(*c.find("discord")).isEmpty());
+    }
+
+    void badFilesAreRefusedWithPathAndKey_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("problem");
+        const QByteArray sig =
+            "\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\"}";
+        auto row = [](const char *name, const QByteArray &json, const char *key,
+                      const char *problem) {
+            QTest::newRow(name) << json << QString::fromUtf8(key) << QString::fromUtf8(problem);
+        };
+        auto file = [](const QByteArray &rest) -> QByteArray {
+            return "{\"name\": \"bad\", \"title\": \"Bad\", " + rest + "}";
+        };
+        row("not json", QByteArray("{\"name\": \"bad\","), "", "not valid JSON");
+        row("not an object", QByteArray("[1]"), "", "expects a JSON object");
+        row("unknown key", file(sig + ", \"tolerance\": 5"), "tolerance", "unknown key");
+        row("nested unknown key",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"algo\": \"x\"}"),
+            "signature.algo", "unknown key");
+        row("no title", QByteArray("{\"name\": \"bad\", " + sig + "}"), "title", "is required");
+        row("title not a string", QByteArray("{\"name\": \"bad\", \"title\": 3, " + sig + "}"),
+            "title", "expects a string");
+        row("name not the file's",
+            QByteArray("{\"name\": \"other\", \"title\": \"B\", " + sig + "}"), "name",
+            "differs from the file name");
+        row("no signature", file("\"docs\": \"x\""), "signature", "is required");
+        row("bad algorithm",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"algorithm\": \"md5\"}"),
+            "signature.algorithm", "'md5' is not one of");
+        row("no encoding", file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}]}"),
+            "signature.encoding", "is required");
+        row("no headers", file("\"signature\": {\"headers\": [], \"encoding\": \"hex\"}"),
+            "signature.headers", "non-empty array");
+        row("header name",
+            file("\"signature\": {\"headers\": [{\"name\": \"X Sig\"}], \"encoding\": \"hex\"}"),
+            "signature.headers[0].name", "not a header name");
+        row("prefix without prefixed",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\", \"prefix\": \"s=\"}], "
+                 "\"encoding\": \"hex\"}"),
+            "signature.headers[0].prefix", "needs \"format\": \"prefixed\"");
+        row("prefixed without prefix",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"format\": \"prefixed\"}"),
+            "signature.headers[0].prefix", "is required");
+        row("list without key",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"format\": \"key-value-list\"}"),
+            "signature.signature_key", "is required");
+        row("timestamp_key outside a list",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"timestamp_key\": \"t\"}"),
+            "signature.timestamp_key", "only applies");
+        row("unknown placeholder",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"content\": \"{ts}.{body}\"}"),
+            "signature.content", "unknown placeholder {ts}");
+        row("timestamp signed, none read",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"content\": \"{timestamp}.{body}\"}"),
+            "signature.content", "no timestamp is read");
+        row("id signed, none read",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"content\": \"{id}.{body}\"}"),
+            "signature.content", "no id is read");
+        row("negative tolerance",
+            file(sig + ", \"timestamp\": {\"headers\": [\"X-Ts\"], \"tolerance_s\": -5}"),
+            "timestamp.tolerance_s", "whole number");
+        row("tolerance without timestamp", file(sig + ", \"timestamp\": {\"tolerance_s\": 300}"),
+            "timestamp.tolerance_s", "no timestamp");
+        row("bad unit", file(sig + ", \"timestamp\": {\"headers\": [\"X-Ts\"], \"unit\": \"ns\"}"),
+            "timestamp.unit", "'ns' is not one of");
+        row("secret format", file(sig + ", \"secret\": {\"format\": \"pem\"}"), "secret.format",
+            "'pem' is not one of");
+        row("sign header", file(sig + ", \"sign\": {\"headers\": [\"no colon\"]}"),
+            "sign.headers[0]", "\"Name: value\"");
+        row("detect not a list", file(sig + ", \"detect\": {\"headers\": \"X-Evt\"}"),
+            "detect.headers", "expects an array");
+    }
+    void badFilesAreRefusedWithPathAndKey()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, key);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("bad.json");
+        writeFile(path, json);
+        writeFile(dir.filePath("acme.json"), AcmeFile);
+        const ProviderCatalog c = ProviderCatalog::load({}, dir.path());
+        QCOMPARE(c.problems().size(), 1);
+        const ProviderFile::Problem &p = c.problems().first();
+        QCOMPARE(p.path, path);
+        QCOMPARE(p.key, key);
+        QVERIFY2(p.problem.contains(problem), qPrintable(p.text()));
+        QVERIFY(p.text().startsWith(path + ": "));
+        QVERIFY(!c.find("bad"));
+        QVERIFY(c.find("acme"));              // the rest still load
+        QVERIFY(c.find("stripe") == nullptr); // no built-ins were asked for
+        QVERIFY(c.find("twilio"));            // code-only providers are always there
+    }
+
+    void userFileOverridesBuiltIn()
+    {
+        QTemporaryDir dir;
+        QByteArray stripe;
+        {
+            QFile f(QStringLiteral(":/hookbench/providers/stripe.json"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            stripe = f.readAll();
+        }
+        stripe.replace("\"tolerance_s\": 300", "\"tolerance_s\": 30");
+        writeFile(dir.filePath("stripe.json"), stripe);
+        const ProviderCatalog c =
+            ProviderCatalog::load(ProviderCatalog::BuiltInDirectory, dir.path());
+        QVERIFY(c.problems().isEmpty());
+        const ProviderScheme *s = c.find("stripe");
+        QVERIFY(s);
+        QCOMPARE(s->toleranceS, 30);
+        QCOMPARE(s->origin, S::Origin::UserFile);
+        QCOMPARE(s->sourcePath, dir.filePath("stripe.json"));
+        int count = 0;
+        for (const S &each : c.schemes())
+            count += each.name == QLatin1String("stripe") ? 1 : 0;
+        QCOMPARE(count, 1);
+    }
+
+    // The shared catalog reads $XDG_CONFIG_HOME/hookbench/providers once: the user's provider is
+    // listed, signed and verified by name; the broken file is reported; a file added later is not
+    // read (no file I/O after the first use).
+    void sharedCatalogUsesTheUserFolderOnce()
+    {
+        QVERIFY(ProviderRegistry::names().contains("acme"));
+        QCOMPARE(ProviderRegistry::names().last(), QStringLiteral("generic-hmac"));
+        QCOMPARE(ProviderRegistry::problems().size(), 1);
+        QVERIFY(
+            ProviderRegistry::problems().first().path.endsWith("/hookbench/providers/broken.json"));
+        QVERIFY(ProviderRegistry::problems().first().problem.contains("not valid JSON"));
+
+        const auto acme = ProviderRegistry::find("acme");
+        QVERIFY(acme);
+        Signer::Options so;
+        so.secret = "acme_s3cret";
+        so.atS = 1763779200;
+        so.id = "dlv_1";
+        const Signer::Result r = Signer::sign(*acme, "{\"event\":\"paid\"}", so);
+        QVERIFY2(!r.request.isEmpty(), qPrintable(r.error));
+        QVERIFY(r.request.contains("X-Acme-Signature: sha512="));
+        QVERIFY(r.request.contains("X-Acme-Event: ping"));
+        const ParsedRequest parsed = RequestFramer::parse(r.request);
+        QCOMPARE(ProviderRegistry::detect(parsed), QStringList{"acme"});
+        VerifyOptions vo;
+        vo.provider = "auto";
+        vo.secrets = {"acme_s3cret"};
+        vo.atS = so.atS + 5;
+        const Verdict ok = Verifier::verify(r.request, parsed, vo);
+        QVERIFY2(ok.valid, qPrintable(QJsonDocument(ok.toJson()).toJson()));
+        QCOMPARE(ok.provider, QStringLiteral("acme"));
+        QCOMPARE(ok.signedContent, QByteArray("dlv_1:1763779200:{\"event\":\"paid\"}"));
+        vo.atS = so.atS + 121;
+        QCOMPARE(Verifier::verify(r.request, parsed, vo).reasonCode(),
+                 QStringLiteral("timestamp_outside_tolerance"));
+        // The prefix the file declares is what the diagnosis puts back.
+        vo.atS = so.atS;
+        vo.secrets = {"s3cret"};
+        const Verdict v = Verifier::verify(r.request, parsed, vo);
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QCOMPARE(v.hazards.size(), 1);
+        QCOMPARE(v.hazards.first().transform, QStringLiteral("add_prefix"));
+
+        writeFile(m_config.path() + "/hookbench/providers/later.json",
+                  QByteArray(AcmeFile).replace("\"acme\"", "\"later\""));
+        QVERIFY(!ProviderRegistry::names().contains("later"));
+        QCOMPARE(&ProviderCatalog::shared(), &ProviderCatalog::shared());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProviderFiles)
+#include "tst_providerfiles.moc"
