@@ -3,6 +3,7 @@
 #include "core/http/RequestFramer.h"
 #include "core/verify/AsymmetricKey.h"
 #include "core/verify/BodyVariants.h"
+#include "core/verify/Diagnosis.h"
 #include "core/verify/JsonReformatter.h"
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/SignatureEvidence.h"
@@ -390,6 +391,154 @@ private Q_SLOTS:
                                      options("stripe", {StripeSecret}));
         QVERIFY(ok.valid);
         QVERIFY(!find(ok, "body_modified"));
+    }
+
+    // Two faults at once: a secret repair with a body transformation (each kind of secret
+    // repair), and with a URL form. Both hazards are named, each combined_with the other; the
+    // number of combinations tried is stated and bounded.
+    void combinedFaults_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("signedWith");
+        QTest::addColumn<QByteArray>("given");
+        QTest::addColumn<QByteArray>("original");
+        QTest::addColumn<QByteArray>("received");
+        QTest::addColumn<QString>("secretCode");
+        QTest::addColumn<QString>("secretTransform");
+        QTest::addColumn<QString>("bodyTransform");
+        const QByteArray pretty = "{\n  \"id\": \"evt_1\",\n  \"n\": [\n    1,\n    2\n  ]\n}";
+        const QByteArray compact = "{\"id\":\"evt_1\",\"n\":[1,2]}";
+        QTest::newRow("newline in secret + re-serialised JSON")
+            << "stripe" << StripeSecret << StripeSecret + "\n"
+            << pretty << compact << "secret_whitespace"
+            << ""
+            << "json_reserialized";
+        QTest::newRow("whsec_ dropped + newline appended")
+            << "stripe" << StripeSecret << StripeSecret.mid(6) << compact << compact + "\n"
+            << "secret_format"
+            << "add_prefix"
+            << "trailing_newline_added";
+        QTest::newRow("whsec_ added + CRLF")
+            << "github" << QByteArray("abc") << QByteArray("whsec_abc") << QByteArray("a=1\nb=2\n")
+            << QByteArray("a=1\r\nb=2\r\n") << "secret_format"
+            << "strip_prefix"
+            << "lf_to_crlf";
+        QTest::newRow("base64 key + unicode escaped")
+            << "github" << QByteArray("raw key bytes") << QByteArray("raw key bytes").toBase64()
+            << QByteArray("{\"n\":\"Zoë\"}") << QByteArray("{\"n\":\"Zo\\u00eb\"}")
+            << "secret_format"
+            << "base64_decode"
+            << "unicode_escaped";
+    }
+    void combinedFaults()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, signedWith);
+        QFETCH(QByteArray, given);
+        QFETCH(QByteArray, original);
+        QFETCH(QByteArray, received);
+        QFETCH(QString, secretCode);
+        QFETCH(QString, secretTransform);
+        QFETCH(QString, bodyTransform);
+        const QByteArray signedRaw = sign(provider, signedWith, original);
+        const qsizetype split = signedRaw.indexOf("\r\n\r\n") + 4;
+        QByteArray raw = signedRaw.left(split);
+        raw.replace(QByteArray("Content-Length: " + QByteArray::number(original.size())),
+                    QByteArray("Content-Length: " + QByteArray::number(received.size())));
+        raw += received;
+        const Verdict v = verifyRaw(raw, options(provider, {"unrelated", given}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        const QString json = QString::fromUtf8(QJsonDocument(v.toJson()).toJson());
+        QCOMPARE(codes(v).size(), 2);
+        const Hazard *secret = find(v, secretCode);
+        const Hazard *body = find(v, "body_modified");
+        QVERIFY2(secret && body, qPrintable(json));
+        QCOMPARE(secret->transform, secretTransform);
+        QCOMPARE(secret->secretIndex, 1);
+        QCOMPARE(secret->combinedWith, QStringLiteral("body_modified"));
+        QCOMPARE(body->transform, bodyTransform);
+        QCOMPARE(body->secretIndex, 1);
+        QCOMPARE(body->combinedWith, secretCode);
+        QCOMPARE(body->toJson().value("combined_with").toString(), secretCode);
+        QVERIFY(secret->detail.contains("neither change alone"));
+        // Stated and bounded: at most every combined repair with every transformation.
+        const int tried = v.toJson().value("tried").toObject().value("combinations").toInt();
+        QVERIFY(tried >= 1);
+        QVERIFY(tried <= Diagnosis::MaxCombinedRepairs * BodyVariants::transforms().size());
+        QVERIFY(v.search.remaining.isEmpty());
+
+        // One fault alone: named alone, never as a combination.
+        const Verdict single = verifyRaw(raw, options(provider, {"unrelated", signedWith}));
+        QCOMPARE(codes(single), QStringList{"body_modified:" + bodyTransform});
+        QVERIFY(single.hazards.first().combinedWith.isEmpty());
+        QVERIFY(single.search.remaining.isEmpty());
+        const Verdict secretOnly = verifyRaw(signedRaw, options(provider, {"unrelated", given}));
+        QCOMPARE(secretOnly.hazards.size(), 1);
+        QCOMPARE(secretOnly.hazards.first().code, secretCode);
+        QVERIFY(secretOnly.hazards.first().combinedWith.isEmpty());
+    }
+
+    void combinedUrlAndSecret()
+    {
+        // Square signed its https notification URL; the secret here has a trailing newline and
+        // the request is checked against the http URL rebuilt from Host.
+        const QByteArray raw = sign("square", "sq", "{\"event_id\":\"e\"}", T, Signer::Break::None,
+                                    "https://example.com/hook");
+        const Verdict v = verifyRaw(raw, options("square", {"sq\n"}));
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QCOMPARE(codes(v), (QStringList{"secret_whitespace", "url_mismatch"}));
+        QCOMPARE(find(v, "url_mismatch")->url, QStringLiteral("https://example.com/hook"));
+        QCOMPARE(find(v, "url_mismatch")->combinedWith, QStringLiteral("secret_whitespace"));
+        QCOMPARE(find(v, "secret_whitespace")->combinedWith, QStringLiteral("url_mismatch"));
+        QVERIFY(v.search.combinations >= 1);
+        QVERIFY(!v.search.urlVariants.isEmpty());
+        // Only the URL wrong: url_mismatch alone.
+        const Verdict single = verifyRaw(raw, options("square", {"sq"}));
+        QCOMPARE(codes(single), QStringList{"url_mismatch"});
+        QVERIFY(single.hazards.first().combinedWith.isEmpty());
+    }
+
+    // A miss nothing explains says what was ruled out and what is left.
+    void missWithNoRepairIsExplained()
+    {
+        const QByteArray raw =
+            sign("stripe", StripeSecret, "{\"amount\":100}", T, Signer::Break::TamperedBody);
+        VerifyOptions o = options("stripe", {StripeSecret, "whsec_old\n"});
+        o.otherEndpointSecrets = {{"cli", "whsec_cli"}};
+        const Verdict v = verifyRaw(raw, o);
+        QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY(v.hazards.isEmpty());
+        const QJsonObject tried = v.toJson().value("tried").toObject();
+        QCOMPARE(tried.value("secrets").toInt(), 2);
+        QCOMPARE(tried.value("other_endpoint_secrets").toInt(), 1);
+        QVERIFY(tried.value("secret_forms").toArray().contains(QJsonValue("trimmed")));
+        QVERIFY(tried.value("body_transforms").toArray().size() >= 3);
+        QVERIFY(tried.value("combinations").toInt() > 0);
+        QVERIFY(tried.value("url_variants").toArray().isEmpty()); // Stripe does not sign the URL
+        QStringList remaining;
+        for (const QJsonValue &r : v.toJson().value("remaining").toArray())
+            remaining.append(r.toObject().value("code").toString());
+        QCOMPARE(remaining, (QStringList{"body_tampered", "secret_not_here"}));
+        QVERIFY(v.humanReport().contains("left: "));
+
+        // URL-signing schemes also leave a URL unlike the forms tried.
+        const QByteArray sq = sign("square", "sq", "{\"event_id\":\"e\"}", T,
+                                   Signer::Break::TamperedBody, "https://example.com/hook");
+        const Verdict s = verifyRaw(sq, options("square", {"sq"}));
+        QCOMPARE(s.search.remaining.size(), 3);
+        QCOMPARE(s.search.remaining.last().code, QStringLiteral("url_unknown"));
+        QVERIFY(!s.search.urlVariants.isEmpty());
+
+        // Explained, or valid: nothing left.
+        const Verdict explained = verifyRaw(sign("stripe", StripeSecret, "{\"amount\":100}"),
+                                            options("stripe", {StripeSecret + "\n"}));
+        QCOMPARE(codes(explained), QStringList{"secret_whitespace"});
+        QVERIFY(explained.search.remaining.isEmpty());
+        const Verdict ok =
+            verifyRaw(sign("stripe", StripeSecret, "{}"), options("stripe", {StripeSecret}));
+        QVERIFY(ok.valid);
+        QVERIFY(ok.toJson().value("tried").isNull());
+        QCOMPARE(ok.toJson().value("remaining").toArray().size(), 0);
     }
 
     void tamperedBodyHasNoExplanation()
