@@ -2,7 +2,9 @@
 
 #include "core/forward/LocalForwardRequest.h"
 #include "core/forward/ResignHeaders.h"
+#include "core/forward/RetryPolicy.h"
 #include "core/http/RequestFramer.h"
+#include "core/pipeline/EventBridgeSender.h"
 #include "core/store/ForwardOutbox.h"
 #include "core/store/StoreWriter.h"
 
@@ -39,10 +41,11 @@ bool retryable(const HttpDelivery::Result &result)
 } // namespace
 
 ForwardWorker::ForwardWorker(QString storePath, const CaptureContext *context, StoreWriter *writer)
-    : m_storePath(std::move(storePath)), m_context(context), m_writer(writer),
-      m_timer(this), m_link(std::make_shared<Link>())
+    : m_storePath(std::move(storePath)), m_context(context), m_writer(writer), m_timer(this),
+      m_link(std::make_shared<Link>())
 {
     m_link->worker = this;
+    m_eventBridge = new EventBridgeSender([this](const OutboxEntry &e) { record(e); }, this);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ForwardWorker::drain);
@@ -52,13 +55,6 @@ ForwardWorker::~ForwardWorker()
 {
     std::lock_guard<std::mutex> lock(m_link->mutex);
     m_link->worker = nullptr;
-}
-
-qint64 ForwardWorker::backoffMs(int attempts, double jitter)
-{
-    // The AWS SDKs' standard retry mode: full jitter over a base that doubles, capped at 20 s.
-    const double ceiling = qMin(20000.0, 1000.0 * double(1LL << qMin(attempts, 20)));
-    return qint64(jitter * ceiling);
 }
 
 OutboxEntry ForwardWorker::outcome(OutboxEntry e, const HttpDelivery::Result &result, qint64 nowMs,
@@ -83,7 +79,7 @@ OutboxEntry ForwardWorker::outcome(OutboxEntry e, const HttpDelivery::Result &re
     }
     if (retryable(result) && e.attempts < MaxAttempts) {
         e.state = OutboxEntry::State::Retrying;
-        e.nextAttemptMs = nowMs + backoffMs(e.attempts - 1, jitter);
+        e.nextAttemptMs = nowMs + RetryPolicy([jitter] { return jitter; }).delayMs(e.attempts);
     } else {
         e.state = OutboxEntry::State::Dead;
         if (retryable(result))
@@ -99,18 +95,16 @@ void ForwardWorker::drain()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QVector<qint64> busy(m_busy.begin(), m_busy.end());
     const QVector<OutboxEntry> due = ForwardOutbox(m_store).due(now, BatchRows, busy);
+    QVector<OutboxEntry> toBus;
     for (const OutboxEntry &entry : due) {
         m_busy.insert(entry.id);
-        if (entry.kind == QLatin1String("http")) {
+        if (entry.kind == QLatin1String("eventbridge"))
+            toBus.append(entry);
+        else
             sendHttp(entry);
-        } else {
-            OutboxEntry dead = entry;
-            dead.state = OutboxEntry::State::Dead;
-            dead.errorCode = QStringLiteral("unsupported");
-            dead.errorMessage = QStringLiteral("forwarding to %1 is not available").arg(entry.kind);
-            record(dead);
-        }
     }
+    if (!toBus.isEmpty())
+        m_eventBridge->send(toBus, m_store, m_context->current());
     // Woken by each commit here; the poll finds rows another process queued again
     // (`forward retry`) and the due retries.
     const qint64 next = ForwardOutbox(m_store).nextDueMs(now);

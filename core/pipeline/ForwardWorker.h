@@ -10,9 +10,11 @@
 #include <QTimer>
 #include <memory>
 
+class EventBridgeSender;
 class StoreWriter;
 
-// ForwardStage's worker, on the stage's thread: reads due outbox rows, sends them, and records
+// ForwardStage's worker, on the stage's thread: reads due outbox rows, sends them (to local apps
+// itself, to EventBridge through EventBridgeSender), and records
 // each outcome through the writer. A row is "busy" from its send until its outcome is stored,
 // so it is never sent twice at once.
 class ForwardWorker : public QObject
@@ -35,7 +37,6 @@ public:
     // backed-off time, or dead.
     static OutboxEntry outcome(OutboxEntry entry, const HttpDelivery::Result &result, qint64 nowMs,
                                double jitter);
-    static qint64 backoffMs(int attempts, double jitter); // full jitter, doubling, 20 s cap
 
 Q_SIGNALS:
     void entryUpdated(const OutboxEntry &entry);
@@ -50,6 +51,7 @@ private:
     StoreWriter *m_writer;
     CaptureStore m_store; // read-only, this thread's own
     QSet<qint64> m_busy;
+    EventBridgeSender *m_eventBridge; // a child: on this thread
     QTimer m_timer;
     std::shared_ptr<Link> m_link;
 };
