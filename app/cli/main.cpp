@@ -3,6 +3,7 @@
 #include "cli/ExportCommand.h"
 #include "cli/ForwardCommand.h"
 #include "cli/ListenCommand.h"
+#include "cli/PatternCommand.h"
 #include "cli/ProvidersCommand.h"
 #include "cli/ResendCommand.h"
 #include "cli/SecretsCommand.h"
@@ -30,6 +31,8 @@ const Command Commands[] = {
     {"sign", "sign a body as a provider would and print or send the request", &SignCommand::run},
     {"providers", "list the providers verify and sign know, with their headers",
      &ProvidersCommand::run},
+    {"pattern", "test an EventBridge rule's pattern against an event or stored captures",
+     &PatternCommand::run},
     {"resend", "send a stored capture again to a local app, optionally re-signed",
      &ResendCommand::run},
     {"forward", "list the forwards of a store, or queue dead ones again", &ForwardCommand::run},

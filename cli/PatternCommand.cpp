@@ -1,0 +1,343 @@
+#include "cli/PatternCommand.h"
+
+#include "cli/CliSupport.h"
+#include "cli/VerifyCommand.h"
+#include "core/capture/ContentDecoder.h"
+#include "core/config/ConfigLoader.h"
+#include "core/forward/EventBridgeMapper.h"
+#include "core/http/RequestFramer.h"
+#include "core/rules/EventEnvelope.h"
+#include "core/rules/PatternMatcher.h"
+#include "core/rules/PatternSource.h"
+#include "core/store/CaptureStore.h"
+#include "core/verify/ProviderRegistry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QUuid>
+#include <cstdio>
+
+namespace {
+
+const char Synopsis[] =
+    "hookbench-cli pattern test --pattern FILE [--rule NAME] (--event FILE | --store FILE "
+    "[--endpoint ID] [--config FILE]) [--account ID] [--region REGION] [--json]";
+
+// When neither the command line nor the forward config names them: AWS's documentation
+// account and the default region of the AWS CLI's examples.
+const char DefaultAccount[] = "123456789012";
+const char DefaultRegion[] = "us-east-1";
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+QString reasonsText(const MatchResult &r, const QString &indent)
+{
+    QString text;
+    for (const MissReason &reason : r.reasons) {
+        QString line = reason.toText();
+        line.replace(QLatin1String("\n"), QLatin1String("\n") + indent);
+        text += indent + line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QByteArray jsonLine(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+// The capture as the forward stage hands it to the EventBridge mapper: framed from its exact
+// bytes, body with Content-Encoding undone, the stored verdict.
+bool mapperInput(const Capture &capture, const QByteArray &verdictJson, EventBridgeInput *in,
+                 QString *error)
+{
+    const ParsedRequest parsed = RequestFramer::parse(capture.raw);
+    if (parsed.hasError() && parsed.headerSectionEnd < 0) {
+        *error = QStringLiteral("the request does not frame: %1").arg(parsed.error);
+        return false;
+    }
+    in->method = parsed.method;
+    in->target = parsed.target;
+    for (const HeaderField &h : parsed.headers)
+        in->headers.append({h.name, h.value});
+    const ContentDecoder::Result body =
+        ContentDecoder::decode(parsed.body(capture.raw), parsed.header("Content-Encoding"));
+    if (!body.ok) {
+        *error = QStringLiteral("the body cannot be decoded: %1").arg(body.error);
+        return false;
+    }
+    in->body = body.data;
+    const QJsonDocument verdict = QJsonDocument::fromJson(verdictJson);
+    if (verdict.isObject())
+        in->verdict = verdict.object();
+    in->receivedAt = QDateTime::fromMSecsSinceEpoch(capture.summary.receivedAtUs / 1000, Qt::UTC);
+    return true;
+}
+
+struct StoreRun
+{
+    explicit StoreRun(const PatternMatcher &m) : matcher(m) {}
+    const PatternMatcher &matcher;
+    bool json = false;
+    QString account; // from the command line; empty: the forward config's, then the default
+    QString region;
+    int matched = 0;
+    int tested = 0;
+};
+
+// One capture: mapped, enveloped and matched; the verdict printed. False when it is not on the
+// bus at all (then `why` says so).
+void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig &endpoint,
+                 qint64 id)
+{
+    const std::optional<Capture> capture = store.capture(id);
+    QJsonObject out{{QStringLiteral("id"), id}};
+    QString notOnBus;
+    EventEnvelope envelope;
+    if (!capture) {
+        notOnBus = QStringLiteral("cannot be read: %1").arg(store.errorString());
+    } else {
+        const EventBridgeForwardTarget &target = *endpoint.forward.eventBridge;
+        const QString reason = capture->summary.verdictReason;
+        EventBridgeInput input;
+        QString error;
+        if (endpoint.forward.onlyVerified && reason != QLatin1String("ok")) {
+            notOnBus = QStringLiteral("not forwarded: not verified (%1) and only verified events "
+                                      "are forwarded (forward.only_verified)")
+                           .arg(reason.isEmpty() ? QStringLiteral("no provider") : reason);
+        } else if (!mapperInput(*capture, store.verdictJson(id), &input, &error)) {
+            notOnBus = QStringLiteral("not forwarded: ") + error;
+        } else {
+            const EventBridgeMapper::Result mapped = EventBridgeMapper::map(input, target);
+            if (!mapped.ok()) {
+                notOnBus = QStringLiteral("not forwarded: %1 (%2)")
+                               .arg(mapped.error.message, mapped.error.code());
+            } else {
+                const EventBridgeEntry &e = *mapped.entry;
+                const QString account =
+                    !run.account.isEmpty()
+                        ? run.account
+                        : (!target.account.isEmpty() ? target.account
+                                                     : QString::fromLatin1(DefaultAccount));
+                QString region = !run.region.isEmpty() ? run.region : target.region;
+                if (region.isEmpty())
+                    region = QProcessEnvironment::systemEnvironment().value(
+                        QStringLiteral("AWS_REGION"), QString::fromLatin1(DefaultRegion));
+                const QString eventId =
+                    QUuid::createUuidV5(QUuid(), QStringLiteral("hookbench-capture-%1").arg(id))
+                        .toString(QUuid::WithoutBraces);
+                if (!EventEnvelope::fromEntry(e.source, e.detailType, e.detail, e.resources,
+                                              account, region, input.receivedAt, eventId, &envelope,
+                                              &error))
+                    notOnBus = QStringLiteral("not forwarded: ") + error;
+            }
+        }
+    }
+    ++run.tested;
+    if (!notOnBus.isEmpty()) {
+        out.insert(QStringLiteral("matches"), false);
+        out.insert(QStringLiteral("reasons"), QJsonArray());
+        out.insert(QStringLiteral("error"), notOnBus);
+        CliSupport::writeStdout(
+            run.json ? jsonLine(out)
+                     : QStringLiteral("capture %1: no match: %2\n").arg(id).arg(notOnBus).toUtf8());
+        return;
+    }
+    const MatchResult result = run.matcher.match(envelope.toJson());
+    if (result.matches)
+        ++run.matched;
+    if (run.json) {
+        QJsonObject o = result.toJson();
+        o.insert(QStringLiteral("id"), id);
+        CliSupport::writeStdout(jsonLine(o));
+        return;
+    }
+    QString text = QStringLiteral("capture %1 (%2, %3): %4\n")
+                       .arg(id)
+                       .arg(envelope.source, envelope.detailType,
+                            result.matches ? QStringLiteral("match") : QStringLiteral("no match"));
+    text += reasonsText(result, QStringLiteral("  "));
+    CliSupport::writeStdout(text.toUtf8());
+}
+
+int testStore(const QCommandLineParser &p, const PatternMatcher &matcher)
+{
+    const QString configOption = QStringLiteral("config");
+    const ConfigLoader::Result loaded =
+        p.isSet(configOption)
+            ? ConfigLoader::load(p.value(configOption), true, ProviderRegistry::names())
+            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+    if (!loaded.ok())
+        return CliSupport::fail(CliSupport::Usage, loaded.error);
+    const QString endpointId = p.value(QStringLiteral("endpoint"));
+    QHash<QString, const EndpointConfig *> endpoints;
+    for (const EndpointConfig &e : loaded.config.endpoints) {
+        if (endpointId.isEmpty() || e.id == endpointId)
+            endpoints.insert(e.id, &e);
+    }
+    if (!endpointId.isEmpty() && endpoints.isEmpty())
+        return CliSupport::fail(
+            CliSupport::Usage,
+            QStringLiteral("--endpoint %1: no such endpoint in the config").arg(endpointId));
+    if (!endpointId.isEmpty() && !endpoints.value(endpointId)->forward.eventBridge)
+        return CliSupport::fail(CliSupport::Usage,
+                                QStringLiteral("--endpoint %1 has no forward.eventbridge in the "
+                                               "config, so none of its captures go on a bus")
+                                    .arg(endpointId));
+
+    CaptureStore store;
+    if (!store.openReadOnly(p.value(QStringLiteral("store"))))
+        return CliSupport::fail(CliSupport::Environment, store.errorString());
+
+    StoreRun run(matcher);
+    run.json = p.isSet(QStringLiteral("json"));
+    run.account = p.value(QStringLiteral("account"));
+    run.region = p.value(QStringLiteral("region"));
+    int skipped = 0;
+    const QVector<qint64> ids = store.ids();
+    // Summaries in pages, so that a large store is never held in memory at once.
+    constexpr int Page = 1000;
+    for (qsizetype i = 0; i < ids.size(); i += Page) {
+        const qsizetype last = qMin(ids.size(), i + Page) - 1;
+        for (const CaptureSummary &s : store.summaries(ids.at(i), ids.at(last))) {
+            const EndpointConfig *e = endpoints.value(s.endpointId);
+            if (!e || !e->forward.eventBridge) {
+                ++skipped;
+                continue;
+            }
+            testCapture(run, store, *e, s.id);
+        }
+    }
+    if (run.tested == 0)
+        printErr(QStringLiteral("hookbench-cli: no capture to test: the store has %1 captures, "
+                                "none of an endpoint %2 with forward.eventbridge in the config")
+                     .arg(ids.size())
+                     .arg(endpointId.isEmpty() ? QStringLiteral("(any)") : endpointId));
+    else if (!run.json)
+        printErr(QStringLiteral("%1 of %2 captures match%3")
+                     .arg(run.matched)
+                     .arg(run.tested)
+                     .arg(skipped ? QStringLiteral(" (%1 of other endpoints, or of endpoints not "
+                                                   "forwarding to EventBridge, left out)")
+                                        .arg(skipped)
+                                  : QString()));
+    return run.matched > 0 ? CliSupport::Success : CliSupport::Negative;
+}
+
+int testEvent(const QCommandLineParser &p, const PatternMatcher &matcher)
+{
+    const QString file = p.value(QStringLiteral("event"));
+    QByteArray bytes;
+    QString error;
+    if (!VerifyCommand::readInput(file, &bytes, &error))
+        return CliSupport::fail(CliSupport::Usage, error);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (!doc.isObject())
+        return CliSupport::fail(CliSupport::Usage,
+                                parseError.error != QJsonParseError::NoError
+                                    ? QStringLiteral("%1: not JSON: %2 at byte %3")
+                                          .arg(file, parseError.errorString())
+                                          .arg(parseError.offset)
+                                    : QStringLiteral("%1: an event is a JSON object").arg(file));
+    QJsonObject event = doc.object();
+    const QString account = p.value(QStringLiteral("account"));
+    const QString region = p.value(QStringLiteral("region"));
+    if (EventEnvelope::looksLikeEntry(event)) {
+        // A PutEvents entry: the event EventBridge would make of it.
+        EventEnvelope envelope;
+        if (!EventEnvelope::fromEntryJson(
+                event, account.isEmpty() ? QString::fromLatin1(DefaultAccount) : account,
+                region.isEmpty() ? QString::fromLatin1(DefaultRegion) : region, &envelope, &error))
+            return CliSupport::fail(CliSupport::Usage, file + QStringLiteral(": ") + error);
+        event = envelope.toJson();
+        printErr(QStringLiteral("hookbench-cli: %1 is a PutEvents entry; testing the event "
+                                "EventBridge makes of it")
+                     .arg(file));
+    } else {
+        if (!account.isEmpty())
+            event.insert(QStringLiteral("account"), account);
+        if (!region.isEmpty())
+            event.insert(QStringLiteral("region"), region);
+    }
+    const MatchResult result = matcher.match(event);
+    if (p.isSet(QStringLiteral("json")))
+        CliSupport::writeStdout(jsonLine(result.toJson()));
+    else
+        CliSupport::writeStdout(
+            ((result.matches ? QStringLiteral("match\n") : QStringLiteral("no match\n")) +
+             reasonsText(result, QStringLiteral("  ")))
+                .toUtf8());
+    return result.matches ? CliSupport::Success : CliSupport::Negative;
+}
+
+} // namespace
+
+int PatternCommand::run(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument("test", "Test a pattern against an event or a store's captures.");
+    p.addOptions({
+        {"pattern",
+         "An event pattern (JSON), a CloudFormation/SAM template (JSON) or the output of `aws "
+         "events describe-rule`.",
+         "FILE"},
+        {"rule", "The rule to take from a template or AWS CLI output holding several.", "NAME"},
+        {"event", "A full EventBridge event (or a PutEvents entry); - for stdin.", "FILE"},
+        {"store",
+         "Every capture of the store, as its endpoint's forward config puts it on the bus.",
+         "FILE"},
+        {"endpoint", "With --store: only this endpoint's captures.", "ID"},
+        {"config", "With --store: the config file (default: the user's).", "FILE"},
+        {"account", "The event's account (default: the forward config's, then 123456789012).",
+         "ID"},
+        {"region", "The event's region (default: the forward config's, then us-east-1).", "REGION"},
+        {"json",
+         "One JSON object per event: {\"matches\", \"reasons\"} (and \"id\" with --store)."},
+    });
+    const int parsed = CliSupport::parse(p, args, Synopsis);
+    if (parsed >= 0)
+        return parsed;
+    const QStringList positional = p.positionalArguments();
+    if (positional != QStringList{QStringLiteral("test")})
+        return CliSupport::fail(
+            CliSupport::Usage, QStringLiteral("expected `pattern test` (usage: %1)").arg(Synopsis));
+    if (!p.isSet(QStringLiteral("pattern")))
+        return CliSupport::fail(CliSupport::Usage, QStringLiteral("--pattern FILE is required"));
+    const bool event = p.isSet(QStringLiteral("event"));
+    const bool store = p.isSet(QStringLiteral("store"));
+    if (event == store)
+        return CliSupport::fail(CliSupport::Usage,
+                                QStringLiteral("give one of --event FILE and --store FILE"));
+    if (!store && (p.isSet(QStringLiteral("endpoint")) || p.isSet(QStringLiteral("config"))))
+        return CliSupport::fail(CliSupport::Usage,
+                                QStringLiteral("--endpoint and --config go with --store"));
+
+    const QString patternFile = p.value(QStringLiteral("pattern"));
+    QByteArray text;
+    QString error;
+    if (!VerifyCommand::readInput(patternFile, &text, &error))
+        return CliSupport::fail(CliSupport::Usage, error);
+    const PatternSource::Result source =
+        PatternSource::load(text, patternFile, p.value(QStringLiteral("rule")));
+    if (!source.ok())
+        return CliSupport::fail(CliSupport::Usage, source.error);
+    PatternError patternError;
+    const EventPattern pattern = EventPattern::compile(source.pattern, &patternError);
+    if (!pattern.isValid()) {
+        // AWS's own words first, as the contract promises; where it came from after.
+        printErr(patternError.message());
+        printErr(
+            QStringLiteral("  in %1%2")
+                .arg(patternFile, source.origin.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" (") + source.origin + QLatin1Char(')')));
+        return CliSupport::Usage;
+    }
+    const PatternMatcher matcher(pattern);
+    return store ? testStore(p, matcher) : testEvent(p, matcher);
+}
