@@ -317,6 +317,117 @@ private Q_SLOTS:
         QVERIFY(ProviderFile::write(*c.find("discord")).isEmpty());
     }
 
+    // The providers added as files, each against its documentation: the signature computed here
+    // independently (not by Signer), in the header the provider sends, verifies; the same
+    // request with another body does not; detection finds it where its headers are its own.
+    void addedProvidersFollowTheirDocs_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<int>("algorithm"); // QCryptographicHash::Algorithm
+        QTest::addColumn<bool>("base64");
+        QTest::addColumn<QByteArray>("prefix");
+        QTest::addColumn<QByteArray>("extra"); // other headers the provider sends
+        QTest::addColumn<QString>("detected"); // auto's pick; empty: not identifiable
+        auto row = [](const char *p, const char *h, QCryptographicHash::Algorithm a, bool b64,
+                      const char *prefix, const char *extra, const char *detected) {
+            QTest::newRow(p) << QString::fromLatin1(p) << QByteArray(h) << int(a) << b64
+                             << QByteArray(prefix) << QByteArray(extra)
+                             << QString::fromLatin1(detected);
+        };
+        // Meta's header is GitHub's: auto picks GitHub, whose scheme for this header is the same.
+        row("meta", "X-Hub-Signature-256", QCryptographicHash::Sha256, false, "sha256=", "",
+            "github");
+        row("paystack", "x-paystack-signature", QCryptographicHash::Sha512, false, "", "",
+            "paystack");
+        row("razorpay", "X-Razorpay-Signature", QCryptographicHash::Sha256, false, "",
+            "x-razorpay-event-id: evt_1", "razorpay");
+        row("lemonsqueezy", "X-Signature", QCryptographicHash::Sha256, false, "",
+            "X-Event-Name: order_created", "");
+        row("woocommerce", "X-WC-Webhook-Signature", QCryptographicHash::Sha256, true, "",
+            "X-WC-Webhook-Topic: order.created", "woocommerce");
+        row("coinbase-commerce", "X-CC-Webhook-Signature", QCryptographicHash::Sha256, false, "",
+            "", "coinbase-commerce");
+    }
+    void addedProvidersFollowTheirDocs()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QByteArray, header);
+        QFETCH(int, algorithm);
+        QFETCH(bool, base64);
+        QFETCH(QByteArray, prefix);
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, detected);
+        const QByteArray secret = "whk_0123456789";
+        const QByteArray body = "{\"data\":{\"amount\":4200},\"event\":\"charge.success\"}";
+        const QByteArray mac = QMessageAuthenticationCode::hash(
+            body, secret, QCryptographicHash::Algorithm(algorithm));
+        const QByteArray sig = prefix + (base64 ? mac.toBase64() : mac.toHex());
+        auto request = [&](const QByteArray &b) -> QByteArray {
+            QByteArray r =
+                "POST /hook HTTP/1.1\r\nHost: example.com\r\n" + header + ": " + sig + "\r\n";
+            if (!extra.isEmpty())
+                r += extra + "\r\n";
+            return r + "Content-Length: " + QByteArray::number(b.size()) + "\r\n\r\n" + b;
+        };
+        VerifyOptions o;
+        o.provider = provider;
+        o.secrets = {secret};
+        o.atS = 1763779200;
+        const QByteArray raw = request(body);
+        const ParsedRequest parsed = RequestFramer::parse(raw);
+        const Verdict ok = Verifier::verify(raw, parsed, o);
+        QVERIFY2(ok.valid, qPrintable(QJsonDocument(ok.toJson()).toJson()));
+        QVERIFY(ok.hazards.isEmpty());
+        const QByteArray tampered = request(QByteArray(body).replace("4200", "4201"));
+        QCOMPARE(Verifier::verify(tampered, RequestFramer::parse(tampered), o).reasonCode(),
+                 QStringLiteral("signature_mismatch"));
+        // The common hazards on it: a secret with a newline, a re-serialised body.
+        o.secrets = {secret + "\n"};
+        const Verdict ws = Verifier::verify(raw, parsed, o);
+        QCOMPARE(ws.hazards.size(), 1);
+        QCOMPARE(ws.hazards.first().code, QStringLiteral("secret_whitespace"));
+        o.secrets = {secret};
+        const QByteArray pretty =
+            request(QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
+        const Verdict re = Verifier::verify(pretty, RequestFramer::parse(pretty), o);
+        QCOMPARE(re.hazards.size(), 1);
+        QCOMPARE(re.hazards.first().transform, QStringLiteral("json_reserialized"));
+        const QStringList found = ProviderRegistry::detect(parsed);
+        QCOMPARE(found.value(0), detected);
+    }
+
+    void svixAliases()
+    {
+        // Clerk and Resend sign with Svix: a request signed for one verifies as the others, and
+        // auto picks Svix (the headers are Svix's).
+        for (const char *name : {"clerk", "resend"}) {
+            const auto scheme = ProviderRegistry::find(name);
+            QVERIFY(scheme);
+            S svix = *ProviderRegistry::find("svix");
+            svix.name = scheme->name;
+            svix.title = scheme->title;
+            svix.docs = scheme->docs;
+            svix.notes = scheme->notes;
+            svix.detectHeaders.clear();
+            svix.detectBySignatureHeader = false;
+            svix.origin = scheme->origin;
+            svix.sourcePath = scheme->sourcePath;
+            QVERIFY(*scheme == svix);
+            Signer::Options so;
+            so.secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+            so.atS = 1763779200;
+            const QByteArray raw = Signer::sign(*scheme, "{\"type\":\"user.created\"}", so).request;
+            const ParsedRequest parsed = RequestFramer::parse(raw);
+            QCOMPARE(ProviderRegistry::detect(parsed), QStringList{"svix"});
+            VerifyOptions o;
+            o.provider = "svix";
+            o.secrets = {so.secret};
+            o.atS = so.atS;
+            QVERIFY(Verifier::verify(raw, parsed, o).valid);
+        }
+    }
+
     void badFilesAreRefusedWithPathAndKey_data()
     {
         QTest::addColumn<QByteArray>("json");

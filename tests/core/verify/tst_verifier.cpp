@@ -653,10 +653,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, provider);
         const auto scheme = *ProviderRegistry::find(provider);
-        QByteArray secret =
-            provider == QLatin1String("svix") || provider == QLatin1String("standard-webhooks")
-                ? SvixSecret
-                : QByteArray("a-secret");
+        QByteArray secret = scheme.secretFormat == ProviderScheme::SecretFormat::WhsecBase64
+                                ? SvixSecret
+                                : QByteArray("a-secret");
         QByteArray verifyKey = secret;
         AsymmetricKey pair;
         if (provider == QLatin1String("discord") || provider == QLatin1String("sendgrid")) {
