@@ -172,7 +172,7 @@ void TestConfigLoader::badFiles_data()
                                          << "listen.bind: not an IP address: \"example.com\"";
     QTest::newRow("bind with a port")
         << QByteArray(R"({"listen":{"bind":"127.0.0.1:80"}})") << "listen.bind: not an IP address";
-    const auto forward = [](const char *json) {
+    const auto forward = [](const char *json) -> QByteArray {
         return QByteArray(R"({"endpoints":[{"id":"a","path":"/a","forward":)") + json + "}]}";
     };
     QTest::newRow("forward key") << forward(R"({"eventbus":{}})")
@@ -204,7 +204,7 @@ void TestConfigLoader::badFiles_data()
         << forward(R"({"eventbridge":{"max_entry_bytes":2000000}})")
         << "endpoints[0].forward.eventbridge.max_entry_bytes: expected a whole "
            "number from 1024 to 1048576";
-    const auto rules = [](const char *json) {
+    const auto rules = [](const char *json) -> QByteArray {
         return QByteArray(R"({"endpoints":[{"id":"a","path":"/a","rules":)") + json + "}]}";
     };
     QTest::newRow("rules type") << rules("{}") << "endpoints[0].rules: expected an array";
