@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <algorithm>
 
 namespace {
 
@@ -52,6 +53,27 @@ QString quotedSource(const QByteArray &json, int *truncated)
     text.replace(QLatin1Char('\n'), QLatin1String("\\n"));
     text.replace(QLatin1Char('\r'), QLatin1String("\\r"));
     return text;
+}
+
+// Keys and values quoted in a reason keep the message on one line: control characters escaped
+// as JSON writes them.
+QString oneLine(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c == QLatin1Char('\n'))
+            out += QLatin1String("\\n");
+        else if (c == QLatin1Char('\r'))
+            out += QLatin1String("\\r");
+        else if (c == QLatin1Char('\t'))
+            out += QLatin1String("\\t");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x2028 || c.unicode() == 0x2029)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 } // namespace
@@ -106,8 +128,8 @@ bool PatternCompiler::fail(const QString &reason, qint64 offset, const QString &
     const QByteArray &text = m_pattern.m_text;
     offset = qBound<qint64>(0, offset, text.size());
     const qint64 lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    m_error.reason = reason;
-    m_error.path = path;
+    m_error.reason = oneLine(reason);
+    m_error.path = oneLine(path);
     m_error.offset = offset;
     m_error.line = int(text.left(offset).count('\n')) + 1;
     m_error.column = int(QString::fromUtf8(text.mid(lineStart, offset - lineStart)).size()) + 1;
@@ -213,6 +235,10 @@ bool PatternCompiler::compileObject(int node, const QString &path, const QString
         }
         built.fields.append(field);
     }
+    // Match arrays before nested objects: a miss is usually found there, before the walk into
+    // the event's deeper objects (the verdict does not depend on the order).
+    std::stable_partition(built.fields.begin(), built.fields.end(),
+                          [](const PatternField &f) { return f.child < 0; });
     m_pattern.m_nodes[index] = built;
     *out = index;
     return true;

@@ -70,7 +70,13 @@ bool PatternMatcher::objectMatches(int node, const QJsonObject *object) const
 {
     const PatternNode &n = m_pattern.nodes().at(node);
     for (const PatternField &f : n.fields) {
-        const QJsonValue value = object ? object->value(f.key) : QJsonValue(QJsonValue::Undefined);
+        // constFind: one lookup without the temporary QJsonValue that value() builds.
+        QJsonValue value(QJsonValue::Undefined);
+        if (object) {
+            const auto it = object->constFind(f.key);
+            if (it != object->constEnd())
+                value = it.value();
+        }
         if (f.child >= 0 ? !nestedMatches(f.child, value) : !leafMatches(f, value))
             return false;
     }
@@ -108,19 +114,29 @@ bool PatternMatcher::nestedMatches(int node, const QJsonValue &value) const
 
 bool PatternMatcher::leafMatches(const PatternField &field, const QJsonValue &value) const
 {
-    bool hasLeaf = false;
+    bool values = false;
+    int hasLeaf = -1; // unknown until an `exists` asks
     for (const ValueMatcher &m : field.anyOf) {
-        if (m.kind() == ValueMatcher::Kind::Exists) {
-            if (!hasLeaf)
-                hasLeaf = anyLeaf(value, [](const QJsonValue &) { return true; });
-            if (hasLeaf == m.existsWanted())
-                return true;
+        if (m.kind() != ValueMatcher::Kind::Exists) {
+            values = true;
             continue;
         }
-        if (anyLeaf(value, [&m](const QJsonValue &leaf) { return m.matches(leaf); }))
+        if (hasLeaf < 0)
+            hasLeaf = anyLeaf(value, [](const QJsonValue &) { return true; }) ? 1 : 0;
+        if ((hasLeaf == 1) == m.existsWanted())
             return true;
     }
-    return false;
+    if (!values)
+        return false;
+    // Each leaf is read (and a string decoded) once, then tried against every matcher.
+    return anyLeaf(value, [&field](const QJsonValue &leaf) {
+        const QString text = leaf.isString() ? leaf.toString() : QString();
+        for (const ValueMatcher &m : field.anyOf) {
+            if (m.kind() != ValueMatcher::Kind::Exists && m.matches(leaf, text))
+                return true;
+        }
+        return false;
+    });
 }
 
 MatchResult PatternMatcher::match(const QJsonObject &event) const

@@ -5,6 +5,7 @@ ValueMatcher ValueMatcher::exact(const QJsonValue &value)
     ValueMatcher m;
     m.m_kind = Kind::Exact;
     m.m_exact = value;
+    m.m_exactString = value.toString();
     return m;
 }
 
@@ -15,6 +16,10 @@ ValueMatcher ValueMatcher::strings(Kind kind, const QStringList &values, bool ig
     m.m_strings = values;
     m.m_ignoreCase =
         ignoreCase || kind == Kind::EqualsIgnoreCase || kind == Kind::AnythingButIgnoreCase;
+    if (kind == Kind::Wildcard || kind == Kind::AnythingButWildcard) {
+        for (const QString &glob : values)
+            m.m_globs.append(wildcardSegments(glob));
+    }
     return m;
 }
 
@@ -70,42 +75,57 @@ bool ValueMatcher::isNegation() const
     }
 }
 
+QStringList ValueMatcher::wildcardSegments(QStringView pattern)
+{
+    QStringList segments{QString()};
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == QLatin1Char('*')) {
+            segments.append(QString());
+        } else if (c == QLatin1Char('\\') && i + 1 < pattern.size()) {
+            segments.last() += pattern.at(++i);
+        } else {
+            segments.last() += c;
+        }
+    }
+    return segments;
+}
+
+bool ValueMatcher::segmentsMatch(const QStringList &segments, QStringView text)
+{
+    if (segments.size() == 1)
+        return text == segments.first();
+    const QString &first = segments.first();
+    const QString &last = segments.last();
+    if (text.size() < first.size() + last.size() || !text.startsWith(first) || !text.endsWith(last))
+        return false;
+    // Leftmost placement of each middle piece leaves the most room for the rest, so a greedy
+    // scan decides the match: no backtracking, whatever the glob.
+    qsizetype pos = first.size();
+    const qsizetype end = text.size() - last.size();
+    for (qsizetype i = 1; i + 1 < segments.size(); ++i) {
+        const QString &piece = segments.at(i);
+        if (piece.isEmpty())
+            continue;
+        const qsizetype at = text.left(end).indexOf(piece, pos);
+        if (at < 0)
+            return false;
+        pos = at + piece.size();
+    }
+    return true;
+}
+
 bool ValueMatcher::wildcardMatches(QStringView pattern, QStringView text)
 {
-    // Iterative glob with one backtrack point (the last star): O(pattern x text) at worst, no
-    // recursion, so an adversarial pattern cannot blow the stack.
-    qsizetype p = 0, t = 0, starP = -1, starT = -1;
-    while (t < text.size()) {
-        if (p < pattern.size() && pattern.at(p) == QLatin1Char('*')) {
-            starP = ++p;
-            starT = t;
-            continue;
-        }
-        if (p < pattern.size()) {
-            QChar want = pattern.at(p);
-            qsizetype step = 1;
-            if (want == QLatin1Char('\\') && p + 1 < pattern.size()) {
-                want = pattern.at(p + 1);
-                step = 2;
-            }
-            if (want == text.at(t)) {
-                p += step;
-                ++t;
-                continue;
-            }
-        }
-        if (starP < 0)
-            return false;
-        p = starP;
-        t = ++starT;
-    }
-    while (p < pattern.size() && pattern.at(p) == QLatin1Char('*'))
-        ++p;
-    return p == pattern.size();
+    return segmentsMatch(wildcardSegments(pattern), text);
 }
 
 bool ValueMatcher::matchesString(const QString &text) const
 {
+    for (const QStringList &glob : m_globs) {
+        if (segmentsMatch(glob, text))
+            return true;
+    }
     const Qt::CaseSensitivity cs = m_ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive;
     for (const QString &s : m_strings) {
         switch (m_kind) {
@@ -121,10 +141,8 @@ bool ValueMatcher::matchesString(const QString &text) const
             break;
         case Kind::Wildcard:
         case Kind::AnythingButWildcard:
-            if (wildcardMatches(s, text))
-                return true;
-            break;
-        default: // EqualsIgnoreCase, AnythingBut (strings), AnythingButIgnoreCase
+            break; // m_globs, below
+        default:   // EqualsIgnoreCase, AnythingBut (strings), AnythingButIgnoreCase
             if (text.compare(s, cs) == 0)
                 return true;
             break;
@@ -135,8 +153,15 @@ bool ValueMatcher::matchesString(const QString &text) const
 
 bool ValueMatcher::matches(const QJsonValue &leaf) const
 {
+    return matches(leaf, leaf.isString() ? leaf.toString() : QString());
+}
+
+bool ValueMatcher::matches(const QJsonValue &leaf, const QString &text) const
+{
     switch (m_kind) {
     case Kind::Exact:
+        if (m_exact.isString())
+            return leaf.isString() && text == m_exactString;
         if (m_exact.isDouble())
             return leaf.isDouble() && leaf.toDouble() == m_exact.toDouble();
         return leaf == m_exact;
@@ -144,16 +169,16 @@ bool ValueMatcher::matches(const QJsonValue &leaf) const
     case Kind::Suffix:
     case Kind::EqualsIgnoreCase:
     case Kind::Wildcard:
-        return leaf.isString() && matchesString(leaf.toString());
+        return leaf.isString() && matchesString(text);
     case Kind::AnythingBut:
         if (!m_numbers.isEmpty())
             return !(leaf.isDouble() && m_numbers.contains(leaf.toDouble()));
-        return !(leaf.isString() && matchesString(leaf.toString()));
+        return !(leaf.isString() && matchesString(text));
     case Kind::AnythingButPrefix:
     case Kind::AnythingButSuffix:
     case Kind::AnythingButIgnoreCase:
     case Kind::AnythingButWildcard:
-        return !(leaf.isString() && matchesString(leaf.toString()));
+        return !(leaf.isString() && matchesString(text));
     case Kind::Numeric: {
         if (!leaf.isDouble())
             return false;
@@ -165,7 +190,7 @@ bool ValueMatcher::matches(const QJsonValue &leaf) const
         return true;
     }
     case Kind::Cidr:
-        return leaf.isString() && m_range.contains(leaf.toString());
+        return leaf.isString() && m_range.contains(text);
     case Kind::Exists:
         return false; // decided by the caller, which knows whether the field has leaves
     }

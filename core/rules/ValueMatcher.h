@@ -48,9 +48,17 @@ public:
 
     // `leaf` is a present scalar (string, number, boolean, null). Not for Kind::Exists.
     bool matches(const QJsonValue &leaf) const;
+    // The same with the leaf's text already read (leaf.toString() for a string, else empty), so
+    // that one leaf tried against several matchers is decoded once.
+    bool matches(const QJsonValue &leaf, const QString &text) const;
 
     // Glob of the `wildcard` filter: `*` is zero or more characters; `\*` and `\\` escapes.
     static bool wildcardMatches(QStringView pattern, QStringView text);
+    // The glob as its literal pieces between stars (escapes undone): "a*b\\*c*" gives
+    // ["a", "b*c", ""]. Matching then takes linear time in the text: the first piece is a
+    // prefix, the last a suffix, the others are found leftmost in turn.
+    static QStringList wildcardSegments(QStringView pattern);
+    static bool segmentsMatch(const QStringList &segments, QStringView text);
 
 private:
     bool matchesString(const QString &text) const;
@@ -61,7 +69,9 @@ private:
     bool m_hasLow = false, m_lowOpen = false, m_hasHigh = false, m_highOpen = false;
     double m_low = 0, m_high = 0;
     QJsonValue m_exact;
-    QStringList m_strings; // prefixes, suffixes, globs, anything-but strings
+    QString m_exactString;        // m_exact's text when it is a string
+    QStringList m_strings;        // prefixes, suffixes, globs, anything-but strings
+    QVector<QStringList> m_globs; // the globs of m_strings as segments (wildcard kinds)
     QVector<double> m_numbers;
     IpRange m_range;
 };

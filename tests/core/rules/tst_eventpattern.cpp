@@ -220,6 +220,11 @@ void TestEventPattern::namesLineColumnAndPath()
     QCOMPARE(error.column, 37); // just after "5"
     QVERIFY(!error.message().contains(QLatin1Char('\n')));
 
+    // A key with an escaped line break is quoted escaped: the message stays one line.
+    QVERIFY(!EventPattern::compile(QByteArray(R"({"a\r\nb": "x"})"), &error).isValid());
+    QCOMPARE(error.reason, QStringLiteral(R"("a\r\nb" must be an object or an array)"));
+    QCOMPARE(error.path, QStringLiteral(R"(a\r\nb)"));
+
     QVERIFY(!EventPattern::compile(QByteArray(R"({"source": [)"), &error).isValid());
     QVERIFY(error.reason.startsWith(QStringLiteral("Filter is not valid JSON")));
 }

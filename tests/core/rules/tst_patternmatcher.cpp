@@ -221,6 +221,15 @@ void TestPatternMatcher::wildcardGlob_data()
                                        << "a\\b" << true;
     QTest::newRow("only star") << "*"
                                << "" << true;
+    QTest::newRow("middle pieces in order") << "a*bc*d"
+                                            << "axxbcxxd" << true;
+    QTest::newRow("middle pieces overlap the suffix") << "a*b*b"
+                                                      << "ab" << false;
+    QTest::newRow("escaped star in a piece") << "*x\\*y*"
+                                             << "1x*y2" << true;
+    // Adversarial for a backtracking glob: answered by one scan.
+    QTest::newRow("many stars, long text")
+        << QString("*a").repeated(2000) + "b" << QString(200000, QLatin1Char('a')) << false;
 }
 
 void TestPatternMatcher::wildcardGlob()
