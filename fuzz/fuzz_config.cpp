@@ -6,6 +6,7 @@
 #include "core/config/ConfigLoader.h"
 #include "core/config/ConfigWriter.h"
 #include "core/config/EndpointRules.h"
+#include "core/config/ForwardConfigJson.h"
 #include "core/http/HttpResponse.h"
 #include "core/verify/ProviderRegistry.h"
 
@@ -31,7 +32,9 @@ bool sameEndpoints(const AppConfig &a, const AppConfig &b)
         if (x.id != y.id || x.path != y.path || x.provider != y.provider ||
             x.toleranceS != y.toleranceS || x.response.status != y.response.status ||
             x.response.body != y.response.body || x.response.delayMs != y.response.delayMs ||
-            x.scheme != y.scheme || x.forward != y.forward)
+            x.scheme != y.scheme ||
+            ForwardConfigJson::toJson(x.forward) != ForwardConfigJson::toJson(y.forward) ||
+            x.rules.size() != y.rules.size())
             return false;
         // Headers: the same set (a JSON object does not keep the order through QJsonObject).
         QList<QPair<QByteArray, QByteArray>> hx = x.response.headers, hy = y.response.headers;
