@@ -62,8 +62,6 @@ bool EventEnvelope::fromEntryJson(const QJsonObject &entry, const QString &accou
 
 QJsonObject EventEnvelope::toJson() const
 {
-    // QJsonObject sorts its keys; the order EventBridge writes them in is kept by the text
-    // writers that need it. Values are what matter to a rule.
     return {{QStringLiteral("version"), QStringLiteral("0")},
             {QStringLiteral("id"), id},
             {QStringLiteral("detail-type"), detailType},
@@ -73,4 +71,38 @@ QJsonObject EventEnvelope::toJson() const
             {QStringLiteral("region"), region},
             {QStringLiteral("resources"), QJsonArray::fromStringList(resources)},
             {QStringLiteral("detail"), detail}};
+}
+
+QByteArray EventEnvelope::toJsonText(bool indented) const
+{
+    const QJsonObject json = toJson();
+    static const char *const Order[] = {"version", "id",     "detail-type", "source", "account",
+                                        "time",    "region", "resources",   "detail"};
+    // Each value through Qt's writer (a one-element array, brackets stripped), the members in
+    // EventBridge's order around them.
+    QByteArray out = "{";
+    bool first = true;
+    for (const char *key : Order) {
+        const QJsonValue value = json.value(QLatin1String(key));
+        QByteArray text = QJsonDocument(QJsonArray{value})
+                              .toJson(indented ? QJsonDocument::Indented : QJsonDocument::Compact);
+        if (indented) {
+            // Qt indents by four spaces: the lines between "[" and "]", re-indented by half.
+            QList<QByteArray> lines = text.split('\n');
+            lines = lines.mid(1, lines.size() - 3);
+            for (QByteArray &line : lines) {
+                qsizetype spaces = 0;
+                while (spaces < line.size() && line.at(spaces) == ' ')
+                    ++spaces;
+                line = QByteArray(spaces / 2, ' ') + line.mid(spaces);
+            }
+            out += (first ? "\n  \"" : ",\n  \"") + QByteArray(key) +
+                   "\": " + lines.join('\n').trimmed();
+        } else {
+            text = text.mid(1, text.size() - 2);
+            out += (first ? "\"" : ",\"") + QByteArray(key) + "\":" + text;
+        }
+        first = false;
+    }
+    return out + (indented ? "\n}\n" : "}");
 }

@@ -36,4 +36,7 @@ struct EventEnvelope
     // {"version": "0", "id", "detail-type", "source", "account", "time", "region", "resources",
     //  "detail"} in EventBridge's order.
     QJsonObject toJson() const;
+    // The same as text with the keys in EventBridge's order (QJsonObject sorts them), compact or
+    // indented by two spaces: for showing the event, or writing an --event file.
+    QByteArray toJsonText(bool indented = false) const;
 };

@@ -403,6 +403,16 @@ void TestPatternMatcher::envelopeFromEntry()
     QCOMPARE(json.value("resources"), QJsonValue(QJsonArray{"arn:aws:x"}));
     QCOMPARE(json.value("detail").toObject().value("id"), QJsonValue("evt_1"));
     QCOMPARE(json.size(), 9);
+    QCOMPARE(e.toJsonText(),
+             QByteArray(R"({"version":"0","id":"id-1","detail-type":"customer.created",)"
+                        R"("source":"stripe.com","account":"123456789012",)"
+                        R"("time":"2023-11-14T22:13:20Z","region":"eu-west-1",)"
+                        R"("resources":["arn:aws:x"],"detail":{"id":"evt_1",)"
+                        R"("type":"customer.created"}})"));
+    const QByteArray indented = e.toJsonText(true);
+    QVERIFY(indented.startsWith("{\n  \"version\": \"0\",\n  \"id\": \"id-1\",\n"));
+    QVERIFY(indented.contains("\n  \"detail\": {\n    \"id\": \"evt_1\",\n"));
+    QCOMPARE(QJsonDocument::fromJson(indented).object(), json);
 
     EventEnvelope fresh;
     QVERIFY(EventEnvelope::fromEntry("s", "t", "{}", {}, "1", "r", QDateTime(), QString(), &fresh,
