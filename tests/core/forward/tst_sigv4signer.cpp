@@ -6,8 +6,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
-// Every case of the AWS SigV4 test suite (tests/data/aws-sigv4, a copy of ../shared/testdata): the canonical request,
-// the string to sign and the Authorization header must match byte for byte.
+// Every case of the AWS SigV4 test suite (tests/data/aws-sigv4, a copy of ../shared/testdata): the
+// canonical request, the string to sign and the Authorization header must match byte for byte.
 class TestSigV4Signer : public QObject
 {
     Q_OBJECT
