@@ -70,14 +70,33 @@ bool PatternMatcher::objectMatches(int node, const QJsonObject *object) const
 {
     const PatternNode &n = m_pattern.nodes().at(node);
     for (const PatternField &f : n.fields) {
-        // constFind: one lookup without the temporary QJsonValue that value() builds.
-        QJsonValue value(QJsonValue::Undefined);
-        if (object) {
-            const auto it = object->constFind(f.key);
-            if (it != object->constEnd())
-                value = it.value();
+        bool ok = false;
+        const auto it = object ? object->constFind(f.key) : QJsonObject::const_iterator();
+        if (!object || it == object->constEnd()) {
+            ok = f.child >= 0 ? objectMatches(f.child, nullptr) : noLeafMatches(f);
+        } else {
+            // Read through the iterator's reference: no QJsonValue is built for the common
+            // cases (an object to descend into, a scalar to compare).
+            const QJsonValueConstRef value = it.value();
+            switch (value.type()) {
+            case QJsonValue::Object:
+                if (f.child >= 0) {
+                    const QJsonObject o = value.toObject();
+                    ok = objectMatches(f.child, &o);
+                } else {
+                    ok = noLeafMatches(f);
+                }
+                break;
+            case QJsonValue::Array:
+                ok = f.child >= 0 ? nestedMatches(f.child, value) : leafMatches(f, value);
+                break;
+            default:
+                ok = f.child >= 0 ? objectMatches(f.child, nullptr)
+                                  : scalarMatches(f, ValueMatcher::Leaf::of(value));
+                break;
+            }
         }
-        if (f.child >= 0 ? !nestedMatches(f.child, value) : !leafMatches(f, value))
+        if (!ok)
             return false;
     }
     for (const QVector<int> &group : n.orGroups) {
@@ -112,30 +131,37 @@ bool PatternMatcher::nestedMatches(int node, const QJsonValue &value) const
     return objectMatches(node, nullptr); // no object here: every field below is absent
 }
 
-bool PatternMatcher::leafMatches(const PatternField &field, const QJsonValue &value) const
+bool PatternMatcher::noLeafMatches(const PatternField &field) const
 {
-    bool values = false;
-    int hasLeaf = -1; // unknown until an `exists` asks
     for (const ValueMatcher &m : field.anyOf) {
-        if (m.kind() != ValueMatcher::Kind::Exists) {
-            values = true;
-            continue;
-        }
-        if (hasLeaf < 0)
-            hasLeaf = anyLeaf(value, [](const QJsonValue &) { return true; }) ? 1 : 0;
-        if ((hasLeaf == 1) == m.existsWanted())
+        if (m.kind() == ValueMatcher::Kind::Exists && !m.existsWanted())
             return true;
     }
-    if (!values)
-        return false;
-    // Each leaf is read (and a string decoded) once, then tried against every matcher.
-    return anyLeaf(value, [&field](const QJsonValue &leaf) {
-        const QString text = leaf.isString() ? leaf.toString() : QString();
-        for (const ValueMatcher &m : field.anyOf) {
-            if (m.kind() != ValueMatcher::Kind::Exists && m.matches(leaf, text))
-                return true;
-        }
-        return false;
+    return false;
+}
+
+bool PatternMatcher::scalarMatches(const PatternField &field, const ValueMatcher::Leaf &leaf) const
+{
+    for (const ValueMatcher &m : field.anyOf) {
+        if (m.kind() == ValueMatcher::Kind::Exists ? m.existsWanted() : m.matches(leaf))
+            return true;
+    }
+    return false;
+}
+
+bool PatternMatcher::leafMatches(const PatternField &field, const QJsonValue &value) const
+{
+    if (!value.isArray()) {
+        if (value.isUndefined() || value.isObject())
+            return noLeafMatches(field);
+        return scalarMatches(field, ValueMatcher::Leaf::of(value));
+    }
+    // An array: `exists` asks whether it holds any leaf, the others whether one leaf matches.
+    const bool hasLeaf = anyLeaf(value, [](const QJsonValue &) { return true; });
+    if (!hasLeaf)
+        return noLeafMatches(field);
+    return anyLeaf(value, [this, &field](const QJsonValue &leaf) {
+        return scalarMatches(field, ValueMatcher::Leaf::of(leaf));
     });
 }
 

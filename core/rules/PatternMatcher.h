@@ -22,6 +22,8 @@ private:
     bool objectMatches(int node, const QJsonObject *object) const;
     bool nestedMatches(int node, const QJsonValue &value) const;
     bool leafMatches(const PatternField &field, const QJsonValue &value) const;
+    bool scalarMatches(const PatternField &field, const ValueMatcher::Leaf &leaf) const;
+    bool noLeafMatches(const PatternField &field) const; // absent, or an object / empty array
 
     QVector<MissReason> explainObject(int node, const QJsonObject *object, const QString &pointer,
                                       const QJsonValue &nonObject, const QJsonObject &event) const;

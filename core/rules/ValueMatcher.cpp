@@ -151,38 +151,66 @@ bool ValueMatcher::matchesString(const QString &text) const
     return false;
 }
 
-bool ValueMatcher::matches(const QJsonValue &leaf) const
+ValueMatcher::Leaf ValueMatcher::Leaf::of(const QJsonValue &value)
 {
-    return matches(leaf, leaf.isString() ? leaf.toString() : QString());
+    Leaf leaf;
+    leaf.type = value.type();
+    if (leaf.type == QJsonValue::String)
+        leaf.text = value.toString();
+    else if (leaf.type == QJsonValue::Double)
+        leaf.number = value.toDouble();
+    else if (leaf.type == QJsonValue::Bool)
+        leaf.boolean = value.toBool();
+    return leaf;
 }
 
-bool ValueMatcher::matches(const QJsonValue &leaf, const QString &text) const
+ValueMatcher::Leaf ValueMatcher::Leaf::of(QJsonValueConstRef value)
 {
+    Leaf leaf;
+    leaf.type = value.type();
+    if (leaf.type == QJsonValue::String)
+        leaf.text = value.toString();
+    else if (leaf.type == QJsonValue::Double)
+        leaf.number = value.toDouble();
+    else if (leaf.type == QJsonValue::Bool)
+        leaf.boolean = value.toBool();
+    return leaf;
+}
+
+bool ValueMatcher::matches(const Leaf &leaf) const
+{
+    const bool isString = leaf.type == QJsonValue::String;
+    const bool isNumber = leaf.type == QJsonValue::Double;
     switch (m_kind) {
     case Kind::Exact:
-        if (m_exact.isString())
-            return leaf.isString() && text == m_exactString;
-        if (m_exact.isDouble())
-            return leaf.isDouble() && leaf.toDouble() == m_exact.toDouble();
-        return leaf == m_exact;
+        switch (m_exact.type()) {
+        case QJsonValue::String:
+            return isString && leaf.text == m_exactString;
+        case QJsonValue::Double:
+            return isNumber && leaf.number == m_exact.toDouble();
+        case QJsonValue::Bool:
+            return leaf.type == QJsonValue::Bool && leaf.boolean == m_exact.toBool();
+        default:
+            return leaf.type == QJsonValue::Null;
+        }
     case Kind::Prefix:
     case Kind::Suffix:
     case Kind::EqualsIgnoreCase:
     case Kind::Wildcard:
-        return leaf.isString() && matchesString(text);
+        return isString && matchesString(leaf.text);
     case Kind::AnythingBut:
         if (!m_numbers.isEmpty())
-            return !(leaf.isDouble() && m_numbers.contains(leaf.toDouble()));
-        return !(leaf.isString() && matchesString(text));
+            return !(isNumber && m_numbers.contains(leaf.number));
+        return !(isString && matchesString(leaf.text));
     case Kind::AnythingButPrefix:
     case Kind::AnythingButSuffix:
     case Kind::AnythingButIgnoreCase:
     case Kind::AnythingButWildcard:
-        return !(leaf.isString() && matchesString(text));
+        return !(isString && matchesString(leaf.text));
     case Kind::Numeric: {
-        if (!leaf.isDouble())
+        if (!isNumber)
             return false;
-        const double v = leaf.toDouble();
+        const double v = leaf.number;
         if (m_hasLow && (m_lowOpen ? !(v > m_low) : !(v >= m_low)))
             return false;
         if (m_hasHigh && (m_highOpen ? !(v < m_high) : !(v <= m_high)))
@@ -190,7 +218,7 @@ bool ValueMatcher::matches(const QJsonValue &leaf, const QString &text) const
         return true;
     }
     case Kind::Cidr:
-        return leaf.isString() && m_range.contains(text);
+        return isString && m_range.contains(leaf.text);
     case Kind::Exists:
         return false; // decided by the caller, which knows whether the field has leaves
     }

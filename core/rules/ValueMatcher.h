@@ -2,6 +2,7 @@
 
 #include "core/rules/IpRange.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
@@ -46,11 +47,22 @@ public:
     bool isNegation() const; // an anything-but form
     bool isNumeric() const { return m_kind == Kind::Numeric; }
 
+    // One scalar of the event, read once (a string decoded once) and then tried against every
+    // matcher of a field.
+    struct Leaf
+    {
+        QJsonValue::Type type = QJsonValue::Undefined;
+        QString text; // for a string
+        double number = 0;
+        bool boolean = false;
+
+        static Leaf of(const QJsonValue &value);
+        static Leaf of(QJsonValueConstRef value); // without building a QJsonValue
+    };
+
     // `leaf` is a present scalar (string, number, boolean, null). Not for Kind::Exists.
-    bool matches(const QJsonValue &leaf) const;
-    // The same with the leaf's text already read (leaf.toString() for a string, else empty), so
-    // that one leaf tried against several matchers is decoded once.
-    bool matches(const QJsonValue &leaf, const QString &text) const;
+    bool matches(const QJsonValue &leaf) const { return matches(Leaf::of(leaf)); }
+    bool matches(const Leaf &leaf) const;
 
     // Glob of the `wildcard` filter: `*` is zero or more characters; `\*` and `\\` escapes.
     static bool wildcardMatches(QStringView pattern, QStringView text);
