@@ -329,10 +329,13 @@ int PatternCommand::run(const QStringList &args)
     PatternError patternError;
     const EventPattern pattern = EventPattern::compile(source.pattern, &patternError);
     if (!pattern.isValid()) {
-        // AWS's own words first, as the contract promises; where it came from after.
+        // AWS's own words first, as the contract promises; where it is and where it came from
+        // after.
         printErr(patternError.message());
+        if (!patternError.path.isEmpty())
+            printErr(QStringLiteral(" at pattern path: %1").arg(patternError.path));
         printErr(
-            QStringLiteral("  in %1%2")
+            QStringLiteral(" in %1%2")
                 .arg(patternFile, source.origin.isEmpty()
                                       ? QString()
                                       : QStringLiteral(" (") + source.origin + QLatin1Char(')')));

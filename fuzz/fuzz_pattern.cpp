@@ -1,9 +1,9 @@
 // EventBridge patterns and events on arbitrary bytes: the pattern is the input up to the first
 // NUL byte, the event (JSON) what follows; without a NUL a fixed Stripe-like event is used.
 // Whatever the pattern, compiling never crashes or runs long (nesting, match arrays and $or
-// combinations are bounded); a refusal is one line in AWS's words; an accepted pattern gives the
-// same verdict through the fast path and the explaining one, with a reason for every miss and
-// none for a match.
+// combinations are bounded); a refusal is in AWS's words, the reason on one line; an accepted
+// pattern gives the same verdict through the fast path and the explaining one, with a reason for
+// every miss and none for a match.
 #include "core/rules/PatternMatcher.h"
 
 #include <QJsonDocument>
@@ -45,7 +45,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(!error.isEmpty());
         const QString message = error.message();
         check(message.startsWith(QLatin1String("Event pattern is not valid. Reason: ")));
-        check(!message.contains(QLatin1Char('\n')) && !message.contains(QLatin1Char('\r')));
+        // The reason on the first line, the location (if any) on the second, nothing more.
+        check(message.count(QLatin1Char('\n')) == (error.line > 0 ? 1 : 0));
+        check(!message.contains(QLatin1Char('\r')));
+        const QString summary = error.summary();
+        check(!summary.contains(QLatin1Char('\n')) && !summary.contains(QLatin1Char('\r')));
         return 0;
     }
     check(error.isEmpty());

@@ -140,16 +140,21 @@ bool PatternCompiler::fail(const QString &reason, qint64 offset, const QString &
 
 qint64 PatternCompiler::after(int node) const
 {
+    // Where Jackson stands when it has peeked at this token without reading it: past "{" or
+    // "[", past a string's opening quote, past a number or literal (AWS's columns).
     const JsonDocument::Node n = m_doc.node(node);
-    if (n.type == Type::Object || n.type == Type::Array)
+    if (n.type == Type::Object || n.type == Type::Array || n.type == Type::String)
         return n.span.offset + 1;
     return n.span.end();
 }
 
-qint64 PatternCompiler::afterKey(int node) const
+qint64 PatternCompiler::afterRead(int node) const
 {
+    // ... and once it has read the token's text: past a string's closing quote.
     const JsonDocument::Node n = m_doc.node(node);
-    return n.keySpan.isEmpty() ? n.span.offset : n.keySpan.end();
+    if (n.type == Type::Object || n.type == Type::Array)
+        return n.span.offset + 1;
+    return n.span.end();
 }
 
 QJsonValue PatternCompiler::scalar(int node) const
@@ -215,7 +220,7 @@ bool PatternCompiler::compileObject(int node, const QString &path, const QString
             return fail(QStringLiteral("%1 is Ruler reserved fieldName which cannot be used "
                                        "inside $or.")
                             .arg(key),
-                        afterKey(member), memberErrorPath);
+                        after(member), memberErrorPath);
         PatternField field;
         field.key = key;
         field.path = joinPath(path, key);
@@ -292,7 +297,7 @@ bool PatternCompiler::compileMatchExpression(int object, const QString &errorPat
         const int extra = m_doc.child(object, 1);
         return fail(numericLike ? QStringLiteral("Too many elements in numeric expression")
                                 : QStringLiteral("Only one key allowed in match expression"),
-                    afterKey(extra), errorPath);
+                    after(extra), errorPath);
     }
     using Kind = ValueMatcher::Kind;
     if (name == QLatin1String("prefix") || name == QLatin1String("suffix")) {
@@ -306,7 +311,7 @@ bool PatternCompiler::compileMatchExpression(int object, const QString &errorPat
             const QString innerName = m_doc.key(inner);
             if (innerName != QLatin1String("equals-ignore-case"))
                 return fail(QStringLiteral("Unsupported %1 pattern: %2").arg(name, innerName),
-                            afterKey(inner), errorPath);
+                            after(inner), errorPath);
             if (!isString(inner))
                 return fail(QStringLiteral("equals-ignore-case match pattern must be a string"),
                             after(inner), errorPath);
@@ -353,13 +358,15 @@ bool PatternCompiler::compileMatchExpression(int object, const QString &errorPat
                         errorPath);
         IpRange range;
         QString reason;
-        if (!IpRange::parseCidr(m_doc.stringValue(member), &range, &reason))
-            return fail(reason, after(member), errorPath);
+        if (!IpRange::parseCidr(m_doc.stringValue(member), &range, &reason)) {
+            fail(reason, afterRead(member), errorPath);
+            m_error.line = m_error.column = 0; // AWS gives no location for these
+            return false;
+        }
         *out = ValueMatcher::cidr(range);
         return true;
     }
-    return fail(QStringLiteral("Unrecognized match type %1").arg(name), afterKey(member),
-                errorPath);
+    return fail(QStringLiteral("Unrecognized match type %1").arg(name), after(member), errorPath);
 }
 
 bool PatternCompiler::compileAnythingBut(int member, const QString &errorPath, ValueMatcher *out)
@@ -411,7 +418,7 @@ bool PatternCompiler::compileAnythingBut(int member, const QString &errorPath, V
                     errorPath);
     if (value.childCount > 1)
         return fail(QStringLiteral("Only one key allowed in match expression"),
-                    afterKey(m_doc.child(member, 1)), errorPath);
+                    after(m_doc.child(member, 1)), errorPath);
     const int inner = m_doc.child(member, 0);
     const QString op = m_doc.key(inner);
     Kind kind;
@@ -424,7 +431,7 @@ bool PatternCompiler::compileAnythingBut(int member, const QString &errorPath, V
     else if (op == QLatin1String("wildcard"))
         kind = Kind::AnythingButWildcard;
     else
-        return fail(QStringLiteral("Unsupported anything-but pattern: %1").arg(op), afterKey(inner),
+        return fail(QStringLiteral("Unsupported anything-but pattern: %1").arg(op), after(inner),
                     errorPath);
     // A string, or (newer EventBridge) a list of strings.
     QVector<int> items;
@@ -454,7 +461,8 @@ bool PatternCompiler::compileAnythingBut(int member, const QString &errorPath, V
         }
         const QString text = m_doc.stringValue(item);
         if (text.isEmpty() && kind != Kind::AnythingButIgnoreCase)
-            return fail(QStringLiteral("Null prefix/suffix not allowed"), after(item), errorPath);
+            return fail(QStringLiteral("Null prefix/suffix not allowed"), afterRead(item),
+                        errorPath);
         strings.append(text);
     }
     if (strings.isEmpty())
@@ -481,8 +489,8 @@ bool PatternCompiler::compileNumeric(int member, const QString &errorPath, Value
                                           QStringLiteral("<="), QStringLiteral(">"),
                                           QStringLiteral(">=")};
     if (!Operators.contains(op))
-        return fail(QStringLiteral("Unrecognized numeric range operator: %1").arg(op), after(first),
-                    errorPath);
+        return fail(QStringLiteral("Unrecognized numeric range operator: %1").arg(op),
+                    afterRead(first), errorPath);
     const QString opName = op == QLatin1String("=") ? QStringLiteral("equals") : op;
     if (n < 2 || !isNumber(m_doc.child(member, 1)))
         return fail(QStringLiteral("Value of %1 must be numeric").arg(opName),
@@ -508,7 +516,7 @@ bool PatternCompiler::compileNumeric(int member, const QString &errorPath, Value
                     after(second), errorPath);
     const QString op2 = m_doc.stringValue(second);
     if (op2 != QLatin1String("<") && op2 != QLatin1String("<="))
-        return fail(QStringLiteral("Bad numeric range operator: %1").arg(op2), after(second),
+        return fail(QStringLiteral("Bad numeric range operator: %1").arg(op2), afterRead(second),
                     errorPath);
     if (n < 4 || !isNumber(m_doc.child(member, 3)))
         return fail(QStringLiteral("Value of %1 must be numeric").arg(op2),
@@ -518,8 +526,8 @@ bool PatternCompiler::compileNumeric(int member, const QString &errorPath, Value
                     after(m_doc.child(member, 4)), errorPath);
     const double top = m_doc.rawText(m_doc.child(member, 3)).toDouble();
     if (!(v < top))
-        return fail(QStringLiteral("Bottom must be less than top"), after(m_doc.child(member, 3)),
-                    errorPath);
+        return fail(QStringLiteral("Bottom must be less than top"),
+                    afterRead(m_doc.child(member, 3)), errorPath);
     *out = ValueMatcher::numeric(true, v, op == QLatin1String(">"), true, top,
                                  op2 == QLatin1String("<"));
     return true;
@@ -536,14 +544,14 @@ bool PatternCompiler::compileWildcard(int node, const QString &errorPath, QStrin
     for (int i = 0; i < bytes.size(); ++i) {
         if (bytes.at(i) == '*' && i + 1 < bytes.size() && bytes.at(i + 1) == '*')
             return fail(QStringLiteral("Consecutive wildcard characters at pos %1").arg(i),
-                        after(node), errorPath);
+                        afterRead(node), errorPath);
         if (bytes.at(i) == '\\') {
             if (i + 1 < bytes.size() && (bytes.at(i + 1) == '*' || bytes.at(i + 1) == '\\')) {
                 ++i;
                 continue;
             }
-            return fail(QStringLiteral("Invalid escape character at pos %1").arg(i), after(node),
-                        errorPath);
+            return fail(QStringLiteral("Invalid escape character at pos %1").arg(i),
+                        afterRead(node), errorPath);
         }
     }
     return true;

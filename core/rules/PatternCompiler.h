@@ -24,8 +24,8 @@ private:
     qint64 combinationsOf(int node) const;
 
     bool fail(const QString &reason, qint64 offset, const QString &path);
-    qint64 after(int node) const; // where the JSON parser stands once it has read this token
-    qint64 afterKey(int node) const;
+    qint64 after(int node) const;     // where the JSON parser stands having peeked at this token
+    qint64 afterRead(int node) const; // ... having read its text
     QJsonValue scalar(int node) const;
     bool isNumber(int node) const { return m_doc.node(node).type == JsonDocument::Type::Number; }
     bool isString(int node) const { return m_doc.node(node).type == JsonDocument::Type::String; }

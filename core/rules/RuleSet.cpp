@@ -20,7 +20,7 @@ QStringList RuleSet::problems(const QString &endpointId) const
     for (const Rule &r : m_rules) {
         if (!r.isValid())
             out.append(QStringLiteral("endpoints[%1].rules[%2].pattern: %3")
-                           .arg(endpointId, r.name, r.error.message()));
+                           .arg(endpointId, r.name, r.error.summary()));
     }
     return out;
 }

@@ -28,7 +28,8 @@ public:
     const QVector<Rule> &rules() const { return m_rules; }
     bool isEmpty() const { return m_rules.isEmpty(); }
     // One line per refused rule, naming where it is in the config:
-    // "endpoints[stripe-dev].rules[new-customers].pattern: Event pattern is not valid. ..."
+    // "endpoints[stripe-dev].rules[new-customers].pattern: Event pattern is not valid. Reason:
+    // ... (at source, line 1, column 13)"
     QStringList problems(const QString &endpointId) const;
     // The names of the valid rules that match, in the config's order (the fast path).
     QStringList matching(const QJsonObject &event) const;
