@@ -223,6 +223,8 @@ bool PatternCompiler::compileObject(int node, const QString &path, const QString
                         after(member), memberErrorPath);
         PatternField field;
         field.key = key;
+        if (key.contains(QLatin1Char('.')))
+            field.keySegments = key.split(QLatin1Char('.'));
         field.path = joinPath(path, key);
         field.span = value.span;
         if (!value.keySpan.isEmpty())

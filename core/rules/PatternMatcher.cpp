@@ -72,7 +72,10 @@ bool PatternMatcher::objectMatches(int node, const QJsonObject *object) const
     for (const PatternField &f : n.fields) {
         bool ok = false;
         const auto it = object ? object->constFind(f.key) : QJsonObject::const_iterator();
-        if (!object || it == object->constEnd()) {
+        if (object && it == object->constEnd() && !f.keySegments.isEmpty()) {
+            const QJsonValue value = fieldValue(f, object); // the nested path of a dotted key
+            ok = f.child >= 0 ? nestedMatches(f.child, value) : leafMatches(f, value);
+        } else if (!object || it == object->constEnd()) {
             ok = f.child >= 0 ? objectMatches(f.child, nullptr) : noLeafMatches(f);
         } else {
             // Read through the iterator's reference: no QJsonValue is built for the common
@@ -111,6 +114,24 @@ bool PatternMatcher::objectMatches(int node, const QJsonObject *object) const
             return false;
     }
     return true;
+}
+
+QJsonValue PatternMatcher::fieldValue(const PatternField &field, const QJsonObject *object)
+{
+    if (!object)
+        return QJsonValue(QJsonValue::Undefined);
+    const auto it = object->constFind(field.key);
+    if (it != object->constEnd() || field.keySegments.isEmpty())
+        return it != object->constEnd() ? QJsonValue(it.value())
+                                        : QJsonValue(QJsonValue::Undefined);
+    QJsonObject at = *object;
+    for (qsizetype i = 0; i + 1 < field.keySegments.size(); ++i) {
+        const QJsonValue step = at.value(field.keySegments.at(i));
+        if (!step.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        at = step.toObject();
+    }
+    return at.value(field.keySegments.last());
 }
 
 bool PatternMatcher::nestedMatches(int node, const QJsonValue &value) const

@@ -20,6 +20,9 @@ public:
 
 private:
     bool objectMatches(int node, const QJsonObject *object) const;
+    // The field's value: its key, or for a dotted key the nested path it names; Undefined when
+    // absent.
+    static QJsonValue fieldValue(const PatternField &field, const QJsonObject *object);
     bool nestedMatches(int node, const QJsonValue &value) const;
     bool leafMatches(const PatternField &field, const QJsonValue &value) const;
     bool scalarMatches(const PatternField &field, const ValueMatcher::Leaf &leaf) const;

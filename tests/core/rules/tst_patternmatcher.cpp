@@ -170,6 +170,13 @@ void TestPatternMatcher::operators_data()
         false);
     row("wildcard escaped star", R"({"detail": {"star": [{"wildcard": "a\\*b"}]}})", true);
     row("wildcard escaped star miss", R"({"detail": {"state": [{"wildcard": "term\\*"}]}})", false);
+    // "Considerations when creating event patterns": names are joined with dots.
+    row("dotted key names the nested path", R"({"detail.state": ["terminated"]})", true);
+    row("dotted key miss", R"({"detail.state": ["running"]})", false);
+    row("dotted key deeper",
+        R"({"detail": {"nothing.x": [{"exists": false}]}, "detail.c-count": [{"numeric": [">", 4]}]})",
+        true);
+    row("dotted key through a scalar", R"({"detail.state.x": [{"exists": true}]})", false);
     row("$or",
         R"({"$or": [{"source": ["aws.s3"]}, {"detail-type": ["EC2 Instance State-change Notification"]}]})",
         true);
