@@ -2,10 +2,9 @@
 
 #include "cli/CliSupport.h"
 #include "cli/VerifyCommand.h"
-#include "core/capture/ContentDecoder.h"
 #include "core/config/ConfigLoader.h"
+#include "core/forward/EventBridgeInputBuilder.h"
 #include "core/forward/EventBridgeMapper.h"
-#include "core/http/RequestFramer.h"
 #include "core/rules/EventEnvelope.h"
 #include "core/rules/PatternMatcher.h"
 #include "core/rules/PatternSource.h"
@@ -52,32 +51,6 @@ QByteArray jsonLine(const QJsonObject &o)
 
 // The capture as the forward stage hands it to the EventBridge mapper: framed from its exact
 // bytes, body with Content-Encoding undone, the stored verdict.
-bool mapperInput(const Capture &capture, const QByteArray &verdictJson, EventBridgeInput *in,
-                 QString *error)
-{
-    const ParsedRequest parsed = RequestFramer::parse(capture.raw);
-    if (parsed.hasError() && parsed.headerSectionEnd < 0) {
-        *error = QStringLiteral("the request does not frame: %1").arg(parsed.error);
-        return false;
-    }
-    in->method = parsed.method;
-    in->target = parsed.target;
-    for (const HeaderField &h : parsed.headers)
-        in->headers.append({h.name, h.value});
-    const ContentDecoder::Result body =
-        ContentDecoder::decode(parsed.body(capture.raw), parsed.header("Content-Encoding"));
-    if (!body.ok) {
-        *error = QStringLiteral("the body cannot be decoded: %1").arg(body.error);
-        return false;
-    }
-    in->body = body.data;
-    const QJsonDocument verdict = QJsonDocument::fromJson(verdictJson);
-    if (verdict.isObject())
-        in->verdict = verdict.object();
-    in->receivedAt = QDateTime::fromMSecsSinceEpoch(capture.summary.receivedAtUs / 1000, Qt::UTC);
-    return true;
-}
-
 struct StoreRun
 {
     explicit StoreRun(const PatternMatcher &m) : matcher(m) {}
@@ -109,7 +82,8 @@ void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig 
             notOnBus = QStringLiteral("not forwarded: not verified (%1) and only verified events "
                                       "are forwarded (forward.only_verified)")
                            .arg(reason.isEmpty() ? QStringLiteral("no provider") : reason);
-        } else if (!mapperInput(*capture, store.verdictJson(id), &input, &error)) {
+        } else if (!EventBridgeInputBuilder::build(*capture, store.verdictJson(id), &input,
+                                                   &error)) {
             notOnBus = QStringLiteral("not forwarded: ") + error;
         } else {
             const EventBridgeMapper::Result mapped = EventBridgeMapper::map(input, target);

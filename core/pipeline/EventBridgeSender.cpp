@@ -1,40 +1,12 @@
 #include "core/pipeline/EventBridgeSender.h"
 
-#include "core/capture/ContentDecoder.h"
+#include "core/forward/EventBridgeInputBuilder.h"
 #include "core/forward/EventBridgeMapper.h"
 #include "core/forward/PutEventsBatcher.h"
-#include "core/http/RequestFramer.h"
 #include "core/pipeline/ForwardWorker.h"
 #include "core/store/CaptureStore.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
-
-namespace {
-
-std::optional<EventBridgeInput> inputOf(const CaptureStore &store, qint64 id)
-{
-    const std::optional<Capture> capture = store.capture(id);
-    if (!capture)
-        return std::nullopt;
-    const ParsedRequest parsed = RequestFramer::parse(capture->raw);
-    EventBridgeInput in;
-    in.method = parsed.method;
-    in.target = parsed.target;
-    for (const HeaderField &h : parsed.headers)
-        in.headers.append({h.name, h.value});
-    const QByteArray body = parsed.body(capture->raw);
-    const ContentDecoder::Result decoded =
-        ContentDecoder::decode(body, parsed.header("Content-Encoding"));
-    in.body = decoded.ok ? decoded.data : body;
-    const QJsonDocument verdict = QJsonDocument::fromJson(store.verdictJson(id));
-    if (verdict.isObject())
-        in.verdict = verdict.object();
-    in.receivedAt = QDateTime::fromMSecsSinceEpoch(capture->summary.receivedAtUs / 1000, Qt::UTC);
-    return in;
-}
-
-} // namespace
 
 EventBridgeSender::EventBridgeSender(Record record, QObject *parent)
     : QObject(parent), m_record(std::move(record)), m_network(this), m_client(&m_network, this)
@@ -85,13 +57,20 @@ void EventBridgeSender::sendEndpoint(const QVector<OutboxEntry> &rows, const Cap
     QList<EventBridgeEntry> entries;
     QVector<OutboxEntry> mapped;
     for (const OutboxEntry &row : rows) {
-        const std::optional<EventBridgeInput> in = inputOf(store, row.captureId);
-        if (!in) {
+        const std::optional<Capture> capture = store.capture(row.captureId);
+        EventBridgeInput in;
+        QString why;
+        if (!capture) {
             fail(row, QStringLiteral("target-removed"),
                  QStringLiteral("the capture is no longer in the store"), false);
             continue;
         }
-        const EventBridgeMapper::Result entry = EventBridgeMapper::map(*in, target);
+        if (!EventBridgeInputBuilder::build(*capture, store.verdictJson(row.captureId), &in,
+                                            &why)) {
+            fail(row, QStringLiteral("unreadable-capture"), why, false);
+            continue;
+        }
+        const EventBridgeMapper::Result entry = EventBridgeMapper::map(in, target);
         if (!entry.ok()) {
             fail(row, entry.error.code(), entry.error.message, false);
             continue;
