@@ -201,7 +201,7 @@ void Diagnosis::run(Verdict &verdict) const
         if (verdict.reason == Verdict::Reason::SignatureMismatch) {
             const qint64 size = m_evidence.body.size();
             const qint64 limit = m_options.diagnosisBodyLimit;
-            if (limit >= 0 && size > limit) {
+            if (limit >= 0 && size > limit && !m_scheme.isToken()) {
                 const QString why =
                     QStringLiteral("The body is %1 MiB, over the diagnosis limit of %2 MiB: ")
                         .arg(size / 1048576.0, 0, 'f', 1)
@@ -221,8 +221,11 @@ void Diagnosis::run(Verdict &verdict) const
                             w.combined.append(r);
                     }
                 }
-                bodyHazards(w);
-                urlHazards(w);
+                // A token signs nothing: no body or URL change can explain a miss.
+                if (!m_scheme.isToken()) {
+                    bodyHazards(w);
+                    urlHazards(w);
+                }
                 if (!w.explained() && w.comboRepair >= 0)
                     appendCombined(out, w.combined.at(w.comboRepair), w.comboHazard, w.comboWhat);
             }
@@ -402,17 +405,20 @@ void Diagnosis::explainMiss(const Verdict &verdict, Work &w) const
                               ? QString()
                               : QStringLiteral(" (also ") +
                                     s.secretForms.join(QLatin1String(", ")) + QLatin1Char(')');
-    if (w.bodyChecked)
+    if (m_scheme.isToken()) {
+        // The body is not signed: only the token can be wrong.
+    } else if (w.bodyChecked) {
         s.remaining.append(
             {QStringLiteral("body_tampered"),
              QStringLiteral("The body is not what was signed and none of the %1 known "
                             "transformations undoes the change: it was edited on the way (a "
                             "proxy, a tool, a hand-edited fixture) or tampered with")
                  .arg(s.bodyTransforms.size())});
-    else
+    } else {
         s.remaining.append({QStringLiteral("body_tampered"),
                             QStringLiteral("The body may have been changed on the way: the body "
                                            "transformations were not tried (see the notes)")});
+    }
     s.remaining.append(
         {QStringLiteral("secret_not_here"),
          QStringLiteral("The signing secret is none of the %1 tried here%2%3: it was rotated "

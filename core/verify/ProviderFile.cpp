@@ -22,17 +22,21 @@ const Named<S::Algorithm> Algorithms[] = {
     {"hmac-sha1", S::Algorithm::HmacSha1},
     {"hmac-sha512", S::Algorithm::HmacSha512},
     {"sha256-secret-body", S::Algorithm::Sha256OfSecretAndBody},
+    {"token", S::Algorithm::Token},
 };
-const Named<S::Encoding> Encodings[] = {{"hex", S::Encoding::Hex}, {"base64", S::Encoding::Base64}};
+const Named<S::Encoding> Encodings[] = {
+    {"hex", S::Encoding::Hex}, {"base64", S::Encoding::Base64}, {"text", S::Encoding::Text}};
 const Named<S::HeaderFormat> Formats[] = {{"plain", S::HeaderFormat::Plain},
                                           {"prefixed", S::HeaderFormat::Prefixed},
                                           {"key-value-list", S::HeaderFormat::KeyValueList},
-                                          {"versioned-list", S::HeaderFormat::VersionedList}};
+                                          {"versioned-list", S::HeaderFormat::VersionedList},
+                                          {"timestamp-list", S::HeaderFormat::TimestampList}};
 const Named<S::TimestampUnit> Units[] = {{"seconds", S::TimestampUnit::Seconds},
                                          {"milliseconds", S::TimestampUnit::Milliseconds},
                                          {"rfc3339", S::TimestampUnit::Rfc3339}};
 const Named<S::SecretFormat> SecretFormats[] = {{"text", S::SecretFormat::Text},
-                                                {"whsec-base64", S::SecretFormat::WhsecBase64}};
+                                                {"whsec-base64", S::SecretFormat::WhsecBase64},
+                                                {"base64", S::SecretFormat::Base64}};
 
 template <typename E, size_t N> QString nameOf(const Named<E> (&table)[N], E value)
 {
@@ -245,15 +249,44 @@ bool readSignature(Reader &r, const QJsonObject &o, S &s)
         return r.fail("signature.signature_key",
                       QStringLiteral("is required with \"format\": \"%1\"")
                           .arg(nameOf(Formats, s.headerFormat)));
-    if (s.headerFormat == S::HeaderFormat::KeyValueList && s.listSeparator.size() != 1)
+    const bool separated = s.headerFormat == S::HeaderFormat::KeyValueList ||
+                           s.headerFormat == S::HeaderFormat::TimestampList;
+    if (separated && s.listSeparator.size() != 1)
         return r.fail("signature.list_separator", QStringLiteral("expects one character"));
     for (const char *key : {"timestamp_key", "test_mode_key", "list_separator"}) {
-        if (o.contains(QLatin1String(key)) && s.headerFormat != S::HeaderFormat::KeyValueList)
+        const bool applies = s.headerFormat == S::HeaderFormat::KeyValueList ||
+                             (separated && QByteArray(key) == "list_separator");
+        if (o.contains(QLatin1String(key)) && !applies)
             return r.fail(QStringLiteral("signature.") + QLatin1String(key),
-                          QStringLiteral("only applies to \"format\": \"key-value-list\""));
+                          QStringLiteral("only applies to \"format\": \"key-value-list\"%1")
+                              .arg(QByteArray(key) == "list_separator"
+                                       ? QStringLiteral(" or \"timestamp-list\"")
+                                       : QString()));
     }
     if (s.contentTemplate.isEmpty())
         return r.fail("signature.content", QStringLiteral("must not be empty"));
+    // A token (GitLab) is the secret itself in a header: nothing is signed or encoded.
+    for (int i = 0; i < s.signatureHeaders.size(); ++i) {
+        const bool token = s.signatureHeaders.at(i).algorithm == S::Algorithm::Token;
+        if (token != (algorithm == S::Algorithm::Token))
+            return r.fail(QStringLiteral("signature.headers[%1].algorithm").arg(i),
+                          QStringLiteral("\"token\" cannot be mixed with signing algorithms"));
+    }
+    if (algorithm == S::Algorithm::Token) {
+        if (s.encoding != S::Encoding::Text)
+            return r.fail("signature.encoding",
+                          QStringLiteral("must be \"text\" with \"algorithm\": \"token\" (the "
+                                         "header carries the token as it is)"));
+        if (s.headerFormat != S::HeaderFormat::Plain)
+            return r.fail("signature.format",
+                          QStringLiteral("must be \"plain\" with \"algorithm\": \"token\""));
+        if (o.contains(QLatin1String("content")))
+            return r.fail("signature.content",
+                          QStringLiteral("a token signs nothing: leave \"content\" out"));
+    } else if (s.encoding == S::Encoding::Text) {
+        return r.fail("signature.encoding",
+                      QStringLiteral("\"text\" is only for \"algorithm\": \"token\""));
+    }
     static const QRegularExpression placeholder(QStringLiteral("\\{([^{}]*)\\}"));
     for (auto it = placeholder.globalMatch(QString::fromUtf8(s.contentTemplate)); it.hasNext();) {
         const QString p = it.next().captured(1);
@@ -279,6 +312,10 @@ bool readTimestamp(Reader &r, const QJsonObject &o, S &s)
         !r.seconds(o, at, "tolerance_s", &s.toleranceS) ||
         !r.boolean(o, at, "tolerance_both_ways", &s.toleranceBothWays))
         return false;
+    if (!s.timestampHeaders.isEmpty() && s.headerFormat == S::HeaderFormat::TimestampList)
+        return r.fail("timestamp.headers",
+                      QStringLiteral("the timestamp already rides in the signature header "
+                                     "(\"format\": \"timestamp-list\")"));
     if (!s.timestampHeaders.isEmpty() && !s.timestampKey.isEmpty())
         return r.fail("timestamp.headers",
                       QStringLiteral("the timestamp already rides in the signature header "
@@ -328,7 +365,8 @@ bool readRest(Reader &r, const QJsonObject &root, S &s)
 bool checkConsistency(Reader &r, const S &s, bool requiredGiven)
 {
     const bool hasTimestampSource = !s.timestampHeaders.isEmpty() || !s.timestampKey.isEmpty() ||
-                                    !s.timestampBodyField.isEmpty();
+                                    !s.timestampBodyField.isEmpty() ||
+                                    s.headerFormat == S::HeaderFormat::TimestampList;
     if (s.contentTemplate.contains("{timestamp}") && !hasTimestampSource)
         return r.fail("signature.content",
                       QStringLiteral("signs {timestamp}, but no timestamp is read: give "
@@ -347,9 +385,11 @@ bool checkConsistency(Reader &r, const S &s, bool requiredGiven)
     if (s.toleranceS >= 0 && !hasTimestampSource)
         return r.fail("timestamp.tolerance_s",
                       QStringLiteral("there is no timestamp to check it against"));
-    if (s.secretFormat == S::SecretFormat::WhsecBase64 &&
-        s.signatureHeaders.first().algorithm == S::Algorithm::Sha256OfSecretAndBody)
-        return r.fail("secret.format", QStringLiteral("\"whsec-base64\" needs an HMAC algorithm"));
+    if (s.secretFormat != S::SecretFormat::Text &&
+        (s.signatureHeaders.first().algorithm == S::Algorithm::Sha256OfSecretAndBody ||
+         s.signatureHeaders.first().algorithm == S::Algorithm::Token))
+        return r.fail("secret.format", QStringLiteral("\"%1\" needs an HMAC algorithm")
+                                           .arg(nameOf(SecretFormats, s.secretFormat)));
     return true;
 }
 
@@ -536,7 +576,8 @@ QByteArray ProviderFile::write(const ProviderScheme &s)
                             leaf("algorithm", nameOf(Algorithms, algorithm)),
                             leaf("encoding", nameOf(Encodings, s.encoding)),
                             leaf("format", nameOf(Formats, s.headerFormat))};
-    if (s.headerFormat == S::HeaderFormat::KeyValueList)
+    if (s.headerFormat == S::HeaderFormat::KeyValueList ||
+        s.headerFormat == S::HeaderFormat::TimestampList)
         signature.append(leaf("list_separator", QString::fromUtf8(s.listSeparator)));
     if (!s.signatureKey.isEmpty())
         signature.append(leaf("signature_key", QString::fromUtf8(s.signatureKey)));
@@ -544,7 +585,8 @@ QByteArray ProviderFile::write(const ProviderScheme &s)
         signature.append(leaf("timestamp_key", QString::fromUtf8(s.timestampKey)));
     if (!s.testModeKey.isEmpty())
         signature.append(leaf("test_mode_key", QString::fromUtf8(s.testModeKey)));
-    signature.append(leaf("content", QString::fromUtf8(s.contentTemplate)));
+    if (!s.isToken())
+        signature.append(leaf("content", QString::fromUtf8(s.contentTemplate)));
 
     QList<Member> top{leaf("name", s.name), leaf("title", s.title)};
     if (!s.docs.isEmpty())

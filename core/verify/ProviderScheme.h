@@ -19,6 +19,7 @@ struct ProviderScheme
         Prefixed,      // "sha256=<hex>": a fixed prefix, then the signature
         KeyValueList,  // "t=123,v1=<hex>,v1=<hex>,v0=<hex>" (separator and keys below)
         VersionedList, // "v1,<base64> v1,<base64>" (Standard Webhooks)
+        TimestampList, // "1587760832927,<hex>,<hex>": the timestamp, then signatures (Recurly)
     };
     enum class Algorithm
     {
@@ -28,16 +29,19 @@ struct ProviderScheme
         Sha256OfSecretAndBody, // Recharge's legacy hex(sha256(secret + body)), no HMAC
         Ed25519,               // Discord: public key
         EcdsaP256Sha256,       // SendGrid: public key, DER signature
+        Token,                 // GitLab: the header carries the secret itself, nothing is signed
     };
     enum class Encoding
     {
         Hex,
         Base64,
+        Text, // Token: the header's value as sent
     };
     enum class SecretFormat
     {
         Text,               // the secret's bytes are the key
         WhsecBase64,        // optional "whsec_" prefix, then base64 of the key
+        Base64,             // base64 of the key (Airtable's macSecretBase64)
         HexPublicKey,       // Ed25519 raw public key in hex
         Base64DerPublicKey, // SubjectPublicKeyInfo DER in base64 (or PEM)
     };
@@ -116,6 +120,11 @@ struct ProviderScheme
     {
         return content == Content::TwilioForm || contentTemplate.contains("{url}");
     }
+    bool isToken() const
+    {
+        return !signatureHeaders.isEmpty() &&
+               signatureHeaders.first().algorithm == Algorithm::Token;
+    }
     bool isPublicKey() const
     {
         const Algorithm a =
@@ -129,6 +138,7 @@ struct ProviderScheme
     bool hasTimestamp() const
     {
         return !timestampHeaders.isEmpty() || !timestampKey.isEmpty() ||
-               !timestampBodyField.isEmpty() || content == Content::MailgunBody;
+               headerFormat == HeaderFormat::TimestampList || !timestampBodyField.isEmpty() ||
+               content == Content::MailgunBody;
     }
 };

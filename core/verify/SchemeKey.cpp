@@ -33,6 +33,16 @@ QByteArray joined(const QList<QByteArray> &pieces)
     return out;
 }
 
+QByteArray sha256(const QByteArray &bytes)
+{
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int len = 0;
+    if (EVP_Digest(bytes.constData(), size_t(bytes.size()),
+                   reinterpret_cast<unsigned char *>(out.data()), &len, EVP_sha256(), nullptr) != 1)
+        return {};
+    return out;
+}
+
 } // namespace
 
 SchemeKey SchemeKey::fromSecret(Algorithm algorithm, ProviderScheme::SecretFormat format,
@@ -70,6 +80,12 @@ SchemeKey SchemeKey::fromKeyBytes(Algorithm algorithm, const QByteArray &key)
         k.m_secret = key;
         k.m_secret.detach();
         break;
+    case Algorithm::Token:
+        // Kept as its SHA-256 only: compared by hash, so the comparison takes the same time
+        // whatever the received token's length, and the token itself is never an "expected".
+        if (!key.isEmpty())
+            k.m_secret = sha256(key);
+        break;
     case Algorithm::Ed25519:
     case Algorithm::EcdsaP256Sha256:
         return fromSecret(algorithm, ProviderScheme::SecretFormat::Text, key);
@@ -82,6 +98,8 @@ bool SchemeKey::isValid() const
     switch (m_algorithm) {
     case Algorithm::Sha256OfSecretAndBody:
         return true;
+    case Algorithm::Token:
+        return !m_secret.isEmpty();
     case Algorithm::Ed25519:
     case Algorithm::EcdsaP256Sha256:
         return m_public.isValid();
@@ -98,6 +116,8 @@ QByteArray SchemeKey::compute(const QList<QByteArray> &pieces) const
             s.update(p);
         return s.finish();
     }
+    if (m_algorithm == Algorithm::Token)
+        return m_secret; // the token's hash: nothing is signed
     if (m_algorithm != Algorithm::Sha256OfSecretAndBody)
         return {};
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -131,7 +151,7 @@ bool SchemeKey::matchesDigest(const QByteArray &digest, const QList<QByteArray> 
 {
     bool any = false;
     for (const QByteArray &sig : received)
-        any |= equalBytes(digest, sig);
+        any |= equalBytes(digest, m_algorithm == Algorithm::Token ? sha256(sig) : sig);
     return any;
 }
 

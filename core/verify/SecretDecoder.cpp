@@ -3,11 +3,15 @@
 bool SecretDecoder::keyBytes(ProviderScheme::SecretFormat format, const QByteArray &secret,
                              QByteArray *key)
 {
-    if (format != ProviderScheme::SecretFormat::WhsecBase64) {
+    if (format != ProviderScheme::SecretFormat::WhsecBase64 &&
+        format != ProviderScheme::SecretFormat::Base64) {
         *key = secret;
         return true;
     }
-    QByteArray text = secret.startsWith("whsec_") ? secret.mid(6) : secret;
+    QByteArray text =
+        format == ProviderScheme::SecretFormat::WhsecBase64 && secret.startsWith("whsec_")
+            ? secret.mid(6)
+            : secret;
     // The SDKs' base64 decoders stop at trailing spaces and LFs (not at CR): so do we.
     while (text.endsWith(' ') || text.endsWith('\n'))
         text.chop(1);

@@ -47,9 +47,13 @@ void formRepairs(const ProviderScheme &scheme, S::Algorithm alg, int i, const QB
                 break;
             }
         }
-    } else if (scheme.secretFormat == S::SecretFormat::WhsecBase64) {
-        const char *advice = "Check which secret the sender uses; the SDK expects the whsec_ "
-                             "base64 secret and decodes it";
+    } else if (scheme.secretFormat == S::SecretFormat::WhsecBase64 ||
+               scheme.secretFormat == S::SecretFormat::Base64) {
+        const char *advice = scheme.secretFormat == S::SecretFormat::Base64
+                                 ? "Check which secret the sender uses; the key is the base64 "
+                                   "secret, decoded"
+                                 : "Check which secret the sender uses; the SDK expects the whsec_ "
+                                   "base64 secret and decodes it";
         add("use_as_text", secret,
             QStringLiteral("Secret #%1 matches when its text is used as the key as-is: the sender "
                            "did not base64-decode it")

@@ -26,6 +26,12 @@ bool addSignature(ParsedSignatureHeader &out, const S::SignatureHeader &header,
                   S::Encoding encoding, const QByteArray &text)
 {
     QByteArray bytes;
+    if (header.algorithm == S::Algorithm::Token) {
+        // A token, not a signature: its length says nothing, and it is never shown back.
+        out.texts.append(QByteArray("(token, ") + QByteArray::number(text.size()) + " bytes)");
+        out.decoded.append(text);
+        return true;
+    }
     const char *what = encoding == S::Encoding::Hex ? "hex" : "base64";
     if (!SignatureHeaderParser::decode(encoding, text, &bytes)) {
         out.error = QStringLiteral("%1: the signature is not valid %2")
@@ -126,6 +132,35 @@ ParsedSignatureHeader parseVersionedList(const S &scheme, const S::SignatureHead
     return out;
 }
 
+// Recurly: "<timestamp>,<signature>,<signature>": the first item is the timestamp.
+ParsedSignatureHeader parseTimestampList(const S &scheme, const S::SignatureHeader &header,
+                                         const QByteArray &value)
+{
+    ParsedSignatureHeader out;
+    const QString name = QString::fromLatin1(header.name);
+    const QList<QByteArray> parts =
+        value.split(scheme.listSeparator.isEmpty() ? ',' : scheme.listSeparator.at(0));
+    const QByteArray ts = parts.value(0).trimmed();
+    if (!isDigits(ts)) {
+        out.error = name + QStringLiteral(": the first item '%1' is not a timestamp")
+                               .arg(QString::fromUtf8(ts.left(40)));
+        return out;
+    }
+    out.timestamp = ts;
+    out.hasTimestamp = true;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray part = parts.at(i).trimmed();
+        if (!part.isEmpty() && !addSignature(out, header, scheme.encoding, part))
+            return out;
+    }
+    if (out.decoded.isEmpty()) {
+        out.error = name + QStringLiteral(": no signature after the timestamp");
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
 } // namespace
 
 ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
@@ -137,6 +172,8 @@ ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
         return parseKeyValueList(scheme, header, value);
     case S::HeaderFormat::VersionedList:
         return parseVersionedList(scheme, header, value);
+    case S::HeaderFormat::TimestampList:
+        return parseTimestampList(scheme, header, value);
     case S::HeaderFormat::Prefixed:
     case S::HeaderFormat::Plain:
         break;
@@ -163,6 +200,10 @@ ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
 bool SignatureHeaderParser::decode(ProviderScheme::Encoding encoding, const QByteArray &text,
                                    QByteArray *out)
 {
+    if (encoding == S::Encoding::Text) {
+        *out = text;
+        return !text.isEmpty();
+    }
     if (encoding == S::Encoding::Hex) {
         if (text.isEmpty() || text.size() % 2 != 0)
             return false;
@@ -186,7 +227,15 @@ bool SignatureHeaderParser::decode(ProviderScheme::Encoding encoding, const QByt
 
 QByteArray SignatureHeaderParser::encode(ProviderScheme::Encoding encoding, const QByteArray &bytes)
 {
-    return encoding == S::Encoding::Hex ? bytes.toHex() : bytes.toBase64();
+    switch (encoding) {
+    case S::Encoding::Hex:
+        return bytes.toHex();
+    case S::Encoding::Base64:
+        return bytes.toBase64();
+    case S::Encoding::Text:
+        break;
+    }
+    return bytes;
 }
 
 int SignatureHeaderParser::signatureSize(ProviderScheme::Algorithm algorithm)
@@ -201,6 +250,7 @@ int SignatureHeaderParser::signatureSize(ProviderScheme::Algorithm algorithm)
     case S::Algorithm::Ed25519:
         return 64;
     case S::Algorithm::EcdsaP256Sha256:
+    case S::Algorithm::Token:
         break;
     }
     return 0;

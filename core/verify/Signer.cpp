@@ -167,6 +167,13 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
             r.error = QStringLiteral("%1 expects a whsec_ base64 secret").arg(scheme.name);
             return r;
         }
+        if (alg == S::Algorithm::Token && (keyBytes.isEmpty() || keyBytes.contains('\r') ||
+                                           keyBytes.contains('\n') || keyBytes.contains('\0'))) {
+            r.error = QStringLiteral("%1 sends the secret itself as a header: it must be "
+                                     "non-empty and hold no line break or NUL")
+                          .arg(scheme.name);
+            return r;
+        }
         if (o.breakMode == Break::WrongSecret)
             keyBytes += "-wrong";
     }
@@ -193,16 +200,26 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
     } else {
         const QList<SignedContent> contents = SignedContent::build(scheme, e, body, e.url);
         for (const S::SignatureHeader &h : scheme.signatureHeaders) {
-            const QByteArray sig = SignatureHeaderParser::encode(
-                scheme.encoding, signWith(h.algorithm, contents.first().pieces));
+            // A token is sent as it is: it signs nothing.
+            const QByteArray sig =
+                h.algorithm == S::Algorithm::Token
+                    ? keyBytes
+                    : SignatureHeaderParser::encode(scheme.encoding,
+                                                    signWith(h.algorithm, contents.first().pieces));
             QByteArray value;
             switch (scheme.headerFormat) {
             case S::HeaderFormat::KeyValueList:
-                value = scheme.timestampKey + '=' + e.timestampText + scheme.listSeparator +
+                // PagerDuty's list has no timestamp: only the signature.
+                value = (scheme.timestampKey.isEmpty()
+                             ? QByteArray()
+                             : scheme.timestampKey + '=' + e.timestampText + scheme.listSeparator) +
                         scheme.signatureKey + '=' + sig;
                 break;
             case S::HeaderFormat::VersionedList:
                 value = scheme.signatureKey + ',' + sig;
+                break;
+            case S::HeaderFormat::TimestampList:
+                value = e.timestampText + scheme.listSeparator + sig;
                 break;
             case S::HeaderFormat::Prefixed:
             case S::HeaderFormat::Plain:

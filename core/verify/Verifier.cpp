@@ -145,9 +145,11 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
 
     const QList<SignedContent> contents = SignedContent::build(scheme, e, e.body, e.url);
     const SignedContent &content = contents.first();
-    v.signedContent = content.joined();
-    v.hasSignedContent = true;
-    if (content.bodyOffset >= 0) {
+    // A token (GitLab) signs nothing: there is no signed content to show.
+    v.hasSignedContent = !scheme.isToken();
+    if (v.hasSignedContent)
+        v.signedContent = content.joined();
+    if (content.bodyOffset >= 0 && v.hasSignedContent) {
         v.bodyInSignedContent = {content.bodyOffset, content.bodyLength};
         v.bodyRawSpans = parsed.rawSpansOfBody({0, qint64(e.body.size())});
     }
@@ -187,10 +189,12 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
             }
         }
     }
-    if (v.matchedSecret < 0 && !firstDigest.isEmpty())
+    if (scheme.isToken())
+        v.expected.clear(); // the token is the secret: never shown
+    else if (v.matchedSecret < 0 && !firstDigest.isEmpty())
         v.expected =
             QString::fromLatin1(SignatureHeaderParser::encode(scheme.encoding, firstDigest));
-    if (matchedContent != 0)
+    if (matchedContent != 0 && v.hasSignedContent)
         v.signedContent = contents.at(matchedContent).joined();
 
     if (v.matchedSecret < 0) {
@@ -207,6 +211,10 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
             message += QStringLiteral(" (%1 of them cannot be a key of this scheme)").arg(unusable);
         if (!content.problem.isEmpty())
             message += QStringLiteral("; ") + content.problem;
+        if (scheme.isToken())
+            message = QStringLiteral("The %1 value equals none of the %2 secret(s)")
+                          .arg(headerName)
+                          .arg(keys.size());
         step(v, QStringLiteral("Secret"), Step::State::Failed, message);
         return finish(Verdict::Reason::SignatureMismatch, message);
     }

@@ -8,11 +8,14 @@
 #include "core/verify/Signer.h"
 #include "core/verify/Verifier.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
+#include <functional>
 
 namespace {
 
@@ -245,6 +248,74 @@ class TestProviderFiles : public QObject
 private:
     QTemporaryDir m_config; // XDG_CONFIG_HOME for the shared catalog
 
+    // One provider's documented request (`headers` for a body and a timestamp) verified, and
+    // the common hazards on it: a tampered body, a secret with a newline, a re-serialised body,
+    // a stale timestamp (where the provider has a tolerance), a wrong secret.
+    void documented(const QString &provider, const QByteArray &secret, int tolerance,
+                    const QString &detected, const QString &url,
+                    const std::function<QByteArray(const QByteArray &, qint64)> &headers)
+    {
+        const qint64 t = 1763779200;
+        // Keys in order: Qt's indented form below sorts them, as a re-serialising framework might.
+        const QByteArray body = "{\"data\":{\"amount\":4200},\"id\":\"evt_1\"}";
+        const QByteArray target = url.isEmpty() ? QByteArray("/hook") : QUrl(url).path().toLatin1();
+        auto request = [&](const QByteArray &sent, const QByteArray &signedBody,
+                           qint64 at) -> QByteArray {
+            return "POST " + target + " HTTP/1.1\r\nHost: example.com\r\n" +
+                   headers(signedBody, at) +
+                   "\r\nContent-Length: " + QByteArray::number(sent.size()) + "\r\n\r\n" + sent;
+        };
+        VerifyOptions o;
+        o.provider = provider;
+        o.secrets = {secret};
+        o.atS = t + 2;
+        o.url = url;
+        const auto verify = [&](const QByteArray &raw) {
+            return Verifier::verify(raw, RequestFramer::parse(raw), o);
+        };
+        const QByteArray raw = request(body, body, t);
+        const Verdict ok = verify(raw);
+        QVERIFY2(ok.valid, qPrintable(provider + QJsonDocument(ok.toJson()).toJson()));
+        QVERIFY2(ok.hazards.isEmpty(), qPrintable(provider));
+        QCOMPARE(ProviderRegistry::detect(RequestFramer::parse(raw)).value(0), detected);
+
+        const Verdict tampered = verify(request(QByteArray(body).replace("4200", "4201"), body, t));
+        QCOMPARE(tampered.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY2(tampered.hazards.isEmpty(), qPrintable(provider));
+
+        const QByteArray pretty = QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented);
+        const Verdict re = verify(request(pretty, body, t));
+        QCOMPARE(re.reasonCode(), QStringLiteral("signature_mismatch"));
+        QCOMPARE(re.hazards.size(), 1);
+        QCOMPARE(re.hazards.first().transform, QStringLiteral("json_reserialized"));
+
+        o.secrets = {secret + "\n"};
+        const Verdict ws = verify(raw);
+        if (ProviderRegistry::find(provider)->secretFormat == S::SecretFormat::Text) {
+            QCOMPARE(ws.hazards.size(), 1);
+            QCOMPARE(ws.hazards.first().code, QStringLiteral("secret_whitespace"));
+        } else {
+            QVERIFY(ws.valid); // base64 decoders stop at a trailing newline, as Node's does
+        }
+
+        o.secrets = {"not-" + secret};
+        const Verdict wrong = verify(raw);
+        QCOMPARE(wrong.reasonCode(), QStringLiteral("signature_mismatch"));
+        QVERIFY2(wrong.hazards.isEmpty(), qPrintable(provider));
+        QCOMPARE(wrong.search.remaining.value(1).code, QStringLiteral("secret_not_here"));
+
+        o.secrets = {secret};
+        if (tolerance > 0) {
+            const Verdict stale = verify(request(body, body, t - tolerance - 60));
+            QCOMPARE(stale.reasonCode(), QStringLiteral("timestamp_outside_tolerance"));
+            QVERIFY2(stale.hazards.isEmpty(), qPrintable(provider));
+            const auto scheme = ProviderRegistry::find(provider);
+            QCOMPARE(scheme->toleranceS, tolerance);
+        } else {
+            QVERIFY(verify(request(body, body, t - 86400)).valid); // no tolerance to apply
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -348,6 +419,20 @@ private Q_SLOTS:
             "X-WC-Webhook-Topic: order.created", "woocommerce");
         row("coinbase-commerce", "X-CC-Webhook-Signature", QCryptographicHash::Sha256, false, "",
             "", "coinbase-commerce");
+        // GitHub sends an X-Hub-Signature too (sha1=): Bitbucket's own headers decide.
+        row("bitbucket", "X-Hub-Signature", QCryptographicHash::Sha256, false,
+            "sha256=", "X-Event-Key: repo:push\r\nX-Hook-UUID: {d1f2}\r\nX-Request-UUID: r-1",
+            "bitbucket");
+        row("asana", "X-Hook-Signature", QCryptographicHash::Sha256, false, "", "", "asana");
+        row("dropbox", "X-Dropbox-Signature", QCryptographicHash::Sha256, false, "", "", "dropbox");
+        row("sentry", "Sentry-Hook-Signature", QCryptographicHash::Sha256, false, "",
+            "Sentry-Hook-Resource: issue\r\nSentry-Hook-Timestamp: 1763779200", "sentry");
+        row("vercel", "x-vercel-signature", QCryptographicHash::Sha1, false, "", "", "vercel");
+        row("pagerduty", "X-PagerDuty-Signature", QCryptographicHash::Sha256, false,
+            "v1=", "X-Webhook-Id: w-1\r\nX-Webhook-Subscription: PSUB1", "pagerduty");
+        row("launchdarkly", "X-LD-Signature", QCryptographicHash::Sha256, false, "", "",
+            "launchdarkly");
+        row("xero", "x-xero-signature", QCryptographicHash::Sha256, true, "", "", "xero");
     }
     void addedProvidersFollowTheirDocs()
     {
@@ -395,6 +480,164 @@ private Q_SLOTS:
         QCOMPARE(re.hazards.first().transform, QStringLiteral("json_reserialized"));
         const QStringList found = ProviderRegistry::detect(parsed);
         QCOMPARE(found.value(0), detected);
+    }
+
+    // PagerDuty sends one v1= per active secret: any one of them matching is enough.
+    void pagerDutySeveralSignatures()
+    {
+        const QByteArray body = "{\"event\":{\"event_type\":\"incident.triggered\"}}";
+        const QByteArray a =
+            QMessageAuthenticationCode::hash(body, "old-secret", QCryptographicHash::Sha256);
+        const QByteArray b =
+            QMessageAuthenticationCode::hash(body, "new-secret", QCryptographicHash::Sha256);
+        const QByteArray raw = "POST /pd HTTP/1.1\r\nHost: example.com\r\n"
+                               "X-PagerDuty-Signature: v1=" +
+                               a.toHex() + ",v1=" + b.toHex() +
+                               "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                               "\r\n\r\n" + body;
+        VerifyOptions o;
+        o.provider = "pagerduty";
+        o.atS = 1763779200;
+        for (const QByteArray &secret : {QByteArray("new-secret"), QByteArray("old-secret")}) {
+            o.secrets = {secret};
+            const Verdict v = Verifier::verify(raw, RequestFramer::parse(raw), o);
+            QVERIFY2(v.valid, qPrintable(QJsonDocument(v.toJson()).toJson()));
+            QCOMPARE(v.received.size(), 2);
+        }
+        o.secrets = {"third-secret"};
+        QCOMPARE(Verifier::verify(raw, RequestFramer::parse(raw), o).reasonCode(),
+                 QStringLiteral("signature_mismatch"));
+    }
+
+    // The providers whose signed content is more than the body, each built here as its
+    // documentation describes (not by Signer), with the common hazards on it.
+    void timestampedProvidersFollowTheirDocs()
+    {
+        const QByteArray secret = "whk_0123456789";
+        const auto hmac = [](const QByteArray &key, const QByteArray &content,
+                             QCryptographicHash::Algorithm a = QCryptographicHash::Sha256) {
+            return QMessageAuthenticationCode::hash(content, key, a);
+        };
+        const auto rfc3339 = [](qint64 t) -> QByteArray {
+            return QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate).toLatin1();
+        };
+        // Mux: t=<s>,v1=<hex HMAC of "t.body">.
+        documented("mux", secret, 300, "mux", {}, [&](const QByteArray &b, qint64 t) -> QByteArray {
+            const QByteArray ts = QByteArray::number(t);
+            return "Mux-Signature: t=" + ts + ",v1=" + hmac(secret, ts + "." + b).toHex();
+        });
+        // Frame.io: v0=<hex HMAC of "v0:ts:body">, the timestamp in its own header.
+        documented("frameio", secret, 300, "frameio", {},
+                   [&](const QByteArray &b, qint64 t) -> QByteArray {
+                       const QByteArray ts = QByteArray::number(t);
+                       return "X-Frameio-Request-Timestamp: " + ts +
+                              "\r\nX-Frameio-Signature: v0=" +
+                              hmac(secret, "v0:" + ts + ":" + b).toHex();
+                   });
+        // Box: base64 HMAC of body then the RFC 3339 timestamp, primary and secondary keys.
+        documented("box", secret, 600, "box", {}, [&](const QByteArray &b, qint64 t) -> QByteArray {
+            const QByteArray ts = rfc3339(t);
+            return "BOX-DELIVERY-ID: d-1\r\nBOX-DELIVERY-TIMESTAMP: " + ts +
+                   "\r\nBOX-SIGNATURE-PRIMARY: " + hmac(secret, b + ts).toBase64() +
+                   "\r\nBOX-SIGNATURE-SECONDARY: " + hmac("other-key", b + ts).toBase64() +
+                   "\r\nBOX-SIGNATURE-VERSION: 1\r\nBOX-SIGNATURE-ALGORITHM: HmacSHA256";
+        });
+        // Zendesk: base64(HMAC(timestamp + body)); no tolerance is documented.
+        documented("zendesk", secret, -1, "zendesk", {},
+                   [&](const QByteArray &b, qint64 t) -> QByteArray {
+                       const QByteArray ts = rfc3339(t);
+                       return "X-Zendesk-Webhook-Signature-Timestamp: " + ts +
+                              "\r\nX-Zendesk-Webhook-Signature: " + hmac(secret, ts + b).toBase64();
+                   });
+        // Trello: base64 HMAC-SHA1 of the body then the callback URL.
+        const QString callback = QStringLiteral("https://hooks.example.com/trello");
+        documented(
+            "trello", secret, -1, "trello", callback,
+            [&](const QByteArray &b, qint64) -> QByteArray {
+                return "X-Trello-Webhook: " +
+                       hmac(secret, b + callback.toLatin1(), QCryptographicHash::Sha1).toBase64();
+            });
+        // Recurly: "<ms>,<hex HMAC of ms.body>" (a second signature of another key may follow).
+        documented("recurly", secret, 300, "recurly", {},
+                   [&](const QByteArray &b, qint64 t) -> QByteArray {
+                       const QByteArray ms = QByteArray::number(t * 1000);
+                       return "recurly-signature: " + ms + "," +
+                              hmac("rotated-key", ms + "." + b).toHex() + "," +
+                              hmac(secret, ms + "." + b).toHex();
+                   });
+        // Airtable: hmac-sha256=<hex>, keyed with macSecretBase64 decoded.
+        const QByteArray macSecret = QByteArray("airtable-key-bytes-0123").toBase64();
+        documented("airtable", macSecret, -1, "airtable", {},
+                   [&](const QByteArray &b, qint64) -> QByteArray {
+                       return "X-Airtable-Content-MAC: hmac-sha256=" +
+                              hmac(QByteArray::fromBase64(macSecret), b).toHex();
+                   });
+    }
+
+    // GitLab sends the secret token itself: compared in constant time, never shown back; the
+    // body is not signed, so body changes pass and are not named.
+    void gitlabToken()
+    {
+        const QByteArray token = "glwh-Sup3rSecret";
+        const QByteArray body = "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\"}";
+        auto request = [&](const QByteArray &t, const QByteArray &b) -> QByteArray {
+            return "POST /gl HTTP/1.1\r\nHost: example.com\r\nX-Gitlab-Event: Push Hook\r\n"
+                   "X-Gitlab-Event-UUID: 6d2b\r\nX-Gitlab-Token: " +
+                   t + "\r\nContent-Length: " + QByteArray::number(b.size()) + "\r\n\r\n" + b;
+        };
+        VerifyOptions o;
+        o.provider = "gitlab";
+        o.secrets = {"another", token};
+        o.atS = 1763779200;
+        const QByteArray raw = request(token, body);
+        const ParsedRequest parsed = RequestFramer::parse(raw);
+        QCOMPARE(ProviderRegistry::detect(parsed).value(0), QStringLiteral("gitlab"));
+        const Verdict ok = Verifier::verify(raw, parsed, o);
+        QVERIFY2(ok.valid, qPrintable(QJsonDocument(ok.toJson()).toJson()));
+        QCOMPARE(ok.matchedSecret, 1);
+        QCOMPARE(ok.deliveryId, QByteArray("6d2b"));
+        QVERIFY(ok.hazards.isEmpty());
+        const QByteArray json = QJsonDocument(ok.toJson()).toJson();
+        QVERIFY2(!json.contains(token), json.constData());
+        // Not signed: a re-serialised body is still the delivery, with nothing to name.
+        const QByteArray pretty =
+            request(token, QJsonDocument::fromJson(body).toJson(QJsonDocument::Indented));
+        const Verdict re = Verifier::verify(pretty, RequestFramer::parse(pretty), o);
+        QVERIFY(re.valid);
+        QVERIFY(re.hazards.isEmpty());
+        // A token of another length, a prefix of it, a wrong one: mismatch, the token unnamed.
+        for (const QByteArray &sent :
+             QList<QByteArray>{"glwh-Sup3rSecreT", token.left(8), token + "x"}) {
+            const QByteArray bad = request(sent, body);
+            const Verdict v = Verifier::verify(bad, RequestFramer::parse(bad), o);
+            QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+            QVERIFY(v.expected.isEmpty());
+            QVERIFY(v.hazards.isEmpty());
+            const QByteArray text = QJsonDocument(v.toJson()).toJson();
+            QVERIFY2(!text.contains(token.left(8)), text.constData());
+            // What is left: only the token (no body or URL can explain it).
+            QCOMPARE(v.search.remaining.size(), 1);
+            QCOMPARE(v.search.remaining.first().code, QStringLiteral("secret_not_here"));
+        }
+        // The configured token with a trailing newline, or spaces: named.
+        for (const QByteArray &configured : QList<QByteArray>{token + "\n", " " + token + " "}) {
+            o.secrets = {configured};
+            const Verdict v = Verifier::verify(raw, parsed, o);
+            QCOMPARE(v.reasonCode(), QStringLiteral("signature_mismatch"));
+            QCOMPARE(v.hazards.size(), 1);
+            QCOMPARE(v.hazards.first().code, QStringLiteral("secret_whitespace"));
+        }
+        // sign sends the token (and refuses one that would break the header).
+        Signer::Options so;
+        so.secret = token;
+        so.atS = o.atS;
+        const auto scheme = ProviderRegistry::find("gitlab");
+        QVERIFY(scheme);
+        const Signer::Result r = Signer::sign(*scheme, body, so);
+        QVERIFY(r.request.contains(QByteArray("X-Gitlab-Token: " + token + "\r\n")));
+        QVERIFY(r.request.contains("X-Gitlab-Event: Push Hook\r\n"));
+        so.secret = "a\r\nX-Evil: 1";
+        QVERIFY(Signer::sign(*scheme, body, so).request.isEmpty());
     }
 
     void svixAliases()
@@ -462,6 +705,34 @@ private Q_SLOTS:
             "signature.algorithm", "'md5' is not one of");
         row("no encoding", file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}]}"),
             "signature.encoding", "is required");
+        // A token (GitLab) is sent as it is: text, plain, nothing signed, not mixed.
+        const QByteArray token = "\"signature\": {\"headers\": [{\"name\": \"X-Tok\"}], "
+                                 "\"algorithm\": \"token\", ";
+        row("token encoded", file(token + "\"encoding\": \"hex\"}"), "signature.encoding",
+            "must be \"text\"");
+        row("token with content",
+            file(token + "\"encoding\": \"text\", \"content\": \"{timestamp}{body}\"}"),
+            "signature.content", "a token signs nothing");
+        row("token prefixed",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Tok\", \"prefix\": \"t=\"}], "
+                 "\"algorithm\": \"token\", \"encoding\": \"text\", \"format\": \"prefixed\"}"),
+            "signature.format", "must be \"plain\"");
+        row("token mixed",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Tok\"}, {\"name\": \"X-Sig\", "
+                 "\"algorithm\": \"hmac-sha256\"}], \"algorithm\": \"token\", \"encoding\": "
+                 "\"text\"}"),
+            "signature.headers[1].algorithm", "cannot be mixed");
+        row("text encoding for a MAC",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"text\"}"),
+            "signature.encoding", "only for");
+        row("timestamp-list with a timestamp header",
+            file("\"signature\": {\"headers\": [{\"name\": \"X-Sig\"}], \"encoding\": \"hex\", "
+                 "\"format\": \"timestamp-list\", \"content\": \"{timestamp}.{body}\"}, "
+                 "\"timestamp\": {\"headers\": [\"X-Ts\"]}"),
+            "timestamp.headers", "already rides in the signature header");
+        row("token with a base64 secret",
+            file(token + "\"encoding\": \"text\"}, \"secret\": {\"format\": \"base64\"}"),
+            "secret.format", "needs an HMAC algorithm");
         row("no headers", file("\"signature\": {\"headers\": [], \"encoding\": \"hex\"}"),
             "signature.headers", "non-empty array");
         row("header name",

@@ -72,9 +72,9 @@ signDescribe('coinbase-commerce: hookbench signs, the SDK verifies', () => {
         });
     }
 
-    test('sign --break tampered-body is rejected by the SDK', async () => {
+    test('sign --break wrong-secret is rejected by the SDK', async () => {
         const r = sign({ provider: 'coinbase-commerce', secret: SECRET, at: T, body: BODY,
-            extra: ['--break', 'tampered-body'] });
+            extra: ['--break', 'wrong-secret'] });
         await expectSdkRejects('verifySigHeader', () => Webhook.verifySigHeader(r.parsed.body.toString('utf8'),
             r.parsed.headers['x-cc-webhook-signature'], SECRET));
     });
