@@ -246,5 +246,7 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
                             : QStringLiteral("none signed"));
     }
     return finish(Verdict::Reason::Ok,
-                  QStringLiteral("The signature matches secret #%1").arg(v.matchedSecret));
+                  (scheme.isToken() ? QStringLiteral("The token equals secret #%1")
+                                    : QStringLiteral("The signature matches secret #%1"))
+                      .arg(v.matchedSecret));
 }
