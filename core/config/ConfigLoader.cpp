@@ -76,7 +76,7 @@ QList<RuleConfig> parseRules(ConfigChecker &c, const QJsonValue &value, const QS
         return rules;
     }
     const QJsonArray list = value.toArray();
-    QSet<QString> names;
+    QStringList names;
     for (int i = 0; i < list.size() && !c.failed(); ++i) {
         const QString at = QStringLiteral("%1[%2]").arg(path).arg(i);
         if (!list.at(i).isObject()) {
@@ -88,17 +88,15 @@ QList<RuleConfig> parseRules(ConfigChecker &c, const QJsonValue &value, const QS
         c.onlyKeys(obj, at, {"name", "pattern"});
         RuleConfig rule;
         rule.name = c.string(obj, at, "name", QString(), true);
-        if (!c.failed() && rule.name.trimmed().isEmpty())
-            c.fail(ConfigChecker::join(at, "name"), "empty (expected the rule's name)");
-        else if (!c.failed() && names.contains(rule.name))
-            c.fail(ConfigChecker::join(at, "name"),
-                   QStringLiteral("duplicate rule name \"%1\"").arg(rule.name));
+        const QString nameProblem = EndpointRules::ruleNameProblem(rule.name, names);
+        if (!c.failed() && !nameProblem.isEmpty())
+            c.fail(ConfigChecker::join(at, "name"), nameProblem);
         rule.pattern = obj.value("pattern");
         if (!c.failed() && !rule.pattern.isObject())
             c.fail(ConfigChecker::join(at, "pattern"),
                    QStringLiteral("expected an EventBridge event pattern (an object), found %1")
                        .arg(ConfigChecker::typeName(rule.pattern)));
-        names.insert(rule.name);
+        names.append(rule.name);
         rules.append(rule);
     }
     return rules;

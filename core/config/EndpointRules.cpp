@@ -63,3 +63,12 @@ QString EndpointRules::headerValueProblem(const QByteArray &value)
 {
     return HeaderSyntax::valueProblem(value);
 }
+
+QString EndpointRules::ruleNameProblem(const QString &name, const QStringList &earlierNames)
+{
+    if (name.trimmed().isEmpty())
+        return QStringLiteral("empty (expected the rule's name)");
+    if (earlierNames.contains(name))
+        return QStringLiteral("duplicate rule name \"%1\"").arg(name);
+    return {};
+}

@@ -22,4 +22,6 @@ public:
     static QString providerProblem(const QString &provider, const QStringList &known);
     static QString headerNameProblem(const QByteArray &name);
     static QString headerValueProblem(const QByteArray &value);
+    // A rule's name (`rules[i].name`): not blank, and not the name of a rule before it.
+    static QString ruleNameProblem(const QString &name, const QStringList &earlierNames);
 };

@@ -11,12 +11,16 @@ const QStringList Presets = {"stripe", "shopify", "github", "generic"};
 
 QUrl httpUrl(ConfigChecker &c, const QString &text, const QString &path)
 {
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") ||
-        url.host().isEmpty())
-        c.fail(path, QStringLiteral("expected an http:// or https:// URL with a host, found \"%1\"")
-                         .arg(text));
-    return url;
+    if (const QString problem = ForwardConfigJson::urlProblem(text); !problem.isEmpty())
+        c.fail(path, problem);
+    return QUrl(text, QUrl::StrictMode);
+}
+
+// Runs one of ForwardConfigJson's rules on a parsed value: the file and the editor share them.
+void check(ConfigChecker &c, const QString &path, const QString &key, const QString &problem)
+{
+    if (!c.failed() && !problem.isEmpty())
+        c.fail(ConfigChecker::join(path, key), problem);
 }
 
 HttpForwardTarget parseHttp(ConfigChecker &c, const QJsonValue &value, const QString &path)
@@ -56,35 +60,21 @@ EventBridgeForwardTarget parseEventBridge(ConfigChecker &c, const QJsonObject &o
                {"bus", "region", "preset", "source", "detail_type", "resources", "envelope",
                 "account", "profile", "endpoint_url", "max_entry_bytes"});
     t.bus = c.string(obj, path, "bus", t.bus);
-    if (!c.failed() && t.bus.isEmpty())
-        c.fail(ConfigChecker::join(path, "bus"), "empty (expected a bus name or ARN)");
+    check(c, path, "bus", ForwardConfigJson::busProblem(t.bus));
     t.region = c.string(obj, path, "region", t.region);
-    if (!c.failed() && !t.region.isEmpty() &&
-        !QRegularExpression("^[a-z]{2}(-[a-z]+)+-\\d$").match(t.region).hasMatch())
-        c.fail(ConfigChecker::join(path, "region"),
-               QStringLiteral("not an AWS region: \"%1\" (expected e.g. eu-west-1)").arg(t.region));
+    check(c, path, "region", ForwardConfigJson::regionProblem(t.region));
     t.preset = c.string(obj, path, "preset", t.preset);
-    if (!c.failed() && !Presets.contains(t.preset))
-        c.fail(ConfigChecker::join(path, "preset"),
-               QStringLiteral("unknown preset \"%1\" (expected one of: %2)")
-                   .arg(t.preset, Presets.join(", ")));
+    check(c, path, "preset", ForwardConfigJson::presetProblem(t.preset));
     t.source = optionalString(c, obj, path, "source");
-    if (!c.failed() && t.source && !ForwardConfigJson::sourceProblem(*t.source).isEmpty())
-        c.fail(ConfigChecker::join(path, "source"), ForwardConfigJson::sourceProblem(*t.source));
+    if (t.source)
+        check(c, path, "source", ForwardConfigJson::sourceProblem(*t.source));
     t.detailType = optionalString(c, obj, path, "detail_type");
-    if (!c.failed() && t.detailType && !t.detailType->startsWith('/') &&
-        !(t.detailType->startsWith("header:") && t.detailType->size() > 7))
-        c.fail(ConfigChecker::join(path, "detail_type"),
-               QStringLiteral("expected a JSON pointer into the body (\"/type\") or "
-                              "\"header:NAME\", found \"%1\"")
-                   .arg(*t.detailType));
+    if (t.detailType)
+        check(c, path, "detail_type", ForwardConfigJson::detailTypeProblem(*t.detailType));
     t.resources = c.strings(obj, path, "resources");
     t.envelope = c.boolean(obj, path, "envelope", t.envelope);
     t.account = c.string(obj, path, "account", t.account);
-    if (!c.failed() && !t.account.isEmpty() &&
-        !QRegularExpression("^\\d{12}$").match(t.account).hasMatch())
-        c.fail(ConfigChecker::join(path, "account"),
-               QStringLiteral("expected a 12-digit AWS account id, found \"%1\"").arg(t.account));
+    check(c, path, "account", ForwardConfigJson::accountProblem(t.account));
     t.profile = c.string(obj, path, "profile", t.profile);
     if (const auto url = optionalString(c, obj, path, "endpoint_url"); url && !c.failed())
         t.endpointUrl = httpUrl(c, *url, ConfigChecker::join(path, "endpoint_url"));
@@ -95,9 +85,61 @@ EventBridgeForwardTarget parseEventBridge(ConfigChecker &c, const QJsonObject &o
 
 } // namespace
 
+QStringList ForwardConfigJson::presets()
+{
+    return Presets;
+}
+
+QString ForwardConfigJson::urlProblem(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") ||
+        url.host().isEmpty())
+        return QStringLiteral("expected an http:// or https:// URL with a host, found \"%1\"")
+            .arg(text);
+    return {};
+}
+
+QString ForwardConfigJson::busProblem(const QString &bus)
+{
+    return bus.isEmpty() ? QStringLiteral("empty (expected a bus name or ARN)") : QString();
+}
+
+QString ForwardConfigJson::regionProblem(const QString &region)
+{
+    if (!region.isEmpty() &&
+        !QRegularExpression("^[a-z]{2}(-[a-z]+)+-\\d$").match(region).hasMatch())
+        return QStringLiteral("not an AWS region: \"%1\" (expected e.g. eu-west-1)").arg(region);
+    return {};
+}
+
+QString ForwardConfigJson::presetProblem(const QString &preset)
+{
+    if (!Presets.contains(preset))
+        return QStringLiteral("unknown preset \"%1\" (expected one of: %2)")
+            .arg(preset, Presets.join(", "));
+    return {};
+}
+
+QString ForwardConfigJson::detailTypeProblem(const QString &detailType)
+{
+    if (!detailType.startsWith('/') && !(detailType.startsWith("header:") && detailType.size() > 7))
+        return QStringLiteral("expected a JSON pointer into the body (\"/type\") or "
+                              "\"header:NAME\", found \"%1\"")
+            .arg(detailType);
+    return {};
+}
+
+QString ForwardConfigJson::accountProblem(const QString &account)
+{
+    if (!account.isEmpty() && !QRegularExpression("^\\d{12}$").match(account).hasMatch())
+        return QStringLiteral("expected a 12-digit AWS account id, found \"%1\"").arg(account);
+    return {};
+}
+
 QString ForwardConfigJson::sourceProblem(const QString &source)
 {
-    if (source.isEmpty())
+    if (source.trimmed().isEmpty())
         return QStringLiteral("empty (expected an event source such as \"stripe.webhook\")");
     if (source.startsWith(QLatin1String("aws."), Qt::CaseInsensitive))
         return QStringLiteral("\"%1\": AWS reserves sources beginning with \"aws.\" and "
@@ -105,6 +147,10 @@ QString ForwardConfigJson::sourceProblem(const QString &source)
                               "\"aws.partner/...\", only the partner can send); use your own, "
                               "e.g. \"stripe.webhook\" or \"com.example.webhooks\"")
             .arg(source);
+    if (const qsizetype chars = source.toUcs4().size(); chars > MaxSourceChars)
+        return QStringLiteral("%1 characters long; PutEvents accepts at most %2")
+            .arg(chars)
+            .arg(MaxSourceChars);
     return {};
 }
 

@@ -15,6 +15,17 @@ public:
     static QJsonObject toJson(const ForwardConfig &forward);
 
     static constexpr int MaxEntryBytesLimit = 1024 * 1024; // AWS's event size since January 2026
-    // The problem with a `source`, or empty: AWS reserves the `aws.` prefix.
+    static constexpr int MaxSourceChars = 256;             // PutEvents' limit
+
+    // The rules of one field, for the loader and the endpoint editor alike (and the mapper, for
+    // the source): what is wrong as a phrase without the key path, empty when fine.
+    // A `source`: not empty, at most 256 characters, and not `aws.` (AWS reserves the prefix).
     static QString sourceProblem(const QString &source);
+    static QString urlProblem(const QString &text); // http:// or https:// with a host
+    static QString busProblem(const QString &bus);
+    static QString regionProblem(const QString &region); // empty is fine (the profile's)
+    static QString presetProblem(const QString &preset);
+    static QString detailTypeProblem(const QString &detailType); // `/pointer` or `header:NAME`
+    static QString accountProblem(const QString &account);       // empty or 12 digits
+    static QStringList presets();
 };

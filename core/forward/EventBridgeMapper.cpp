@@ -1,6 +1,7 @@
 #include "core/forward/EventBridgeMapper.h"
 
 #include "core/capture/Utf8Check.h"
+#include "core/config/ForwardConfigJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,24 +171,14 @@ QString EventBridgeMapper::defaultSource(const QString &preset)
 
 Error EventBridgeMapper::validateSource(const QString &source, const QString &preset)
 {
-    if (source.startsWith(QLatin1String("aws."), Qt::CaseInsensitive)) {
-        const QString example = preset.isEmpty() || preset == QLatin1String("generic")
-                                    ? QStringLiteral("stripe.webhook")
-                                    : preset + QStringLiteral(".webhook");
-        return {Problem::ReservedSource,
-                QStringLiteral("source \"%1\" is refused: AWS reserves sources beginning with "
-                               "\"aws.\" for its own services and partner event sources "
-                               "(aws.partner/...); use a name of your own, e.g. \"%2\"")
-                    .arg(source, example)};
-    }
-    if (source.trimmed().isEmpty())
-        return {Problem::InvalidSource, QStringLiteral("source is empty")};
-    if (characters(source) > maxSourceChars)
-        return {Problem::InvalidSource, QStringLiteral("source is %1 characters long; PutEvents "
-                                                       "accepts at most %2")
-                                            .arg(characters(source))
-                                            .arg(maxSourceChars)};
-    return {};
+    Q_UNUSED(preset)
+    // One rule for the config file, the editor and the bus: ForwardConfigJson's.
+    const QString problem = ForwardConfigJson::sourceProblem(source);
+    if (problem.isEmpty())
+        return {};
+    if (source.startsWith(QLatin1String("aws."), Qt::CaseInsensitive))
+        return {Problem::ReservedSource, QStringLiteral("source ") + problem};
+    return {Problem::InvalidSource, QStringLiteral("source is ") + problem};
 }
 
 Error EventBridgeMapper::validate(const EventBridgeEntry &entry, int maxEntryBytes)

@@ -49,7 +49,8 @@ public:
     static Result map(const EventBridgeInput &capture, const EventBridgeForwardTarget &target);
     // The checks PutEvents makes, with the same limits; Problem::None when the entry is fine.
     static Error validate(const EventBridgeEntry &entry, int maxEntryBytes);
-    // Refuses `aws.` sources and the empty/too long ones (also for the config loader and UI).
+    // Refuses `aws.` sources and the empty/too long ones: ForwardConfigJson::sourceProblem, the
+    // rule the config loader and the endpoint editor apply, prefixed with "source".
     static Error validateSource(const QString &source, const QString &preset = {});
     static QString defaultSource(const QString &preset); // empty for generic
     static QString codeName(Problem problem);

@@ -1,79 +1,31 @@
 #include "ui/endpoints/EndpointEditor.h"
 
-#include "core/secrets/SecretRotation.h"
 #include "core/secrets/SecretStore.h"
-#include "core/verify/ProviderRegistry.h"
+#include "ui/endpoints/EditorWidgets.h"
 #include "ui/endpoints/EndpointDraft.h"
+#include "ui/endpoints/EndpointGeneralPage.h"
 #include "ui/endpoints/EndpointListModel.h"
 #include "ui/endpoints/EndpointValidator.h"
-#include "ui/endpoints/GenericHmacFields.h"
-#include "ui/endpoints/ResponseHeadersModel.h"
-#include "ui/endpoints/SecretGenerator.h"
-#include "ui/endpoints/SecretListModel.h"
-#include "ui/endpoints/SecretPasteDialog.h"
+#include "ui/endpoints/ForwardPage.h"
+#include "ui/endpoints/ResponsePage.h"
+#include "ui/endpoints/RulesPage.h"
+#include "ui/endpoints/SecretsPage.h"
 
-#include <QClipboard>
-#include <QComboBox>
-#include <QDateTime>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
-
-const QString GenericHmac = QStringLiteral("generic-hmac");
-constexpr int MaxToleranceS = 365 * 24 * 3600; // as ConfigLoader accepts
-constexpr int MaxDelayMs = 600000;
-
-QLabel *errorLabel(QWidget *parent, const char *name)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QLatin1String(name));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c00000;"));
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &problem)
-{
-    label->setText(problem);
-    label->setVisible(!problem.isEmpty());
-}
-
-// A field with its error underneath, so the message sits next to what it is about.
-QWidget *withError(QWidget *field, QLabel *error)
-{
-    auto *box = new QWidget(field->parentWidget());
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return box;
-}
-
-QPushButton *button(const QString &text, const char *name, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(QLatin1String(name));
-    b->setAutoDefault(false); // Enter in a field means OK, not Add or Delete
-    return b;
-}
 
 QStringList idsOf(const QList<EndpointConfig> &endpoints)
 {
@@ -91,6 +43,14 @@ QStringList pathsOf(const QList<EndpointConfig> &endpoints)
     return paths;
 }
 
+QScrollArea *scrolled(QWidget *page, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(page);
+    return scroll;
+}
+
 } // namespace
 
 EndpointEditor::EndpointEditor(const AppConfig &config, SecretStore *secrets, QWidget *parent)
@@ -101,14 +61,12 @@ EndpointEditor::EndpointEditor(const AppConfig &config, SecretStore *secrets, QW
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(createListPane());
-    auto *scroll = new QScrollArea(splitter);
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(createForm());
-    splitter->addWidget(scroll);
+    splitter->addWidget(createPages());
     splitter->setStretchFactor(1, 1);
 
     m_saveState = new QLabel(this);
     m_saveState->setObjectName(QStringLiteral("saveState"));
+    connect(m_secrets, &SecretsPage::statusMessage, m_saveState, &QLabel::setText);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &EndpointEditor::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &EndpointEditor::reject);
@@ -119,10 +77,10 @@ EndpointEditor::EndpointEditor(const AppConfig &config, SecretStore *secrets, QW
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
-    resize(1000, 700);
+    resize(1100, 760);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &EndpointEditor::onCurrentRowChanged);
+            [this] { loadForm(currentRow()); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, &EndpointEditor::updateProblems);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EndpointEditor::updateProblems);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EndpointEditor::updateProblems);
@@ -139,8 +97,7 @@ EndpointEditor::~EndpointEditor() = default;
 
 QString EndpointEditor::noKeychainText()
 {
-    return tr("No OS keychain is available: secrets cannot be stored, and verification shows "
-              "'no secret'");
+    return SecretsPage::noKeychainText();
 }
 
 QWidget *EndpointEditor::createListPane()
@@ -155,16 +112,16 @@ QWidget *EndpointEditor::createListPane()
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
 
-    m_add = button(tr("Add"), "addEndpoint", pane);
-    m_duplicate = button(tr("Duplicate"), "duplicateEndpoint", pane);
-    m_delete = button(tr("Delete…"), "deleteEndpoint", pane);
-    connect(m_add, &QPushButton::clicked, this, &EndpointEditor::addEndpoint);
+    auto *add = EditorWidgets::button(tr("Add"), "addEndpoint", pane);
+    m_duplicate = EditorWidgets::button(tr("Duplicate"), "duplicateEndpoint", pane);
+    m_delete = EditorWidgets::button(tr("Delete…"), "deleteEndpoint", pane);
+    connect(add, &QPushButton::clicked, this, &EndpointEditor::addEndpoint);
     connect(m_duplicate, &QPushButton::clicked, this, &EndpointEditor::duplicateEndpoint);
     connect(m_delete, &QPushButton::clicked, this, &EndpointEditor::confirmDelete);
-    m_listProblem = errorLabel(pane, "listProblem");
+    m_listProblem = EditorWidgets::errorLabel(pane, "listProblem");
 
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
+    buttons->addWidget(add);
     buttons->addWidget(m_duplicate);
     buttons->addWidget(m_delete);
     buttons->addStretch();
@@ -176,46 +133,32 @@ QWidget *EndpointEditor::createListPane()
     return pane;
 }
 
-QWidget *EndpointEditor::createForm()
+QWidget *EndpointEditor::createPages()
 {
-    m_form = new QWidget;
-    m_form->setObjectName(QStringLiteral("endpointForm"));
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("endpointForm"));
 
-    auto *endpointBox = new QGroupBox(tr("Endpoint"), m_form);
-    m_id = new QLineEdit(endpointBox);
-    m_id->setObjectName(QStringLiteral("id"));
-    m_idError = errorLabel(endpointBox, "idError");
-    m_path = new QLineEdit(endpointBox);
-    m_path->setObjectName(QStringLiteral("path"));
-    m_path->setPlaceholderText(QStringLiteral("/stripe"));
-    m_pathError = errorLabel(endpointBox, "pathError");
-    auto *endpointForm = new QFormLayout(endpointBox);
-    endpointForm->addRow(tr("Id:"), withError(m_id, m_idError));
-    endpointForm->addRow(tr("Path:"), withError(m_path, m_pathError));
+    auto *endpointPage = new QWidget;
+    m_general = new EndpointGeneralPage(endpointPage);
+    m_secrets = new SecretsPage(&m_edits, m_store, endpointPage);
+    m_response = new ResponsePage(endpointPage);
+    auto *endpointLayout = new QVBoxLayout(endpointPage);
+    endpointLayout->addWidget(m_general);
+    endpointLayout->addWidget(m_secrets);
+    endpointLayout->addWidget(m_response);
+    endpointLayout->addStretch();
+    m_forward = new ForwardPage;
+    m_forward->setObjectName(QStringLiteral("forwardPage"));
+    m_rules = new RulesPage;
+    m_rules->setObjectName(QStringLiteral("rulesPage"));
+    m_pages->addTab(scrolled(endpointPage, m_pages), tr("&Endpoint"));
+    m_pages->addTab(scrolled(m_forward, m_pages), tr("F&orward"));
+    m_pages->addTab(m_rules, tr("Ru&les"));
 
-    auto *signatureBox = new QGroupBox(tr("Signature"), m_form);
-    m_provider = new QComboBox(signatureBox);
-    m_provider->setObjectName(QStringLiteral("provider"));
-    m_provider->addItem(tr("none (capture only)"), QString());
-    for (const QString &name : ProviderRegistry::names())
-        m_provider->addItem(name, name);
-    m_generic = new GenericHmacFields(signatureBox);
-    m_generic->setObjectName(QStringLiteral("genericHmac"));
-    m_schemeError = errorLabel(signatureBox, "schemeError");
-    m_tolerance = new QSpinBox(signatureBox);
-    m_tolerance->setObjectName(QStringLiteral("tolerance"));
-    m_tolerance->setRange(-1, MaxToleranceS);
-    m_tolerance->setSuffix(tr(" s"));
-    m_tolerance->setSpecialValueText(tr("provider default"));
-    auto *signatureForm = new QFormLayout(signatureBox);
-    signatureForm->addRow(tr("Provider:"), m_provider);
-    signatureForm->addRow(withError(m_generic, m_schemeError));
-    signatureForm->addRow(tr("Timestamp tolerance:"), m_tolerance);
-
-    auto *requestsBox = new QGroupBox(tr("Requests"), m_form);
-    m_showRequests =
-        button(tr("Show the requests this endpoint received"), "showRequests", requestsBox);
-    connect(m_showRequests, &QPushButton::clicked, this, [this] {
+    connect(m_general, &EndpointGeneralPage::changed, this, &EndpointEditor::storeForm);
+    connect(m_general, &EndpointGeneralPage::providerChanged, this,
+            [this] { loadForm(currentRow()); }); // shows or hides the generic fields
+    connect(m_general, &EndpointGeneralPage::showRequestsClicked, this, [this] {
         const int row = currentRow();
         if (row < 0)
             return;
@@ -223,136 +166,10 @@ QWidget *EndpointEditor::createForm()
         const QString original = m_model->originalId(row);
         Q_EMIT showRequestsOf(original.isEmpty() ? m_model->endpoint(row).id : original);
     });
-    auto *requestsLayout = new QHBoxLayout(requestsBox);
-    requestsLayout->addWidget(m_showRequests);
-    requestsLayout->addStretch();
-
-    auto *layout = new QVBoxLayout(m_form);
-    layout->addWidget(endpointBox);
-    layout->addWidget(signatureBox);
-    layout->addWidget(createSecretsBox());
-    layout->addWidget(createResponseBox());
-    layout->addWidget(requestsBox);
-    layout->addStretch();
-
-    for (QLineEdit *edit : {m_id, m_path})
-        connect(edit, &QLineEdit::textChanged, this, &EndpointEditor::storeForm);
-    connect(m_provider, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
-        if (providerChoice() == GenericHmac)
-            m_generic->setScheme(m_model->endpoint(currentRow()).scheme);
-        storeForm();
-        loadForm(currentRow()); // shows or hides the generic fields, updates defaults
-    });
-    connect(m_generic, &GenericHmacFields::changed, this, &EndpointEditor::storeForm);
-    for (QSpinBox *spin : {m_tolerance, m_status, m_delay})
-        connect(spin, &QSpinBox::valueChanged, this, &EndpointEditor::storeForm);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &EndpointEditor::storeForm);
-    connect(m_headerModel, &QAbstractItemModel::dataChanged, this, &EndpointEditor::storeForm);
-    connect(m_headerModel, &QAbstractItemModel::rowsRemoved, this, &EndpointEditor::storeForm);
-    return m_form;
-}
-
-QGroupBox *EndpointEditor::createSecretsBox()
-{
-    m_secretsBox = new QGroupBox(tr("Signing secrets"), m_form);
-    m_secretsBox->setObjectName(QStringLiteral("secretsBox"));
-    m_secretsNote = new QLabel(m_secretsBox);
-    m_secretsNote->setObjectName(QStringLiteral("secretsNote"));
-    m_secretsNote->setWordWrap(true);
-    m_secretModel = new SecretListModel(this);
-    m_secretView = new QTableView(m_secretsBox);
-    m_secretView->setObjectName(QStringLiteral("secretList"));
-    m_secretView->setModel(m_secretModel);
-    m_secretView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_secretView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_secretView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_secretView->verticalHeader()->hide();
-    m_secretView->horizontalHeader()->setStretchLastSection(true);
-    m_secretView->setMaximumHeight(110);
-
-    m_paste = button(tr("Paste…"), "pasteSecret", m_secretsBox);
-    m_generate = button(tr("Generate"), "generateSecret", m_secretsBox);
-    m_reveal = button(tr("Reveal"), "revealSecret", m_secretsBox);
-    m_copy = button(tr("Copy"), "copySecret", m_secretsBox);
-    m_removeSecret = button(tr("Remove"), "removeSecret", m_secretsBox);
-    connect(m_paste, &QPushButton::clicked, this, &EndpointEditor::pasteSecret);
-    connect(m_generate, &QPushButton::clicked, this, &EndpointEditor::generateSecret);
-    connect(m_reveal, &QPushButton::clicked, this, &EndpointEditor::revealSecret);
-    connect(m_copy, &QPushButton::clicked, this, &EndpointEditor::copySecret);
-    connect(m_removeSecret, &QPushButton::clicked, this, &EndpointEditor::removeSecret);
-    connect(m_secretView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
-        hideRevealed();
-        updateSecretButtons();
-    });
-
-    m_revealed = new QLineEdit(m_secretsBox);
-    m_revealed->setObjectName(QStringLiteral("revealedSecret"));
-    m_revealed->setReadOnly(true);
-    m_revealed->hide();
-
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_paste, m_generate, m_reveal, m_copy, m_removeSecret})
-        buttons->addWidget(b);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(m_secretsBox);
-    layout->addWidget(m_secretsNote);
-    layout->addWidget(m_secretView);
-    layout->addWidget(m_revealed);
-    layout->addLayout(buttons);
-    return m_secretsBox;
-}
-
-QGroupBox *EndpointEditor::createResponseBox()
-{
-    auto *box = new QGroupBox(tr("Response"), m_form);
-    m_status = new QSpinBox(box);
-    m_status->setObjectName(QStringLiteral("status"));
-    m_status->setRange(100, 599);
-    m_headerModel = new ResponseHeadersModel(this);
-    m_headerView = new QTableView(box);
-    m_headerView->setObjectName(QStringLiteral("responseHeaders"));
-    m_headerView->setModel(m_headerModel);
-    m_headerView->verticalHeader()->hide();
-    m_headerView->horizontalHeader()->setStretchLastSection(true);
-    m_headerView->setMaximumHeight(110);
-    auto *addHeader = button(tr("Add Header"), "addHeader", box);
-    auto *removeHeader = button(tr("Remove Header"), "removeHeader", box);
-    connect(addHeader, &QPushButton::clicked, this, [this] {
-        const int row = m_headerModel->appendHeader();
-        m_headerView->setCurrentIndex(m_headerModel->index(row, 0));
-        m_headerView->edit(m_headerView->currentIndex());
-    });
-    connect(removeHeader, &QPushButton::clicked, this, [this] {
-        const QModelIndex current = m_headerView->currentIndex();
-        if (current.isValid())
-            m_headerModel->removeRows(current.row(), 1);
-    });
-    auto *headerButtons = new QHBoxLayout;
-    headerButtons->addWidget(addHeader);
-    headerButtons->addWidget(removeHeader);
-    headerButtons->addStretch();
-    auto *headers = new QWidget(box);
-    auto *headersLayout = new QVBoxLayout(headers);
-    headersLayout->setContentsMargins(0, 0, 0, 0);
-    headersLayout->addWidget(m_headerView);
-    headersLayout->addLayout(headerButtons);
-
-    m_body = new QPlainTextEdit(box);
-    m_body->setObjectName(QStringLiteral("responseBody"));
-    m_body->setMaximumHeight(100);
-    m_delay = new QSpinBox(box);
-    m_delay->setObjectName(QStringLiteral("delay"));
-    m_delay->setRange(0, MaxDelayMs);
-    m_delay->setSuffix(tr(" ms"));
-
-    auto *form = new QFormLayout(box);
-    form->addRow(tr("Status:"), m_status);
-    form->addRow(tr("Headers:"), headers);
-    form->addRow(tr("Body:"), m_body);
-    form->addRow(tr("Delay:"), m_delay);
-    return box;
+    connect(m_response, &ResponsePage::changed, this, &EndpointEditor::storeForm);
+    connect(m_forward, &ForwardPage::changed, this, &EndpointEditor::storeForm);
+    connect(m_rules, &RulesPage::changed, this, &EndpointEditor::storeForm);
+    return m_pages;
 }
 
 AppConfig EndpointEditor::result() const
@@ -386,6 +203,15 @@ void EndpointEditor::selectEndpoint(const QString &id)
         m_list->setCurrentIndex(m_model->index(row, 0));
 }
 
+void EndpointEditor::setSelectedCapture(const SelectedCapture &capture)
+{
+    m_capture = capture;
+    m_forward->setCapture(&*m_capture);
+    m_rules->setCapture(&*m_capture);
+    selectEndpoint(capture.capture.summary.endpointId);
+    refreshPages();
+}
+
 void EndpointEditor::readSecrets(int row)
 {
     const quint64 key = m_model->key(row);
@@ -396,43 +222,26 @@ void EndpointEditor::readSecrets(int row)
     m_edits.startLoading(key);
     m_store->read(m_model->endpoint(row).id, this, [this, key](const SecretStore::Result &r) {
         m_edits.setLoaded(key, r);
-        if (key == currentKey())
-            updateSecrets();
+        if (key == m_secrets->key())
+            m_secrets->refresh();
     });
-}
-
-void EndpointEditor::onCurrentRowChanged()
-{
-    loadForm(currentRow());
 }
 
 void EndpointEditor::loadForm(int row)
 {
     m_loading = true;
-    m_form->setEnabled(row >= 0);
+    m_pages->setEnabled(row >= 0);
     m_duplicate->setEnabled(row >= 0);
     m_delete->setEnabled(row >= 0);
     const EndpointConfig e = row >= 0 ? m_model->endpoint(row) : EndpointConfig{};
-    m_id->setText(e.id);
-    m_path->setText(e.path);
-    setProviderChoice(e.provider);
-    const bool generic = e.provider == GenericHmac;
-    m_generic->setVisible(generic);
-    if (generic)
-        m_generic->setScheme(e.scheme);
-    const auto scheme = ProviderRegistry::find(e.provider);
-    const int defaultTolerance = scheme ? scheme->toleranceS : -1;
-    m_tolerance->setSpecialValueText(defaultTolerance >= 0
-                                         ? tr("provider default (%1 s)").arg(defaultTolerance)
-                                         : tr("provider default (none)"));
-    m_tolerance->setValue(e.toleranceS);
-    m_status->setValue(e.response.status);
-    m_headerModel->setHeaders(e.response.headers);
-    m_body->setPlainText(QString::fromUtf8(e.response.body));
-    m_delay->setValue(e.response.delayMs);
+    m_general->load(e);
+    m_response->load(e);
+    m_forward->load(e);
+    m_rules->load(e);
     m_loading = false;
     updateProblems();
-    updateSecrets();
+    m_secrets->setEndpoint(row >= 0 ? m_model->key(row) : 0, e.id, e.provider);
+    refreshPages();
 }
 
 void EndpointEditor::storeForm()
@@ -441,99 +250,45 @@ void EndpointEditor::storeForm()
     if (m_loading || row < 0)
         return;
     EndpointConfig e = m_model->endpoint(row);
-    e.id = m_id->text();
-    e.path = m_path->text();
-    e.provider = providerChoice();
-    // Other providers keep their scheme object as loaded: the config keeps what it was given.
-    if (e.provider == GenericHmac)
-        e.scheme = m_generic->scheme();
-    e.toleranceS = m_tolerance->value();
-    e.response.status = m_status->value();
-    e.response.headers = m_headerModel->headers();
-    e.response.body = m_body->toPlainText().toUtf8();
-    e.response.delayMs = m_delay->value();
+    const EndpointConfig before = e;
+    m_general->store(&e);
+    m_response->store(&e);
+    m_forward->store(&e);
+    m_rules->store(&e);
     m_model->setEndpoint(row, e);
+    if (e.id != before.id || e.provider != before.provider) // Generate depends on the provider
+        m_secrets->setEndpoint(m_model->key(row), e.id, e.provider);
+    refreshPages();
+}
+
+void EndpointEditor::refreshPages()
+{
+    const int row = currentRow();
+    const EndpointConfig e = row >= 0 ? m_model->endpoint(row) : EndpointConfig{};
+    m_forward->refresh(e);
+    m_rules->refresh(e);
 }
 
 void EndpointEditor::updateProblems()
 {
     const int row = currentRow();
     const QList<EndpointConfig> &all = m_model->endpoints();
-    showError(m_idError, row >= 0 ? EndpointValidator::idProblem(all, row) : QString());
-    showError(m_pathError, row >= 0 ? EndpointValidator::pathProblem(all, row) : QString());
-    showError(m_schemeError,
-              row >= 0 ? EndpointValidator::schemeProblem(m_model->endpoint(row)) : QString());
+    if (row >= 0)
+        m_general->showProblems(EndpointValidator::idProblem(all, row),
+                                EndpointValidator::pathProblem(all, row),
+                                EndpointValidator::schemeProblem(m_model->endpoint(row)));
+    else
+        m_general->showProblems({}, {}, {});
     int otherInvalid = 0;
     for (int i = 0; i < all.size(); ++i) {
         if (i != row && !EndpointValidator::problem(all, i).isEmpty())
             ++otherInvalid;
     }
-    showError(m_listProblem,
-              otherInvalid > 0
-                  ? tr("%n other endpoint(s) marked in red need fixing.", nullptr, otherInvalid)
-                  : QString());
+    EditorWidgets::showError(
+        m_listProblem, otherInvalid > 0 ? tr("%n other endpoint(s) marked in red need fixing.",
+                                             nullptr, otherInvalid)
+                                        : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_saving && m_model->isValid());
-}
-
-void EndpointEditor::updateSecrets()
-{
-    hideRevealed();
-    const SecretEdits::Entry *e = m_edits.entry(currentKey());
-    if (!m_store) {
-        m_secretsBox->setEnabled(false);
-        m_secretsNote->setText(noKeychainText());
-        m_secretModel->setSecrets({});
-    } else if (!e || e->state == SecretEdits::State::Loading) {
-        m_secretsBox->setEnabled(true);
-        m_secretsNote->setText(tr("Reading the secrets from the keychain…"));
-        m_secretModel->setSecrets({});
-    } else if (e->state == SecretEdits::State::Failed) {
-        m_secretsBox->setEnabled(true);
-        m_secretsNote->setText(e->error);
-        m_secretModel->setSecrets({});
-    } else {
-        m_secretsBox->setEnabled(true);
-        m_secretsNote->setText(
-            e->secrets.isEmpty()
-                ? tr("No secret yet: requests to this endpoint verify as 'no secret'.")
-                : tr("Tried in this order; the first is current. Values are masked."));
-        m_secretModel->setSecrets(e->secrets);
-    }
-    updateSecretButtons();
-}
-
-void EndpointEditor::updateSecretButtons()
-{
-    const SecretEdits::Entry *e = m_edits.entry(currentKey());
-    const bool loaded = m_store && e && e->state == SecretEdits::State::Loaded;
-    const bool selected = currentSecretRow() >= 0;
-    m_paste->setEnabled(loaded);
-    m_generate->setEnabled(loaded && SecretGenerator::canGenerate(providerChoice()));
-    m_reveal->setEnabled(loaded && selected);
-    m_copy->setEnabled(loaded && selected);
-    m_removeSecret->setEnabled(loaded && selected);
-}
-
-void EndpointEditor::hideRevealed()
-{
-    m_revealed->clear();
-    m_revealed->hide();
-}
-
-void EndpointEditor::setProviderChoice(const QString &provider)
-{
-    int i = m_provider->findData(provider);
-    if (i < 0) {
-        // Not a provider this build knows: kept as it is rather than silently changed.
-        m_provider->addItem(provider, provider);
-        i = m_provider->count() - 1;
-    }
-    m_provider->setCurrentIndex(i);
-}
-
-QString EndpointEditor::providerChoice() const
-{
-    return m_provider->currentData().toString();
 }
 
 int EndpointEditor::insertNew(int row, EndpointConfig endpoint)
@@ -557,8 +312,9 @@ void EndpointEditor::addEndpoint()
     e.id = QStringLiteral("endpoint");
     e.path = QStringLiteral("/hook");
     insertNew(m_model->rowCount(), e);
-    m_id->setFocus();
-    m_id->selectAll();
+    m_pages->setCurrentIndex(0);
+    m_general->idField()->setFocus();
+    m_general->idField()->selectAll();
 }
 
 void EndpointEditor::duplicateEndpoint()
@@ -617,80 +373,6 @@ void EndpointEditor::deleteEndpoint(quint64 key)
         loadForm(-1);
 }
 
-void EndpointEditor::pasteSecret()
-{
-    const int row = currentRow();
-    if (row < 0)
-        return;
-    auto *dialog = new SecretPasteDialog(m_model->endpoint(row).id, this);
-    const quint64 key = m_model->key(row);
-    connect(dialog, &QDialog::finished, this, [this, dialog, key](int result) {
-        if (result == QDialog::Accepted && key == currentKey())
-            addSecret(dialog->value());
-        dialog->deleteLater();
-    });
-    dialog->open();
-}
-
-void EndpointEditor::generateSecret()
-{
-    QByteArray value = SecretGenerator::generate(providerChoice());
-    addSecret(value);
-    SigningSecret::wipe(value);
-}
-
-void EndpointEditor::addSecret(const QByteArray &value)
-{
-    const quint64 key = currentKey();
-    const SecretEdits::Entry *e = m_edits.entry(key);
-    if (!e || e->state != SecretEdits::State::Loaded || value.isEmpty())
-        return;
-    QList<SigningSecret> list =
-        SecretRotation::add(e->secrets, value, QDateTime::currentDateTimeUtc());
-    if (list.size() > 1)
-        list[1].label = QStringLiteral("previous");
-    m_edits.setSecrets(key, list);
-    updateSecrets();
-    m_secretView->setCurrentIndex(m_secretModel->index(0, 0));
-}
-
-void EndpointEditor::revealSecret()
-{
-    const int row = currentSecretRow();
-    if (row < 0)
-        return;
-    m_revealed->setText(QString::fromUtf8(m_secretModel->secrets().at(row).value));
-    m_revealed->show();
-}
-
-void EndpointEditor::copySecret()
-{
-    const int row = currentSecretRow();
-    if (row < 0)
-        return;
-    QGuiApplication::clipboard()->setText(
-        QString::fromUtf8(m_secretModel->secrets().at(row).value));
-    m_saveState->setText(tr("Secret copied to the clipboard."));
-}
-
-void EndpointEditor::removeSecret()
-{
-    const int row = currentSecretRow();
-    const SecretEdits::Entry *e = m_edits.entry(currentKey());
-    if (row < 0 || !e)
-        return;
-    QList<SigningSecret> list = e->secrets;
-    list.removeAt(row);
-    m_edits.setSecrets(currentKey(), list);
-    updateSecrets();
-}
-
-int EndpointEditor::currentSecretRow() const
-{
-    const QModelIndex current = m_secretView->currentIndex();
-    return current.isValid() ? current.row() : -1;
-}
-
 void EndpointEditor::accept()
 {
     if (m_saving || !m_model->isValid())
@@ -703,7 +385,7 @@ void EndpointEditor::accept()
     m_saving = true;
     m_pendingWrites = int(changes.size());
     m_writeErrors.clear();
-    m_form->setEnabled(false);
+    m_pages->setEnabled(false);
     m_list->setEnabled(false);
     m_buttons->setEnabled(false);
     m_saveState->setText(tr("Saving the secrets to the keychain…"));

@@ -3,29 +3,32 @@
 #include "core/config/AppConfig.h"
 #include "ui/endpoints/SecretChange.h"
 #include "ui/endpoints/SecretEdits.h"
+#include "ui/endpoints/SelectedCapture.h"
 
 #include <QDialog>
 #include <QStringList>
 
-class EndpointListModel;
-class GenericHmacFields;
-class QComboBox;
-class QDialogButtonBox;
-class QGroupBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
-class QTableView;
-class ResponseHeadersModel;
-class SecretListModel;
-class SecretStore;
+#include <optional>
 
-// Adds, edits, duplicates and deletes endpoints, and sets their signing secrets. Everything is
-// edited in memory; OK is enabled only while every endpoint is valid. On OK the changed secret
-// lists are written to the keychain (the dialog closes once the keychain answered) and result()
-// holds the config to save. A keychain error is reported but never loses the config changes.
+class EndpointGeneralPage;
+class EndpointListModel;
+class ForwardPage;
+class QDialogButtonBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class ResponsePage;
+class RulesPage;
+class SecretStore;
+class SecretsPage;
+
+// Adds, edits, duplicates and deletes endpoints: the endpoint page (id, path, signature,
+// secrets, response), forwarding (local apps, EventBridge, the PutEvents preview) and rules.
+// Everything is edited in memory; OK is enabled only while every endpoint is valid. On OK the
+// changed secret lists are written to the keychain (the dialog closes once the keychain
+// answered) and result() holds the config to save. A keychain error is reported but never loses
+// the config changes.
 class EndpointEditor : public QDialog
 {
     Q_OBJECT
@@ -44,6 +47,9 @@ public:
     void addDraft(const EndpointConfig &draft);
     void selectEndpoint(const QString &id);
     int currentRow() const;
+    // The request selected in the main window: previewed as a PutEvents entry and tested
+    // against the rules. Selects the endpoint that received it.
+    void setSelectedCapture(const SelectedCapture &capture);
 
     EndpointListModel *model() const { return m_model; }
     static QString noKeychainText();
@@ -59,34 +65,19 @@ Q_SIGNALS:
 
 private:
     QWidget *createListPane();
-    QWidget *createForm();
-    QGroupBox *createSecretsBox();
-    QGroupBox *createResponseBox();
+    QWidget *createPages();
 
     void readSecrets(int row);
-    void onCurrentRowChanged();
     void loadForm(int row);
     void storeForm();
+    void refreshPages();
     void updateProblems();
-    void updateSecrets();
-    void updateSecretButtons();
-    void hideRevealed();
-    void setProviderChoice(const QString &provider);
-    QString providerChoice() const;
 
     void addEndpoint();
     void duplicateEndpoint();
     void confirmDelete();
     void deleteEndpoint(quint64 key);
     int insertNew(int row, EndpointConfig endpoint);
-
-    void pasteSecret();
-    void generateSecret();
-    void addSecret(const QByteArray &value);
-    void revealSecret();
-    void copySecret();
-    void removeSecret();
-    int currentSecretRow() const;
     quint64 currentKey() const;
 
     void finishSaving(const QStringList &errors);
@@ -95,6 +86,7 @@ private:
     SecretStore *m_store;
     EndpointListModel *m_model;
     SecretEdits m_edits;
+    std::optional<SelectedCapture> m_capture;
     QStringList m_deletedIds; // original ids of deleted endpoints: their keychain entries go
     bool m_loading = false;   // the form is being filled from the model, not edited
     bool m_saving = false;    // OK pressed, keychain writes outstanding
@@ -102,39 +94,17 @@ private:
     QStringList m_writeErrors;
 
     QTableView *m_list;
-    QPushButton *m_add;
     QPushButton *m_duplicate;
     QPushButton *m_delete;
     QLabel *m_listProblem;
-    QWidget *m_form;
+    QTabWidget *m_pages;
 
-    QLineEdit *m_id;
-    QLabel *m_idError;
-    QLineEdit *m_path;
-    QLabel *m_pathError;
-    QComboBox *m_provider;
-    GenericHmacFields *m_generic;
-    QLabel *m_schemeError;
-    QSpinBox *m_tolerance;
+    EndpointGeneralPage *m_general;
+    SecretsPage *m_secrets;
+    ResponsePage *m_response;
+    ForwardPage *m_forward;
+    RulesPage *m_rules;
 
-    QGroupBox *m_secretsBox;
-    QLabel *m_secretsNote;
-    SecretListModel *m_secretModel;
-    QTableView *m_secretView;
-    QPushButton *m_paste;
-    QPushButton *m_generate;
-    QPushButton *m_reveal;
-    QPushButton *m_copy;
-    QPushButton *m_removeSecret;
-    QLineEdit *m_revealed;
-
-    QSpinBox *m_status;
-    ResponseHeadersModel *m_headerModel;
-    QTableView *m_headerView;
-    QPlainTextEdit *m_body;
-    QSpinBox *m_delay;
-
-    QPushButton *m_showRequests;
     QLabel *m_saveState;
     QDialogButtonBox *m_buttons;
 };

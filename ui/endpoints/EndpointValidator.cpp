@@ -1,6 +1,8 @@
 #include "ui/endpoints/EndpointValidator.h"
 
 #include "core/config/EndpointRules.h"
+#include "core/config/ForwardConfigJson.h"
+#include "core/rules/EventPattern.h"
 #include "core/verify/ProviderRegistry.h"
 
 #include <QObject>
@@ -77,5 +79,67 @@ QString EndpointValidator::problem(const QList<EndpointConfig> &endpoints, int r
         p = schemeProblem(endpoints.at(row));
     if (p.isEmpty())
         p = responseProblem(endpoints.at(row));
+    if (p.isEmpty())
+        p = forwardProblem(endpoints.at(row));
+    if (p.isEmpty())
+        p = rulesProblem(endpoints.at(row));
     return p;
+}
+
+QString EndpointValidator::forwardProblem(const EndpointConfig &endpoint)
+{
+    const ForwardConfig &f = endpoint.forward;
+    auto at = [](const QString &key, const QString &problem) {
+        return problem.isEmpty() ? QString() : key + QStringLiteral(": ") + problem;
+    };
+    for (int i = 0; i < f.http.size(); ++i) {
+        const QString key = f.http.size() == 1 ? QStringLiteral("forward.http.url")
+                                               : QStringLiteral("forward.http[%1].url").arg(i);
+        if (QString p = at(key, ForwardConfigJson::urlProblem(f.http.at(i).url.toString()));
+            !p.isEmpty())
+            return p;
+    }
+    if (!f.eventBridge)
+        return {};
+    const EventBridgeForwardTarget &t = *f.eventBridge;
+    const QString eb = QStringLiteral("forward.eventbridge.");
+    const QList<QPair<QString, QString>> checks = {
+        {QStringLiteral("bus"), ForwardConfigJson::busProblem(t.bus)},
+        {QStringLiteral("region"), ForwardConfigJson::regionProblem(t.region)},
+        {QStringLiteral("preset"), ForwardConfigJson::presetProblem(t.preset)},
+        {QStringLiteral("source"),
+         t.source ? ForwardConfigJson::sourceProblem(*t.source) : QString()},
+        {QStringLiteral("detail_type"),
+         t.detailType ? ForwardConfigJson::detailTypeProblem(*t.detailType) : QString()},
+        {QStringLiteral("account"), ForwardConfigJson::accountProblem(t.account)},
+        {QStringLiteral("endpoint_url"),
+         t.endpointUrl.isEmpty() ? QString()
+                                 : ForwardConfigJson::urlProblem(t.endpointUrl.toString())},
+    };
+    for (const auto &check : checks) {
+        if (!check.second.isEmpty())
+            return at(eb + check.first, check.second);
+    }
+    return {};
+}
+
+QString EndpointValidator::ruleNameProblem(const QList<RuleConfig> &rules, int index)
+{
+    QStringList earlier;
+    for (int i = 0; i < index; ++i)
+        earlier.append(rules.at(i).name);
+    return EndpointRules::ruleNameProblem(rules.at(index).name, earlier);
+}
+
+QString EndpointValidator::rulesProblem(const EndpointConfig &endpoint)
+{
+    for (int i = 0; i < endpoint.rules.size(); ++i) {
+        const RuleConfig &rule = endpoint.rules.at(i);
+        if (const QString p = ruleNameProblem(endpoint.rules, i); !p.isEmpty())
+            return QStringLiteral("rules[%1].name: %2").arg(i).arg(p);
+        PatternError error;
+        if (!EventPattern::compile(rule.pattern, &error).isValid())
+            return QStringLiteral("rule \"%1\": %2").arg(rule.name, error.summary());
+    }
+    return {};
 }

@@ -19,6 +19,13 @@ public:
     static QString schemeProblem(const EndpointConfig &endpoint);
     // Response headers the listener could not send as given (CR, LF, NUL; not a token).
     static QString responseProblem(const EndpointConfig &endpoint);
+    // The `forward` section: the first field the config loader would refuse, with its key
+    // ("forward.eventbridge.source: ..."), in ForwardConfigJson's words.
+    static QString forwardProblem(const EndpointConfig &endpoint);
+    // The rules: a blank or duplicate name (EndpointRules), or a pattern EventPattern refuses
+    // (AWS's message, on one line).
+    static QString rulesProblem(const EndpointConfig &endpoint);
+    static QString ruleNameProblem(const QList<RuleConfig> &rules, int index);
     // The first of the above, for marking the row in the list.
     static QString problem(const QList<EndpointConfig> &endpoints, int row);
 };

@@ -213,10 +213,11 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error.problem, EventBridgeMapper::Problem::ReservedSource);
         QCOMPARE(r.error.message,
-                 QStringLiteral("source \"aws.partner/stripe.com/acct_1\" is refused: AWS reserves "
-                                "sources beginning with \"aws.\" for its own services and partner "
-                                "event sources (aws.partner/...); use a name of your own, e.g. "
-                                "\"stripe.webhook\""));
+                 QStringLiteral("source \"aws.partner/stripe.com/acct_1\": AWS reserves sources "
+                                "beginning with \"aws.\" and PutEvents refuses them (native "
+                                "partner sources, \"aws.partner/...\", only the partner can send); "
+                                "use your own, e.g. \"stripe.webhook\" or "
+                                "\"com.example.webhooks\""));
     }
 
     void stripeBodyMustBeAnObject()
