@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -246,6 +247,14 @@ EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
 {
     auto *editor = new EndpointEditor(m_settings.config, m_secrets, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    // The selected request: the forward page previews its PutEvents entry, the rules page tests
+    // the rules against it.
+    if (const CaptureLoader::Result *current = m_inspector->current()) {
+        QByteArray verdict = current->capture.summary.verdictJson;
+        if (verdict.isEmpty() && current->verdict)
+            verdict = QJsonDocument(current->verdict->toJson()).toJson(QJsonDocument::Compact);
+        editor->setSelectedCapture({current->capture, verdict});
+    }
     if (fromCapture)
         editor->addDraft(EndpointDraft::fromCapture(*fromCapture, m_settings.config));
     connect(editor, &EndpointEditor::showRequestsOf, this, &MainWindow::showRequestsOf);
