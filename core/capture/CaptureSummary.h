@@ -20,6 +20,9 @@ struct CaptureSummary
     QString parseError;
     QString verdictReason;  // CONTRACT.md reason code; empty when no provider applies
     QByteArray verdictJson; // the whole verdict object; filled for live captures only
+    // The overall state of its forwards as the store reads it ("dead", "retrying", "queued",
+    // "delivered", "skipped", the first that any of its outbox rows has), empty when none.
+    QString forwardState;
 };
 
 Q_DECLARE_METATYPE(CaptureSummary)

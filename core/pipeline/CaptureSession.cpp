@@ -221,7 +221,8 @@ void CaptureSession::retryForwards(const QVector<qint64> &captureIds, bool allDe
     m_writer->post([this, captureIds, allDead](CaptureStore &store) {
         const bool ok = ForwardOutbox(store).retryDead(captureIds, allDead) >= 0;
         if (ok)
-            QMetaObject::invokeMethod(this, [this] {
+            QMetaObject::invokeMethod(this, [this, captureIds, allDead] {
+                Q_EMIT forwardsRequeued(captureIds, allDead);
                 if (m_forward)
                     m_forward->wake();
             });

@@ -79,6 +79,8 @@ Q_SIGNALS:
     void verdictUpdated(qint64 id);
     void storeFailed(const QString &error);
     void forwardUpdated(const OutboxEntry &entry); // an attempt's outcome, once stored
+    // retryForwards() stored: those captures' dead rows (or every dead row) are queued again.
+    void forwardsRequeued(const QVector<qint64> &captureIds, bool allDead);
     void reverifyProgress(qint64 done, qint64 total);
     void reverifyFinished(const QString &endpointId, qint64 changed, const QString &error);
 

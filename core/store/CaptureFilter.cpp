@@ -17,7 +17,46 @@ bool CaptureFilter::matches(const CaptureSummary &summary) const
 {
     return (verdict == Verdict::Any || categoryOf(summary.verdictReason) == verdict) &&
            (endpointId.isEmpty() || summary.endpointId == endpointId ||
-            (withUnmatched && summary.endpointId.isEmpty()));
+            (withUnmatched && summary.endpointId.isEmpty())) &&
+           (forward == Forward::Any || summary.forwardState == forwardStateName(forward));
+}
+
+const char *CaptureFilter::forwardStateSql()
+{
+    // The most pressing state of any row wins: one dead forward makes the capture "dead".
+    return "(SELECT CASE min(CASE state WHEN 'dead' THEN 1 WHEN 'retrying' THEN 2"
+           " WHEN 'queued' THEN 3 WHEN 'delivered' THEN 4 ELSE 5 END)"
+           " WHEN 1 THEN 'dead' WHEN 2 THEN 'retrying' WHEN 3 THEN 'queued'"
+           " WHEN 4 THEN 'delivered' WHEN 5 THEN 'skipped' ELSE '' END"
+           " FROM forward_outbox WHERE forward_outbox.capture_id = captures.id)";
+}
+
+QString CaptureFilter::forwardStateName(Forward forward)
+{
+    switch (forward) {
+    case Forward::Queued:
+        return QStringLiteral("queued");
+    case Forward::Retrying:
+        return QStringLiteral("retrying");
+    case Forward::Delivered:
+        return QStringLiteral("delivered");
+    case Forward::Dead:
+        return QStringLiteral("dead");
+    case Forward::Skipped:
+        return QStringLiteral("skipped");
+    case Forward::Any:
+    case Forward::None:
+        break;
+    }
+    return {};
+}
+
+QStringList CaptureFilter::sqlParameters() const
+{
+    if (forward == Forward::Any || forward == Forward::None)
+        return {};
+    const QString state = forwardStateName(forward);
+    return {state, state};
 }
 
 QByteArray CaptureFilter::sqlCondition() const
@@ -28,6 +67,18 @@ QByteArray CaptureFilter::sqlCondition() const
         literal.replace('\'', "''");
         condition = "(" + condition + ") AND (endpoint = '" + literal + "'" +
                     (withUnmatched ? " OR endpoint = '')" : ")");
+    }
+    if (forward == Forward::None) {
+        condition = "(" + condition +
+                    ") AND NOT EXISTS (SELECT 1 FROM forward_outbox"
+                    " WHERE forward_outbox.capture_id = captures.id)";
+    } else if (forward != Forward::Any) {
+        // The rows of that state found through forward_outbox(state, capture_id) first, then
+        // the overall state checked on those captures only.
+        condition = "(" + condition +
+                    ") AND captures.id IN (SELECT capture_id FROM forward_outbox WHERE state = ?)"
+                    " AND " +
+                    forwardStateSql() + " = ?";
     }
     return condition;
 }

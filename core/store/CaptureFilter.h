@@ -3,6 +3,7 @@
 #include "core/capture/CaptureSummary.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 // Which captures the list shows. The predicate lives here, in core, so the store can answer it
 // with one indexed query over a million rows and live captures can be tested one by one.
@@ -19,14 +20,38 @@ public:
         Unverified
     };
 
+    // The overall state of a capture's forwards (CaptureSummary::forwardState).
+    enum class Forward
+    {
+        Any,
+        None, // no forward at all
+        Queued,
+        Retrying,
+        Delivered,
+        Dead,
+        Skipped
+    };
+
     Verdict verdict = Verdict::Any;
     QString endpointId;         // empty: any endpoint
     bool withUnmatched = false; // with endpointId: also the captures that matched no endpoint
+    Forward forward = Forward::Any;
 
-    bool isEmpty() const { return verdict == Verdict::Any && endpointId.isEmpty(); }
+    bool isEmpty() const
+    {
+        return verdict == Verdict::Any && endpointId.isEmpty() && forward == Forward::Any;
+    }
     bool matches(const CaptureSummary &summary) const;
-    // Over captures LEFT JOIN verdicts; "1" when empty. Values are quoted as SQL literals.
+    // Over captures LEFT JOIN verdicts; "1" when empty. Values are quoted as SQL literals,
+    // except the forward state's, which are `?` placeholders: bind sqlParameters() after the
+    // query's own parameters.
     QByteArray sqlCondition() const;
+    QStringList sqlParameters() const;
+
+    // The SQL expression (over `captures`) of a capture's overall forward state: a correlated
+    // subquery on forward_outbox(capture_id), so it costs one index probe a row.
+    static const char *forwardStateSql();
+    static QString forwardStateName(Forward forward); // "" for Any and None
 
     static Verdict categoryOf(const QString &reason); // Unverified for an empty reason
 

@@ -15,7 +15,21 @@ using namespace SqliteValues;
 const char *const SummaryColumns =
     "id, received_us, peer, method, target, endpoint, content_type, raw_size, body_size, status, "
     "parse_error, coalesce(verdicts.reason, '')";
+// The overall forward state, read after the columns above (and after capture()'s own).
+QByteArray summaryColumns()
+{
+    return QByteArray(SummaryColumns) + ", " + CaptureFilter::forwardStateSql();
+}
 const char *const SummaryFrom = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id";
+
+// Text parameters from `first` on; the strings are copied (SQLITE_TRANSIENT).
+void bindParameters(sqlite3_stmt *stmt, int first, const QStringList &values)
+{
+    for (const QString &v : values) {
+        const QByteArray utf8 = v.toUtf8();
+        sqlite3_bind_text(stmt, first++, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+}
 
 CaptureSummary readSummary(sqlite3_stmt *stmt)
 {
@@ -32,6 +46,7 @@ CaptureSummary readSummary(sqlite3_stmt *stmt)
     s.status = sqlite3_column_int(stmt, 9);
     s.parseError = columnText(stmt, 10);
     s.verdictReason = columnText(stmt, 11);
+    s.forwardState = columnText(stmt, 12);
     return s;
 }
 
@@ -279,7 +294,10 @@ QVector<qint64> CaptureStore::ids(const CaptureFilter &filter) const
     const QByteArray sql =
         "SELECT id" + QByteArray(SummaryFrom) + " WHERE " + filter.sqlCondition() + " ORDER BY id";
     Statement stmt(m_db, sql.constData());
-    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+    if (!stmt)
+        return out;
+    bindParameters(stmt.get(), 1, filter.sqlParameters());
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW)
         out.append(sqlite3_column_int64(stmt.get(), 0));
     return out;
 }
@@ -288,7 +306,7 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
                                                 const CaptureFilter &filter) const
 {
     QVector<CaptureSummary> out;
-    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + SummaryFrom +
+    const QByteArray sql = QByteArray("SELECT ") + summaryColumns() + SummaryFrom +
                            " WHERE id BETWEEN ? AND ? AND " + filter.sqlCondition() +
                            " ORDER BY id";
     Statement stmt(m_db, sql.constData());
@@ -296,6 +314,7 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
         return out;
     sqlite3_bind_int64(stmt.get(), 1, fromId);
     sqlite3_bind_int64(stmt.get(), 2, toId);
+    bindParameters(stmt.get(), 3, filter.sqlParameters());
     while (sqlite3_step(stmt.get()) == SQLITE_ROW)
         out.append(readSummary(stmt.get()));
     return out;
@@ -303,7 +322,8 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
 
 std::optional<Capture> CaptureStore::capture(qint64 id) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + SummaryColumns + ", raw, upload" + SummaryFrom +
+    const QByteArray sql = QByteArray("SELECT ") + summaryColumns() + ", raw, upload" +
+                           SummaryFrom +
                            " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
     Statement stmt(m_db, sql.constData());
     if (!stmt)
@@ -313,14 +333,14 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         return std::nullopt;
     Capture c;
     c.summary = readSummary(stmt.get());
-    if (sqlite3_column_type(stmt.get(), 13) == SQLITE_NULL) {
-        c.raw = columnBytes(stmt.get(), 12);
+    if (sqlite3_column_type(stmt.get(), 14) == SQLITE_NULL) {
+        c.raw = columnBytes(stmt.get(), 13);
         return c;
     }
     Statement chunks(m_db, "SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq");
     if (!chunks)
         return std::nullopt;
-    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), 13));
+    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), 14));
     c.raw.reserve(c.summary.rawSize);
     while (sqlite3_step(chunks.get()) == SQLITE_ROW) {
         c.raw.append(static_cast<const char *>(sqlite3_column_blob(chunks.get(), 0)),

@@ -107,9 +107,13 @@ qint64 ForwardOutbox::nextDueMs(qint64 afterMs) const
 QVector<OutboxEntry> ForwardOutbox::list(qint64 captureId, const OutboxEntry::State *state,
                                          int limit) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + Columns +
-                           " FROM forward_outbox WHERE (?1 = 0 OR capture_id = ?1) AND (?2 IS NULL "
-                           "OR state = ?2) ORDER BY capture_id DESC, id LIMIT ?3";
+    // Only the conditions that apply, so SQLite uses forward_outbox(capture_id) or
+    // forward_outbox(state, capture_id) instead of scanning every row (the app's timeline and
+    // dead-letter view ask this over large outboxes).
+    const QByteArray sql = QByteArray("SELECT ") + Columns + " FROM forward_outbox WHERE " +
+                           (captureId != 0 ? "capture_id = ?1" : "?1 = 0") + " AND " +
+                           (state ? "state = ?2" : "?2 IS NULL") +
+                           " ORDER BY capture_id DESC, id LIMIT ?3";
     Statement stmt(m_store.m_db, sql.constData());
     if (!stmt)
         return {};

@@ -1,5 +1,7 @@
 #include "ui/list/RequestListModel.h"
 
+#include "ui/list/RuleMatchCache.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -26,9 +28,39 @@ QString verdictText(const CaptureSummary &s)
     }
 }
 
+QString forwardText(const QString &state)
+{
+    if (state == QLatin1String("delivered"))
+        return RequestListModel::tr("→ delivered");
+    if (state == QLatin1String("queued"))
+        return RequestListModel::tr("… queued");
+    if (state == QLatin1String("retrying"))
+        return RequestListModel::tr("⟳ retrying");
+    if (state == QLatin1String("dead"))
+        return RequestListModel::tr("✘ dead");
+    if (state == QLatin1String("skipped"))
+        return RequestListModel::tr("– skipped");
+    return state;
+}
+
 } // namespace
 
-RequestListModel::RequestListModel(QObject *parent) : QAbstractTableModel(parent), m_pages(64) {}
+RequestListModel::RequestListModel(QObject *parent)
+    : QAbstractTableModel(parent), m_pages(64), m_ruleMatches(new RuleMatchCache(this))
+{
+    connect(m_ruleMatches, &RuleMatchCache::ready, this, [this](qint64 id) {
+        const int row = rowForId(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, MatchesColumn), index(row, MatchesColumn));
+    });
+}
+
+void RequestListModel::setRules(std::shared_ptr<const CompiledRules> rules)
+{
+    m_ruleMatches->setRules(std::move(rules));
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, MatchesColumn), index(int(m_ids.size()) - 1, MatchesColumn));
+}
 
 bool RequestListModel::open(const QString &storePath, QString *error)
 {
@@ -36,6 +68,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_pages.clear();
     m_pending.clear();
     const bool ok = m_store.openReadOnly(storePath);
+    m_ruleMatches->setStorePath(storePath);
     m_ids = ok ? m_store.ids(m_filter) : QVector<qint64>();
     endResetModel();
     if (!ok && error)
@@ -65,10 +98,25 @@ void RequestListModel::flushPending()
 {
     m_flushScheduled = false;
     QVector<qint64> fresh;
-    for (const CaptureSummary &s : std::as_const(m_pending)) {
-        // already there if the store was (re)read after it was committed
-        if ((m_ids.isEmpty() || s.id > m_ids.last()) && m_filter.matches(s))
-            fresh.append(s.id);
+    if (m_filter.forward != CaptureFilter::Forward::Any && !m_pending.isEmpty()) {
+        // a live summary has no forward state: the store (committed before `captured`) answers
+        qint64 from = m_pending.first().id, to = from;
+        for (const CaptureSummary &s : std::as_const(m_pending)) {
+            from = qMin(from, s.id);
+            to = qMax(to, s.id);
+        }
+        if (!m_ids.isEmpty())
+            from = qMax(from, m_ids.last() + 1);
+        if (from <= to) {
+            for (const CaptureSummary &s : m_store.summaries(from, to, m_filter))
+                fresh.append(s.id);
+        }
+    } else {
+        for (const CaptureSummary &s : std::as_const(m_pending)) {
+            // already there if the store was (re)read after it was committed
+            if ((m_ids.isEmpty() || s.id > m_ids.last()) && m_filter.matches(s))
+                fresh.append(s.id);
+        }
     }
     m_pending.clear();
     if (fresh.isEmpty())
@@ -86,7 +134,17 @@ void RequestListModel::refresh(qint64 id)
     if (row < 0)
         return;
     m_pages.remove(row / PageSize);
+    m_ruleMatches->invalidate(id); // a new verdict may put it on the bus, or take it off
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void RequestListModel::refreshForward(const OutboxEntry &entry)
+{
+    const int row = rowForId(entry.captureId);
+    if (row < 0)
+        return;
+    m_pages.remove(row / PageSize); // its rules' verdicts stay: the event did not change
+    Q_EMIT dataChanged(index(row, ForwardColumn), index(row, ForwardColumn));
 }
 
 void RequestListModel::refreshAll()
@@ -138,7 +196,13 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
         if (s.id == id)
             return &s;
     }
-    return nullptr;
+    // it no longer passes the filter (its verdict or forwards changed since the ids were read):
+    // shown as it is now until the filter is applied again
+    const QVector<CaptureSummary> alone = m_store.summaries(id, id);
+    if (alone.isEmpty())
+        return nullptr;
+    m_single = alone.first();
+    return &m_single;
 }
 
 QVariant RequestListModel::data(const QModelIndex &index, int role) const
@@ -185,6 +249,24 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole)
             return s->verdictReason.isEmpty() ? s->parseError : s->verdictReason;
         return verdictText(*s);
+    case ForwardColumn:
+        return role == Qt::ToolTipRole && !s->forwardState.isEmpty()
+                   ? tr("The forwards of this capture: %1 (the Delivery tab has each one)")
+                         .arg(s->forwardState)
+                   : forwardText(s->forwardState);
+    case MatchesColumn: {
+        if (!m_ruleMatches->hasRules(s->endpointId))
+            return {};
+        const RuleMatchCache::Entry *e = m_ruleMatches->lookup(s->id, s->endpointId);
+        if (!e)
+            return QStringLiteral("…");
+        if (role == Qt::ToolTipRole)
+            return !e->why.isEmpty() ? e->why
+                   : e->matching.isEmpty()
+                       ? tr("No rule matches (the Rules tab says why)")
+                       : tr("Matching: %1").arg(e->matching.join(QStringLiteral(", ")));
+        return e->text;
+    }
     }
     return {};
 }
@@ -208,6 +290,10 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Size");
     case VerdictColumn:
         return tr("Verdict");
+    case ForwardColumn:
+        return tr("Forward");
+    case MatchesColumn:
+        return tr("Rules");
     }
     return {};
 }

@@ -2,6 +2,8 @@
 
 #include "core/capture/CaptureSummary.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/OutboxEntry.h"
+#include "ui/forward/CompiledRules.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -10,6 +12,8 @@
 // The request list: one row per capture, in arrival order. Holds only the ids (8 bytes a row);
 // summaries are read from SQLite a page at a time as rows are shown, so a store with a million
 // captures opens at once. Live captures are appended in one batch per event-loop turn.
+class RuleMatchCache;
+
 class RequestListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,6 +27,8 @@ public:
         StatusColumn,
         SizeColumn,
         VerdictColumn,
+        ForwardColumn, // the overall state of its forwards
+        MatchesColumn, // how many of its endpoint's rules match (when it has rules)
         ColumnCount
     };
     enum Role
@@ -40,6 +46,11 @@ public:
     void appendLive(const QVector<CaptureSummary> &batch);
     void refresh(qint64 id); // its summary changed in the store (a new verdict)
     void refreshAll();       // many summaries changed: re-read them, keeping rows and selection
+    // A forward's outcome was stored (CaptureSession::forwardUpdated): its row is read again.
+    void refreshForward(const OutboxEntry &entry);
+    // The rules the matches column judges with; the column is empty for endpoints without.
+    void setRules(std::shared_ptr<const CompiledRules> rules);
+    RuleMatchCache *ruleMatches() const { return m_ruleMatches; }
 
     qint64 captureId(int row) const;
     int rowForId(qint64 id) const;
@@ -58,5 +69,7 @@ private:
     QVector<qint64> m_ids;
     mutable QCache<int, QVector<CaptureSummary>> m_pages;
     QVector<CaptureSummary> m_pending;
+    RuleMatchCache *m_ruleMatches;
+    mutable CaptureSummary m_single; // a row read alone (it no longer passes the filter)
     bool m_flushScheduled = false;
 };

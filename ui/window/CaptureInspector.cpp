@@ -1,5 +1,7 @@
 #include "ui/window/CaptureInspector.h"
 
+#include "ui/forward/DeliveryTimeline.h"
+#include "ui/forward/RulesPanel.h"
 #include "ui/headers/HeadersModel.h"
 #include "ui/raw/ByteSpanMetaType.h"
 #include "ui/raw/ByteView.h"
@@ -10,6 +12,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -34,7 +37,8 @@ CaptureInspector::CaptureInspector(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_verdict(new VerdictPanel(this)),
       m_rawMode(new QTabBar(this)), m_raw(new ByteView(this)), m_headers(new HeadersModel(this)),
       m_headersView(new QTableView(this)), m_body(new BodyPane(this)),
-      m_splitter(new QSplitter(Qt::Horizontal, this))
+      m_splitter(new QSplitter(Qt::Horizontal, this)), m_delivery(new DeliveryTimeline(this)),
+      m_rules(new RulesPanel(this)), m_tabs(new QTabWidget(this))
 {
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_rawMode->addTab(tr("Text"));
@@ -60,7 +64,12 @@ CaptureInspector::CaptureInspector(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_verdict);
-    layout->addWidget(m_splitter, 1);
+    m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_splitter, tr("Request"));
+    m_tabs->addTab(m_delivery, tr("Delivery"));
+    m_tabs->addTab(m_rules, tr("Rules"));
+    layout->addWidget(m_tabs, 1);
 
     connect(m_rawMode, &QTabBar::currentChanged, this, [this](int tab) {
         m_raw->setMode(tab == 1 ? ByteView::Mode::Hex : ByteView::Mode::Text);
@@ -84,6 +93,18 @@ void CaptureInspector::showMessage(const QString &message)
     m_headers->setHeaders({});
     m_body->clear();
     m_verdict->clear();
+    m_delivery->clear();
+    m_rules->clear();
+}
+
+void CaptureInspector::setStorePath(const QString &path)
+{
+    m_delivery->setStorePath(path);
+}
+
+void CaptureInspector::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
 }
 
 QList<ByteSpan> CaptureInspector::signedSpans(const Verdict &verdict)
@@ -139,6 +160,8 @@ void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture
         m_syncing = false;
     }
     m_body->show(m_current->body);
+    m_delivery->setCapture(c.summary);
+    m_rules->show(c, m_current->verdictJson);
 }
 
 void CaptureInspector::highlightRaw(const QList<ByteSpan> &spans)

@@ -7,6 +7,9 @@
 
 class BodyPane;
 class ByteView;
+class DeliveryTimeline;
+class RulesPanel;
+class QTabWidget;
 class HeadersModel;
 class QLabel;
 class QSplitter;
@@ -16,7 +19,8 @@ class VerdictPanel;
 
 // The three panes for one capture, side by side: raw bytes (text/hex), headers, parsed body,
 // with selections linked: a header or body item highlights its bytes, a click on bytes selects
-// the header or item that holds them.
+// the header or item that holds them. Beside them, in tabs, the capture's delivery timeline and
+// its endpoint's rules judged on the event it puts on the bus.
 class CaptureInspector : public QWidget
 {
     Q_OBJECT
@@ -30,6 +34,18 @@ public:
     QTableView *headersView() const { return m_headersView; }
     BodyPane *bodyPane() const { return m_body; }
     VerdictPanel *verdictPanel() const { return m_verdict; }
+    DeliveryTimeline *deliveryTimeline() const { return m_delivery; }
+    RulesPanel *rulesPanel() const { return m_rules; }
+    // The tabs below the verdict: the request's panes, its delivery timeline, its rules.
+    enum class Tab
+    {
+        Request,
+        Delivery,
+        Rules
+    };
+    void showTab(Tab tab);
+    QTabWidget *tabs() const { return m_tabs; }
+    void setStorePath(const QString &path); // where the delivery timeline reads forwards
     const CaptureLoader::Result *current() const { return m_current.get(); }
 
 private:
@@ -48,5 +64,8 @@ private:
     QTableView *m_headersView;
     BodyPane *m_body;
     QSplitter *m_splitter;
+    DeliveryTimeline *m_delivery;
+    RulesPanel *m_rules;
+    QTabWidget *m_tabs;
     bool m_syncing = false;
 };

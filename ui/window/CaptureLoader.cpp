@@ -45,6 +45,7 @@ void CaptureLoader::load(qint64 id)
             result->storedReason = capture->summary.verdictReason;
             if (verifier)
                 result->verdict = verifier->reverify(*capture, *store, &replacement);
+            result->verdictJson = replacement ? replacement->json : store->verdictJson(id);
             if (replacement)
                 capture->summary.verdictReason = replacement->reason;
             result->capture = std::move(*capture);

@@ -22,6 +22,7 @@ public:
         BodyAnalysis body;
         std::optional<Verdict> verdict; // verified again now, with the current secrets
         QString storedReason;           // the verdict recorded before this load
+        QByteArray verdictJson; // as stored (or as just replaced), for the bus event's mapping
     };
 
     explicit CaptureLoader(QObject *parent = nullptr);

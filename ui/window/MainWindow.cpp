@@ -4,6 +4,10 @@
 #include "core/secrets/SecretStore.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointEditor.h"
+#include "ui/forward/CompiledRules.h"
+#include "ui/forward/DeadLetterDialog.h"
+#include "ui/forward/DeliveryTimeline.h"
+#include "ui/forward/RulesPanel.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
 #include "ui/window/AboutDialog.h"
@@ -69,6 +73,20 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     connect(m_loader, &CaptureLoader::verdictOutdated, m_session, &CaptureSession::updateVerdict);
     connect(m_session, &CaptureSession::verdictUpdated, m_model,
             [this](qint64 id) { m_model->refresh(id); });
+    // Forward outcomes and retries by hand: the row's Forward column and the open timeline.
+    connect(m_session, &CaptureSession::forwardUpdated, m_model, &RequestListModel::refreshForward);
+    connect(m_session, &CaptureSession::forwardUpdated, m_inspector->deliveryTimeline(),
+            &DeliveryTimeline::applyEntry);
+    connect(m_session, &CaptureSession::forwardsRequeued, m_inspector->deliveryTimeline(),
+            &DeliveryTimeline::onRequeued);
+    connect(m_session, &CaptureSession::forwardsRequeued, m_model,
+            [this](const QVector<qint64> &ids, bool allDead) {
+                if (allDead)
+                    m_model->refreshAll();
+                for (const qint64 id : ids)
+                    m_model->refresh(id);
+            });
+    applyRules();
     m_session->setConfig(m_settings.config);
     applySecrets(m_settings.secrets);
     if (m_secrets)
@@ -140,15 +158,38 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *focusList = view->addAction(tr("Request &List"), this, [this] { m_list->setFocus(); });
     focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *focusRaw =
-        view->addAction(tr("&Raw Bytes"), this, [this] { m_inspector->rawView()->setFocus(); });
+    QAction *focusRaw = view->addAction(tr("&Raw Bytes"), this, [this] {
+        m_inspector->showTab(CaptureInspector::Tab::Request); // the panes' tab
+        m_inspector->rawView()->setFocus();
+    });
     focusRaw->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    QAction *focusHeaders =
-        view->addAction(tr("&Headers"), this, [this] { m_inspector->headersView()->setFocus(); });
+    QAction *focusHeaders = view->addAction(tr("&Headers"), this, [this] {
+        m_inspector->showTab(CaptureInspector::Tab::Request);
+        m_inspector->headersView()->setFocus();
+    });
     focusHeaders->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    QAction *focusBody =
-        view->addAction(tr("&Body"), this, [this] { m_inspector->bodyPane()->setFocus(); });
+    QAction *focusBody = view->addAction(tr("&Body"), this, [this] {
+        m_inspector->showTab(CaptureInspector::Tab::Request);
+        m_inspector->bodyPane()->setFocus();
+    });
     focusBody->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+
+    QAction *delivery = view->addAction(tr("&Delivery Timeline"), this, [this] {
+        m_inspector->showTab(CaptureInspector::Tab::Delivery);
+        m_inspector->deliveryTimeline()->setFocus();
+    });
+    delivery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    QAction *rules = view->addAction(tr("R&ules of the Request"), this, [this] {
+        m_inspector->showTab(CaptureInspector::Tab::Rules);
+        m_inspector->rulesPanel()->setFocus();
+    });
+    rules->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+
+    QMenu *forwarding = menuBar()->addMenu(tr("F&orwarding"));
+    QAction *dead =
+        forwarding->addAction(tr("&Dead Forwards…"), this, [this] { showDeadForwards(); });
+    dead->setObjectName(QStringLiteral("showDeadForwards"));
+    dead->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hookbench"), this, [this] {
@@ -185,6 +226,31 @@ void MainWindow::createActions()
     QAction *focusFilter =
         view->addAction(tr("&Filter by Verdict"), verdict, [verdict] { verdict->setFocus(); });
     focusFilter->setShortcut(QKeySequence::Find);
+
+    bar->addWidget(new QLabel(tr(" Forward:"), bar));
+    auto *forward = new QComboBox(bar);
+    forward->setObjectName(QStringLiteral("forwardFilter"));
+    forward->setToolTip(tr("Show only the requests whose forwards are in this state "
+                           "(Ctrl+Shift+F)"));
+    const QList<QPair<QString, CaptureFilter::Forward>> states = {
+        {tr("All"), CaptureFilter::Forward::Any},
+        {tr("Not forwarded"), CaptureFilter::Forward::None},
+        {tr("Queued"), CaptureFilter::Forward::Queued},
+        {tr("Retrying"), CaptureFilter::Forward::Retrying},
+        {tr("Delivered"), CaptureFilter::Forward::Delivered},
+        {tr("Dead"), CaptureFilter::Forward::Dead},
+        {tr("Skipped"), CaptureFilter::Forward::Skipped}};
+    for (const auto &state : states)
+        forward->addItem(state.first, int(state.second));
+    connect(forward, &QComboBox::currentIndexChanged, this, [this, forward] {
+        CaptureFilter filter = m_model->filter();
+        filter.forward = CaptureFilter::Forward(forward->currentData().toInt());
+        m_model->setFilter(filter);
+    });
+    bar->addWidget(forward);
+    QAction *focusForward = forwarding->addAction(tr("&Filter by Forward State"), forward,
+                                                  [forward] { forward->setFocus(); });
+    focusForward->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
 }
 
 bool MainWindow::openStore(const QString &path)
@@ -199,6 +265,7 @@ bool MainWindow::openStore(const QString &path)
     }
     m_settings.storePath = path;
     m_loader->setStorePath(path);
+    m_inspector->setStorePath(path);
     m_inspector->showMessage(tr("%n capture(s) in %1", nullptr, m_model->rowCount()).arg(path));
     if (wasListening)
         startListener();
@@ -278,10 +345,42 @@ void MainWindow::applyConfig(const AppConfig &config)
     m_settings.config = config;
     m_session->setConfig(config);
     m_loader->setVerifier(m_session->context());
+    applyRules();
     for (const EndpointConfig &e : config.endpoints) {
         if (!e.provider.isEmpty())
             m_session->reverify(e.id);
     }
+}
+
+void MainWindow::applyRules()
+{
+    const std::shared_ptr<const CompiledRules> rules = CompiledRules::compile(m_settings.config);
+    m_model->setRules(rules);
+    m_inspector->rulesPanel()->setRules(rules);
+}
+
+DeadLetterDialog *MainWindow::showDeadForwards()
+{
+    if (!m_session->isOpen()) {
+        statusBar()->showMessage(tr("Open a store first"), 3000);
+        return nullptr;
+    }
+    auto *dialog = new DeadLetterDialog(m_session, m_session->storePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DeadLetterDialog::showCaptureRequested, this, &MainWindow::selectCapture);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::selectCapture(qint64 id)
+{
+    const int row = m_model->rowForId(id);
+    if (row < 0) {
+        statusBar()->showMessage(tr("Capture %1 is not in the list as filtered").arg(id), 5000);
+        return;
+    }
+    m_list->setCurrentIndex(m_model->index(row, RequestListModel::TimeColumn));
+    m_list->scrollTo(m_list->currentIndex());
 }
 
 void MainWindow::showRequestsOf(const QString &endpointId)

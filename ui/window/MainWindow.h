@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class CaptureInspector;
+class DeadLetterDialog;
 class QAction;
 class QLabel;
 class QSplitter;
@@ -41,6 +42,9 @@ public:
     // The endpoint editor, with a new endpoint drafted from `fromCapture` when given.
     EndpointEditor *editEndpoints(const Capture *fromCapture = nullptr);
     void showRequestsOf(const QString &endpointId); // empty: every endpoint
+    // The dead forwards of the open store, with retry (Ctrl+Shift+D).
+    DeadLetterDialog *showDeadForwards();
+    void selectCapture(qint64 id); // in the list, when the filter shows it
 
     RequestListModel *requestModel() const { return m_model; }
     const CaptureSession::Options &settings() const { return m_settings; }
@@ -61,6 +65,7 @@ private:
     void applySecrets(const CaptureVerifier::Secrets &secrets);
     void onSecretsChanged(const QString &endpointId);
     void applyConfig(const AppConfig &config);
+    void applyRules();
 
     CaptureSession *m_session;
     SecretStore *m_secrets;

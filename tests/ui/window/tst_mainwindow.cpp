@@ -2,6 +2,9 @@
 #include "core/secrets/SecretStore.h"
 #include "core/store/CaptureStore.h"
 #include "ui/endpoints/EndpointEditor.h"
+#include "ui/forward/DeadLetterDialog.h"
+#include "ui/forward/DeliveryTimeline.h"
+#include "ui/forward/DeliveryTimelineModel.h"
 #include "ui/headers/HeadersModel.h"
 #include "ui/json/JsonTreeModel.h"
 #include "ui/list/RequestListModel.h"
@@ -11,7 +14,9 @@
 #include "ui/window/CaptureInspector.h"
 #include "ui/window/MainWindow.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -79,6 +84,8 @@ private Q_SLOTS:
     void liveCapturesAppearWithoutMovingTheSelection();
     void newSecretReverifiesWithoutTouchingTheBytes();
     void endpointFromCaptureThenSecretReverifiesIt();
+    void forwardOutcomeReachesTimelineAndList();
+    void forwardingViewsHaveMenusAndShortcuts();
 
 private:
     void selectRow(int row);
@@ -308,6 +315,73 @@ void TestMainWindow::openFilesOpensTheStoreHandedOver()
     QCOMPARE(m_window->requestModel()->storePath(), other);
     QCOMPARE(m_window->settings().storePath, other);
     QCOMPARE(m_window->requestModel()->rowCount(), 0);
+}
+
+void TestMainWindow::forwardOutcomeReachesTimelineAndList()
+{
+    selectRow(1);
+    DeliveryTimelineModel *timeline = m_window->inspector()->deliveryTimeline()->model();
+    QCOMPARE(timeline->captureId(), 2);
+    QCOMPARE(timeline->rowCount(), DeliveryTimelineModel::FixedRows); // nothing forwarded
+    QSignalSpy listChanged(m_window->requestModel(), &QAbstractItemModel::dataChanged);
+    OutboxEntry e;
+    e.id = 1;
+    e.captureId = 2;
+    e.kind = "eventbridge";
+    e.target = "default";
+    e.state = OutboxEntry::State::Delivered;
+    e.eventId = "abc";
+    Q_EMIT m_session->forwardUpdated(e); // as the forward stage reports a stored outcome
+    QCOMPARE(timeline->rowCount(), DeliveryTimelineModel::FixedRows + 1);
+    QCOMPARE(timeline->index(2, DeliveryTimelineModel::StateColumn).data().toString(),
+             QString("delivered"));
+    QCOMPARE(listChanged.count(), 1);
+    QCOMPARE(listChanged.first().at(0).value<QModelIndex>().row(), 1);
+    e.captureId = 1; // another capture's outcome leaves the timeline alone
+    e.id = 2;
+    Q_EMIT m_session->forwardUpdated(e);
+    QCOMPARE(timeline->rowCount(), DeliveryTimelineModel::FixedRows + 1);
+}
+
+void TestMainWindow::forwardingViewsHaveMenusAndShortcuts()
+{
+    const auto action = [this](const QKeySequence &keys) -> QAction * {
+        for (QAction *a : m_window->findChildren<QAction *>()) {
+            if (a->shortcut() == keys)
+                return a;
+        }
+        return nullptr;
+    };
+    QAction *dead = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    QVERIFY(dead);
+    QCOMPARE(dead->text(), QString("&Dead Forwards…"));
+    dead->trigger();
+    auto *dialog = m_window->findChild<DeadLetterDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    dialog->close();
+
+    QTabWidget *tabs = m_window->inspector()->tabs();
+    QAction *delivery = action(QKeySequence(Qt::CTRL | Qt::Key_5));
+    QVERIFY(delivery);
+    delivery->trigger();
+    QCOMPARE(tabs->currentIndex(), int(CaptureInspector::Tab::Delivery));
+    QAction *rules = action(QKeySequence(Qt::CTRL | Qt::Key_6));
+    QVERIFY(rules);
+    rules->trigger();
+    QCOMPARE(tabs->currentIndex(), int(CaptureInspector::Tab::Rules));
+    action(QKeySequence(Qt::CTRL | Qt::Key_3))->trigger(); // a request pane: back to its tab
+    QCOMPARE(tabs->currentIndex(), int(CaptureInspector::Tab::Request));
+
+    QAction *forwardFilter = action(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QVERIFY(forwardFilter);
+    auto *combo = m_window->findChild<QComboBox *>("forwardFilter");
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findText("Dead"));
+    QCOMPARE(m_window->requestModel()->filter().forward, CaptureFilter::Forward::Dead);
+    QCOMPARE(m_window->requestModel()->rowCount(), 0);
+    combo->setCurrentIndex(combo->findText("Not forwarded"));
+    QCOMPARE(m_window->requestModel()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)
