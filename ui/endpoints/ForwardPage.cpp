@@ -48,6 +48,9 @@ ForwardPage::ForwardPage(QWidget *parent) : QWidget(parent)
     m_onlyVerified->setObjectName(QStringLiteral("onlyVerified"));
     connect(m_onlyVerified, &QCheckBox::toggled, this, &ForwardPage::emitChanged);
 
+    QWidget *httpBox = createHttpBox();
+    QGroupBox *eventBridgeBox = createEventBridgeBox();
+    // Created last, so that Tab reaches it after the settings it shows.
     auto *previewBox = new QGroupBox(tr("PutEvents entry for the selected request"), this);
     m_preview = new QPlainTextEdit(previewBox);
     m_preview->setObjectName(QStringLiteral("putEventsPreview"));
@@ -63,8 +66,8 @@ ForwardPage::ForwardPage(QWidget *parent) : QWidget(parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_onlyVerified);
-    layout->addWidget(createHttpBox());
-    layout->addWidget(createEventBridgeBox());
+    layout->addWidget(httpBox);
+    layout->addWidget(eventBridgeBox);
     layout->addWidget(previewBox, 1);
 }
 

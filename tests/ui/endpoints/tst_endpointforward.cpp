@@ -499,6 +499,28 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 3);
     }
 
+    // Tab walks the forward page in reading order: the settings, then the preview.
+    void tabOrderFollowsTheForm()
+    {
+        EndpointEditor editor(config({stripeEndpoint()}), nullptr);
+        const QStringList expected = {"onlyVerified",  "httpTargets",     "addTarget",
+                                      "removeTarget",  "eventBridge",     "preset",
+                                      "bus",           "region",          "source",
+                                      "detailType",    "resources",       "envelope",
+                                      "account",       "profile",         "endpointUrl",
+                                      "maxEntryBytes", "putEventsPreview"};
+        QStringList order;
+        QWidget *start = child<QWidget>(&editor, "onlyVerified");
+        QWidget *w = start;
+        do {
+            if (expected.contains(w->objectName()) && !order.contains(w->objectName()) &&
+                w->focusPolicy() & Qt::TabFocus)
+                order.append(w->objectName());
+            w = w->nextInFocusChain();
+        } while (w != start);
+        QCOMPARE(order, expected);
+    }
+
     // Every label and button on one page (and the tabs) has its own mnemonic letter, and each
     // field label's mnemonic reaches its field.
     void mnemonicsAreUniquePerPage()

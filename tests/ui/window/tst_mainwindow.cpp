@@ -2,6 +2,7 @@
 #include "core/secrets/SecretStore.h"
 #include "core/store/CaptureStore.h"
 #include "ui/endpoints/EndpointEditor.h"
+#include "ui/endpoints/PutEventsPreview.h"
 #include "ui/forward/DeadLetterDialog.h"
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/DeliveryTimelineModel.h"
@@ -15,6 +16,7 @@
 #include "ui/window/MainWindow.h"
 
 #include <QComboBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -289,6 +291,10 @@ void TestMainWindow::endpointFromCaptureThenSecretReverifiesIt()
 
     // One action: an endpoint drafted from the capture, its provider detected from the headers.
     EndpointEditor *editor = m_window->editEndpoints(&m_window->inspector()->current()->capture);
+    // The editor got the selected request: its forward preview speaks of it.
+    QCOMPARE(editor->findChild<QPlainTextEdit *>("putEventsPreview")->toPlainText(),
+             QStringLiteral("This endpoint does not forward to EventBridge.\n\n") +
+                 PutEventsPreview::acceptedNotMatched());
     editor->accept();
     QCOMPARE(m_window->settings().config.endpoints.size(), 1);
     const EndpointConfig endpoint = m_window->settings().config.endpoints.first();
