@@ -2,9 +2,9 @@
 
 #include "core/forward/EventBridgeInputBuilder.h"
 #include "core/forward/EventBridgeMapper.h"
+#include "ui/endpoints/JsonIndenter.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QUuid>
 
@@ -70,10 +70,8 @@ QString PutEventsPreview::text(const SelectedCapture *selected, const EndpointCo
         return m.problem + QStringLiteral("\n\n") + acceptedNotMatched();
     const EventBridgeEntry &e = *m.entry;
     const int limit = endpoint.forward.eventBridge->maxEntryBytes;
-    QString detail = QString::fromUtf8(e.detail);
-    const QJsonDocument doc = QJsonDocument::fromJson(e.detail);
-    if (doc.isObject())
-        detail = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    // Indented, members in the order they go on the bus.
+    const QString detail = QString::fromUtf8(JsonIndenter::indent(e.detail));
     QString t;
     t += tr("Source: %1\n").arg(e.source);
     t += tr("DetailType: %1\n").arg(e.detailType);

@@ -255,10 +255,15 @@ void RulesPage::removeRule()
 
 void RulesPage::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Event Pattern"), QString(),
-                                                      tr("JSON (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
+    // Non-blocking, as the editor's other dialogs: no nested event loop.
+    auto *dialog = new QFileDialog(this, tr("Import Event Pattern"), QString(),
+                                   tr("JSON (*.json);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("importPatternDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { importFile(path); });
+    dialog->open();
 }
 
 bool RulesPage::importFile(const QString &path)

@@ -10,6 +10,7 @@
 #include "ui/endpoints/EndpointEditor.h"
 #include "ui/endpoints/EndpointListModel.h"
 #include "ui/endpoints/HttpTargetsModel.h"
+#include "ui/endpoints/JsonIndenter.h"
 #include "ui/endpoints/PutEventsPreview.h"
 #include "ui/endpoints/RulesPage.h"
 
@@ -300,7 +301,13 @@ private Q_SLOTS:
         const qint64 size = 14 + 10 + 16 + StripeBody.size();
         QVERIFY2(text.contains(QStringLiteral("Entry size: %1 of 262144 bytes").arg(size)),
                  qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("    \"email\": \"a@example.com\"")));
+        // The Detail indented, its members in Stripe's order (as they go on the bus).
+        QVERIFY2(text.contains(QStringLiteral("Detail:\n{\n  \"id\": \"evt_1\",\n  \"object\": "
+                                              "\"event\",\n  \"type\": \"customer.created\",\n"
+                                              "  \"data\": {\n    \"object\": {\n      \"id\": "
+                                              "\"cus_1\",\n      \"email\": \"a@example.com\"\n"
+                                              "    }\n  }\n}\n\n")),
+                 qPrintable(text));
         QVERIFY(text.endsWith(PutEventsPreview::acceptedNotMatched()));
         QVERIFY(PutEventsPreview::acceptedNotMatched().contains(
             QStringLiteral("the bus accepted the event, not that a rule matched")));
@@ -317,6 +324,19 @@ private Q_SLOTS:
             refused.startsWith(QStringLiteral("Not sent: source \"aws.events\": AWS reserves")),
             qPrintable(refused));
         QVERIFY(refused.contains(QStringLiteral("(ReservedSource)")));
+    }
+
+    // Members stay in order, strings byte for byte (even with braces, commas and escapes in
+    // them), empty containers on one line.
+    void detailIsIndentedAsWritten()
+    {
+        QCOMPARE(JsonIndenter::indent("{\"b\":1,\"a\":[],\"c\":{},\"s\":\"x{,}\\\"]:\","
+                                      "\"n\":[1.50, {\"k\" : null}]}"),
+                 QByteArray("{\n  \"b\": 1,\n  \"a\": [],\n  \"c\": {},\n  \"s\": "
+                            "\"x{,}\\\"]:\",\n  \"n\": [\n    1.50,\n    {\n      \"k\": "
+                            "null\n    }\n  ]\n}"));
+        QCOMPARE(JsonIndenter::indent("{\"\u00e9\":\"\xc3\xa9 \"}"),
+                 QByteArray("{\n  \"\u00e9\": \"\xc3\xa9 \"\n}"));
     }
 
     void previewSaysWhyNothingIsSent()
