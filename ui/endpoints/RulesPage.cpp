@@ -97,6 +97,7 @@ RulesPage::RulesPage(QWidget *parent) : QWidget(parent)
     splitter->addWidget(listPane);
     splitter->addWidget(m_editor);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 600}); // the names are short, the patterns are not
     auto *note = new QLabel(tr("Rules as the bus would apply them to this endpoint's events. A "
                                "delivered PutEvents only means the bus accepted an event."),
                             this);
