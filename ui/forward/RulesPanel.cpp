@@ -9,6 +9,8 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QVBoxLayout>
 
 RulesPanel::RulesPanel(QWidget *parent)
@@ -36,7 +38,60 @@ RulesPanel::RulesPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                highlightPointer(current.data(RuleVerdictModel::EventPointerRole).toString());
+            });
     clear();
+}
+
+QPair<int, int> RulesPanel::lineOfPointer(const QString &text, const QString &pointer)
+{
+    if (!pointer.startsWith(QLatin1Char('/')))
+        return {-1, 0};
+    int at = -1;
+    int depth = 0;
+    for (QString token : pointer.mid(1).split(QLatin1Char('/'))) {
+        bool isIndex = false;
+        token.toInt(&isIndex);
+        if (isIndex)
+            break; // an array element: its array's line is close enough
+        token.replace(QLatin1String("~1"), QLatin1String("/"));
+        token.replace(QLatin1String("~0"), QLatin1String("~"));
+        ++depth;
+        // the member's key at its depth, after its parent's: the parent's own members come
+        // first, before any later sibling's
+        const QString key = QLatin1Char('\n') + QString(2 * depth, QLatin1Char(' ')) +
+                            QLatin1Char('"') + token + QLatin1String("\": ");
+        const int found = text.indexOf(key, at < 0 ? 0 : at);
+        if (found < 0)
+            break;
+        at = found + 1;
+    }
+    if (at < 0)
+        return {-1, 0};
+    const int end = text.indexOf(QLatin1Char('\n'), at);
+    return {at, (end < 0 ? int(text.size()) : end) - at};
+}
+
+void RulesPanel::highlightPointer(const QString &pointer)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    const QPair<int, int> line = lineOfPointer(m_event->toPlainText(), pointer);
+    if (line.first >= 0) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(m_event->document());
+        mark.cursor.setPosition(line.first);
+        mark.cursor.setPosition(line.first + line.second, QTextCursor::KeepAnchor);
+        mark.format.setBackground(palette().color(QPalette::Highlight));
+        mark.format.setForeground(palette().color(QPalette::HighlightedText));
+        marks.append(mark);
+        QTextCursor visible(m_event->document());
+        visible.setPosition(line.first);
+        m_event->setTextCursor(visible);
+        m_event->ensureCursorVisible();
+    }
+    m_event->setExtraSelections(marks);
 }
 
 RulesPanel::~RulesPanel()
@@ -55,6 +110,7 @@ void RulesPanel::clear()
     ++m_generation;
     m_model->clear();
     m_event->clear();
+    m_event->setExtraSelections({});
     m_summary->setText(tr("Rules saved with an endpoint (its config's \"rules\") are judged here "
                           "on the event its forward.eventbridge mapping puts on the bus."));
 }
@@ -98,6 +154,7 @@ void RulesPanel::show(const Capture &capture, const QByteArray &verdictJson)
 void RulesPanel::showVerdicts(qint64 captureId, const RuleSet &rules, const RuleVerdicts &verdicts)
 {
     m_model->setVerdicts(rules, verdicts);
+    m_event->setExtraSelections({});
     m_view->resizeColumnsToContents();
     if (!verdicts.event.onBus) {
         m_summary->setText(tr("No rule sees this capture: %1").arg(verdicts.event.notOnBus));

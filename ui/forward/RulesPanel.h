@@ -3,6 +3,7 @@
 #include "core/capture/Capture.h"
 #include "ui/forward/CompiledRules.h"
 
+#include <QPair>
 #include <QThreadPool>
 #include <QWidget>
 #include <memory>
@@ -17,6 +18,7 @@ struct RuleVerdicts;
 // the capture becomes on the bus (why not: the field, what the rule expects, what the event
 // holds, a hint), above that event. Bodies up to InlineBytes are judged at once; larger ones
 // on a worker thread (parsing a big Detail must not freeze the window), the newest wins.
+// Selecting a reason marks the field it names in the event.
 class RulesPanel : public QWidget
 {
     Q_OBJECT
@@ -40,7 +42,15 @@ Q_SIGNALS:
 
 private:
     void showVerdicts(qint64 captureId, const RuleSet &rules, const RuleVerdicts &verdicts);
+    void highlightPointer(const QString &pointer);
 
+public:
+    // Where a JSON pointer's value starts and ends in the event as shown (indented by two
+    // spaces, as EventEnvelope::toJsonText writes it): its line, or its deepest parent's when it
+    // is absent or inside an array. {-1, 0} when the text has no such place.
+    static QPair<int, int> lineOfPointer(const QString &text, const QString &pointer);
+
+private:
     std::shared_ptr<const CompiledRules> m_rules;
     RuleVerdictModel *m_model;
     QTableView *m_view;

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTextEdit>
 #include <QtTest>
 
 namespace {
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void largeEventIsJudgedOffTheGuiThread();
     void endpointWithoutRulesSaysSo();
     void unverifiedCaptureIsNotOnTheBus();
+    void pointerFindsItsLine();
 };
 
 void TestRulesPanel::eachRuleWithItsVerdictAndReason()
@@ -104,6 +107,33 @@ void TestRulesPanel::eachRuleWithItsVerdictAndReason()
     const QByteArray event = panel.eventView()->toPlainText().toUtf8();
     QVERIFY2(event.contains("\"detail-type\": \"customer.created\""), event.constData());
     QVERIFY(event.contains("\"source\": \"stripe.com\""));
+
+    // selecting the reason marks the field in the event
+    QVERIFY(panel.eventView()->extraSelections().isEmpty());
+    QTableView *view = panel.findChild<QTableView *>("ruleVerdicts");
+    QVERIFY(view);
+    view->setCurrentIndex(m->index(1, 0));
+    const QList<QTextEdit::ExtraSelection> marks = panel.eventView()->extraSelections();
+    QCOMPARE(marks.size(), 1);
+    QVERIFY2(marks.first().cursor.selectedText().trimmed().startsWith(R"("currency": "USD")"),
+             qPrintable(marks.first().cursor.selectedText()));
+    view->setCurrentIndex(m->index(0, 0)); // a match names no field
+    QVERIFY(panel.eventView()->extraSelections().isEmpty());
+}
+
+void TestRulesPanel::pointerFindsItsLine()
+{
+    const QString text =
+        "{\n  \"a\": {\n    \"b\": 1\n  },\n  \"b\": {\n    \"c\": [\n      1\n    ]\n  }\n}";
+    const auto line = [&](const char *pointer) {
+        const QPair<int, int> at = RulesPanel::lineOfPointer(text, pointer);
+        return at.first < 0 ? QString() : text.mid(at.first, at.second).trimmed();
+    };
+    QCOMPARE(line("/a/b"), QString(R"("b": 1)"));
+    QCOMPARE(line("/b"), QString(R"("b": {)"));         // the top-level b, not a's
+    QCOMPARE(line("/b/c/0"), QString(R"("c": [)"));     // an element: its array's line
+    QCOMPARE(line("/b/missing"), QString(R"("b": {)")); // absent: the deepest parent
+    QCOMPARE(line(""), QString());
 }
 
 void TestRulesPanel::largeEventIsJudgedOffTheGuiThread()
