@@ -172,5 +172,8 @@ void ForwardWorker::settled(const OutboxEntry &entry, bool stored)
         return;
     }
     Q_EMIT entryUpdated(entry);
-    drain();
+    // Read more once half of what is in flight has settled, not after each row: the rows then
+    // come in groups, and EventBridge gets full batches of 10 instead of one entry a call.
+    if (m_busy.size() <= BatchRows / 2)
+        drain();
 }

@@ -11,7 +11,7 @@ _hookbench_cli()
     local cur prev words cword
     _init_completion || return
 
-    local commands="listen verify sign providers secrets export"
+    local commands="listen verify sign providers secrets export pattern resend forward"
     local scheme="--header --algorithm --encoding --prefix --template --timestamp-header --id-header"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -28,15 +28,20 @@ _hookbench_cli()
         --algorithm) COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "$cur")); return ;;
         --encoding) COMPREPLY=($(compgen -W "hex base64" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "raw jsonl" -- "$cur")); return ;;
+        --state)
+            COMPREPLY=($(compgen -W "queued retrying delivered dead skipped" -- "$cur")); return ;;
+        --show)
+            COMPREPLY=($(compgen -W "$(_hookbench_cli_providers)" -- "$cur")); return ;;
         --break)
             COMPREPLY=($(compgen -W "stale-timestamp tampered-body missing-header wrong-secret" -- "$cur"))
             return ;;
         --secret-env | --from-env)
             COMPREPLY=($(compgen -v -- "$cur")); return ;;
-        --config | --store | --secret-file | -o | --output)
+        --config | --store | --secret-file | -o | --output | --pattern | --event)
             _filedir; return ;;
         --bind | --port | --at | --id | --url | --send | --tolerance | --prefix | --template | \
-            --header | --timestamp-header | --id-header)
+            --header | --timestamp-header | --id-header | --to | --rule | --endpoint | \
+            --account | --region)
             return ;;
     esac
 
@@ -45,7 +50,20 @@ _hookbench_cli()
         listen) options="--bind --port --config --store --secret-env --jsonl" ;;
         verify) options="--provider --secret-env --secret-file --tolerance --at --url --json $scheme" ;;
         sign) options="--provider --secret-env --secret-file --at --id --url --header --send --break --tolerance $scheme" ;;
-        providers) options="--json" ;;
+        providers) options="--json --show" ;;
+        pattern)
+            if [[ $cword -eq 2 ]]; then
+                COMPREPLY=($(compgen -W "test" -- "$cur"))
+                return
+            fi
+            options="--pattern --rule --event --store --endpoint --config --account --region --json" ;;
+        resend) options="--store --id --to --resign --config" ;;
+        forward)
+            if [[ $cword -eq 2 ]]; then
+                COMPREPLY=($(compgen -W "list retry" -- "$cur"))
+                return
+            fi
+            options="--store --state --json --id --all-dead --config" ;;
         secrets)
             if [[ $cword -eq 2 ]]; then
                 COMPREPLY=($(compgen -W "set list delete" -- "$cur"))

@@ -1,6 +1,6 @@
 # fish completion for hookbench-cli. SPDX-License-Identifier: GPL-3.0-or-later
 
-set -l commands listen verify sign providers secrets export
+set -l commands listen verify sign providers secrets export pattern resend forward
 set -l scheme_cmds verify sign
 
 function __hookbench_cli_providers
@@ -16,6 +16,9 @@ complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a sign
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a providers -d 'List the providers'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a secrets -d 'Manage signing secrets in the keychain'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write stored captures'
+complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a pattern -d "Test an EventBridge rule's pattern"
+complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a resend -d 'Send a stored capture again to a local app'
+complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a forward -d 'List forwards or queue dead ones again'
 
 # listen
 complete -c hookbench-cli -n '__fish_seen_subcommand_from listen' -l bind -x -d 'Address to listen on'
@@ -48,6 +51,27 @@ complete -c hookbench-cli -n '__fish_seen_subcommand_from sign' -l break -x -a '
 
 # providers
 complete -c hookbench-cli -n '__fish_seen_subcommand_from providers' -l json -d 'Print a JSON array'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from providers' -l show -x -a '(__hookbench_cli_providers)' -d 'Print a provider in the file format'
+
+# pattern
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern; and not __fish_seen_subcommand_from test' -a test
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l pattern -r -F -d 'Pattern, template or describe-rule output'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l rule -x -d 'The rule to take'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l event -r -F -d 'An EventBridge event'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l endpoint -x -d 'Only this endpoint'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l account -x -d "The event's account"
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern' -l region -x -d "The event's region"
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern forward' -l json -d 'Print JSON'
+
+# resend and forward
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern resend forward' -l store -r -F -d 'Capture store'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from pattern resend forward' -l config -r -F -d 'Config file'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from resend forward' -l id -x -d 'A capture id'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from resend' -l to -x -d 'Send here'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from resend' -l resign -d 'Sign again with a fresh timestamp'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from forward; and not __fish_seen_subcommand_from list retry' -a 'list retry'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from forward' -l state -x -a 'queued retrying delivered dead skipped' -d 'Only this state'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from forward' -l all-dead -d 'Every dead forward'
 
 # secrets
 complete -c hookbench-cli -n '__fish_seen_subcommand_from secrets; and not __fish_seen_subcommand_from set list delete' -a 'set list delete'

@@ -40,5 +40,13 @@ bash -c '
     expect delete hookbench-cli secrets del
     expect --jsonl hookbench-cli listen --js
     expect sha256 hookbench-cli verify --algorithm sha2
+    expect --show hookbench-cli providers --sh
+    expect dead hookbench-cli forward list --state de
+    expect --resign hookbench-cli resend --res
+    expect test hookbench-cli pattern te
+    # Every command hookbench-cli offers is completed.
+    for command in $(hookbench-cli --help | sed -n "s/^  \([a-z]\+\) .*/\1/p"); do
+        expect "$command" hookbench-cli "$command"
+    done
     exit $failed
 ' bash "$framework" "$dir/hookbench-cli.bash"
