@@ -67,6 +67,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     beginResetModel();
     m_pages.clear();
     m_pending.clear();
+    m_single = CaptureSummary();
     const bool ok = m_store.openReadOnly(storePath);
     m_ruleMatches->setStorePath(storePath);
     m_ids = ok ? m_store.ids(m_filter) : QVector<qint64>();
@@ -81,6 +82,7 @@ void RequestListModel::setFilter(const CaptureFilter &filter)
     beginResetModel();
     m_filter = filter;
     m_pages.clear();
+    m_single = CaptureSummary();
     m_ids = m_store.isOpen() ? m_store.ids(m_filter) : QVector<qint64>();
     endResetModel();
 }
@@ -134,6 +136,7 @@ void RequestListModel::refresh(qint64 id)
     if (row < 0)
         return;
     m_pages.remove(row / PageSize);
+    m_single = CaptureSummary();
     m_ruleMatches->invalidate(id); // a new verdict may put it on the bus, or take it off
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
@@ -144,12 +147,14 @@ void RequestListModel::refreshForward(const OutboxEntry &entry)
     if (row < 0)
         return;
     m_pages.remove(row / PageSize); // its rules' verdicts stay: the event did not change
+    m_single = CaptureSummary();
     Q_EMIT dataChanged(index(row, ForwardColumn), index(row, ForwardColumn));
 }
 
 void RequestListModel::refreshAll()
 {
     m_pages.clear();
+    m_single = CaptureSummary();
     if (!m_ids.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_ids.size()) - 1, ColumnCount - 1));
 }
@@ -198,6 +203,8 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
     }
     // it no longer passes the filter (its verdict or forwards changed since the ids were read):
     // shown as it is now until the filter is applied again
+    if (m_single.id == id)
+        return &m_single;
     const QVector<CaptureSummary> alone = m_store.summaries(id, id);
     if (alone.isEmpty())
         return nullptr;
