@@ -98,7 +98,8 @@ void TestDeadLetterDialog::retrySelectedQueuesItsForwardAgain()
     QCOMPARE(stateOf(m_ids.at(1)), OutboxEntry::State::Queued);
     QCOMPARE(stateOf(m_ids.at(0)), OutboxEntry::State::Dead);
     // and the forward stage sends it again
-    QVERIFY(arrived.wait(10000));
+    if (arrived.isEmpty()) // it may have arrived while the list was waited for
+        QVERIFY(arrived.wait(10000));
     QVERIFY(m_app->received().startsWith("POST /in HTTP/1.1\r\n"));
 }
 
