@@ -94,7 +94,13 @@ void ForwardWorker::drain()
         return; // no store yet (nothing committed): the next commit wakes this again
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QVector<qint64> busy(m_busy.begin(), m_busy.end());
-    const QVector<OutboxEntry> due = ForwardOutbox(m_store).due(now, BatchRows, busy);
+    // Every commit wakes this: the rows in flight are capped, and read in whole batches' worth
+    // so EventBridge gets full calls (a short one only when fewer rows are due).
+    int room = MaxInFlight - int(m_busy.size());
+    if (room >= FullBatch)
+        room -= room % FullBatch;
+    const QVector<OutboxEntry> due =
+        room > 0 ? ForwardOutbox(m_store).due(now, room, busy) : QVector<OutboxEntry>();
     QVector<OutboxEntry> toBus;
     for (const OutboxEntry &entry : due) {
         m_busy.insert(entry.id);
@@ -172,8 +178,8 @@ void ForwardWorker::settled(const OutboxEntry &entry, bool stored)
         return;
     }
     Q_EMIT entryUpdated(entry);
-    // Read more once half of what is in flight has settled, not after each row: the rows then
-    // come in groups, and EventBridge gets full batches of 10 instead of one entry a call.
-    if (m_busy.size() <= BatchRows / 2)
+    // Read more once a batch's worth has settled, not after each row: the rows then come in
+    // groups, and EventBridge gets full batches of 10 instead of one entry a call.
+    if (m_busy.size() <= MaxInFlight - FullBatch)
         drain();
 }

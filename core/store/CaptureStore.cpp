@@ -264,7 +264,10 @@ qint64 CaptureStore::firstWithDeliveryId(const QByteArray &deliveryId) const
 {
     if (deliveryId.isEmpty())
         return 0;
-    Statement stmt(m_db, "SELECT min(id) FROM captures WHERE delivery_id = ?");
+    // The second term lets SQLite use the partial index captures_delivery (it cannot tell that
+    // the bound id is not empty); without it every arriving capture scanned the whole table.
+    Statement stmt(m_db, "SELECT min(id) FROM captures WHERE delivery_id = ?1 AND delivery_id != "
+                         "x''");
     if (!stmt)
         return 0;
     bindBytes(stmt.get(), 1, deliveryId);

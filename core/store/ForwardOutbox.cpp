@@ -75,9 +75,9 @@ bool ForwardOutbox::insert(qint64 captureId, const QString &endpointId,
 QVector<OutboxEntry> ForwardOutbox::due(qint64 nowMs, int limit, const QVector<qint64> &busy) const
 {
     const QByteArray sql = QByteArray("SELECT ") + Columns +
-                           " FROM forward_outbox WHERE state IN ('queued', 'retrying') AND "
-                           "next_attempt_ms <= ? AND kind != 'proxy' ORDER BY next_attempt_ms, id "
-                           "LIMIT ?";
+                           " FROM forward_outbox INDEXED BY forward_outbox_open WHERE state IN "
+                           "('queued', 'retrying') AND next_attempt_ms <= ? AND kind != 'proxy' "
+                           "ORDER BY next_attempt_ms, id LIMIT ?";
     Statement stmt(m_store.m_db, sql.constData());
     if (!stmt)
         return {};
@@ -93,7 +93,8 @@ QVector<OutboxEntry> ForwardOutbox::due(qint64 nowMs, int limit, const QVector<q
 
 qint64 ForwardOutbox::nextDueMs(qint64 afterMs) const
 {
-    Statement stmt(m_store.m_db, "SELECT min(next_attempt_ms) FROM forward_outbox WHERE state IN "
+    Statement stmt(m_store.m_db, "SELECT min(next_attempt_ms) FROM forward_outbox INDEXED BY "
+                                 "forward_outbox_open WHERE state IN "
                                  "('queued', 'retrying') AND kind != 'proxy' AND "
                                  "next_attempt_ms > ?");
     if (stmt)
