@@ -21,9 +21,9 @@ class ForwardWorker : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int MaxAttempts = 20;  // then dead (retryable by hand)
-    static constexpr int MaxInFlight = 100; // rows being sent at once (4 PutEvents calls)
-    static constexpr int FullBatch = 10;    // PutEvents' entries per call
+    static constexpr int MaxAttempts = 20; // then dead (retryable by hand)
+    static constexpr int MaxInFlight = 40; // rows being sent at once (4 PutEvents calls)
+    static constexpr int FullBatch = 10;   // PutEvents' entries per call
     static constexpr int KeptResponseBytes = 64 * 1024;
     static constexpr int StoreRetryMs = 5000;
     static constexpr int PollMs = 5000;
