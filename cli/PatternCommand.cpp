@@ -3,8 +3,7 @@
 #include "cli/CliSupport.h"
 #include "cli/VerifyCommand.h"
 #include "core/config/ConfigLoader.h"
-#include "core/forward/EventBridgeInputBuilder.h"
-#include "core/forward/EventBridgeMapper.h"
+#include "core/pipeline/BusEventBuilder.h"
 #include "core/rules/EventEnvelope.h"
 #include "core/rules/PatternMatcher.h"
 #include "core/rules/PatternSource.h"
@@ -13,8 +12,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
-#include <QUuid>
 #include <cstdio>
 
 namespace {
@@ -22,11 +19,6 @@ namespace {
 const char Synopsis[] =
     "hookbench-cli pattern test --pattern FILE [--rule NAME] (--event FILE | --store FILE "
     "[--endpoint ID] [--config FILE]) [--account ID] [--region REGION] [--json]";
-
-// When neither the command line nor the forward config names them: AWS's documentation
-// account and the default region of the AWS CLI's examples.
-const char DefaultAccount[] = "123456789012";
-const char DefaultRegion[] = "us-east-1";
 
 void printErr(const QString &text)
 {
@@ -74,42 +66,10 @@ void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig 
     if (!capture) {
         notOnBus = QStringLiteral("cannot be read: %1").arg(store.errorString());
     } else {
-        const EventBridgeForwardTarget &target = *endpoint.forward.eventBridge;
-        const QString reason = capture->summary.verdictReason;
-        EventBridgeInput input;
-        QString error;
-        if (endpoint.forward.onlyVerified && reason != QLatin1String("ok")) {
-            notOnBus = QStringLiteral("not forwarded: not verified (%1) and only verified events "
-                                      "are forwarded (forward.only_verified)")
-                           .arg(reason.isEmpty() ? QStringLiteral("no provider") : reason);
-        } else if (!EventBridgeInputBuilder::build(*capture, store.verdictJson(id), &input,
-                                                   &error)) {
-            notOnBus = QStringLiteral("not forwarded: ") + error;
-        } else {
-            const EventBridgeMapper::Result mapped = EventBridgeMapper::map(input, target);
-            if (!mapped.ok()) {
-                notOnBus = QStringLiteral("not forwarded: %1 (%2)")
-                               .arg(mapped.error.message, mapped.error.code());
-            } else {
-                const EventBridgeEntry &e = *mapped.entry;
-                const QString account =
-                    !run.account.isEmpty()
-                        ? run.account
-                        : (!target.account.isEmpty() ? target.account
-                                                     : QString::fromLatin1(DefaultAccount));
-                QString region = !run.region.isEmpty() ? run.region : target.region;
-                if (region.isEmpty())
-                    region = QProcessEnvironment::systemEnvironment().value(
-                        QStringLiteral("AWS_REGION"), QString::fromLatin1(DefaultRegion));
-                const QString eventId =
-                    QUuid::createUuidV5(QUuid(), QStringLiteral("hookbench-capture-%1").arg(id))
-                        .toString(QUuid::WithoutBraces);
-                if (!EventEnvelope::fromEntry(e.source, e.detailType, e.detail, e.resources,
-                                              account, region, input.receivedAt, eventId, &envelope,
-                                              &error))
-                    notOnBus = QStringLiteral("not forwarded: ") + error;
-            }
-        }
+        const BusEventBuilder::Result event = BusEventBuilder::build(
+            *capture, store.verdictJson(id), endpoint, run.account, run.region);
+        notOnBus = event.notOnBus;
+        envelope = event.envelope;
     }
     ++run.tested;
     if (!notOnBus.isEmpty()) {
@@ -225,8 +185,10 @@ int testEvent(const QCommandLineParser &p, const PatternMatcher &matcher)
         // A PutEvents entry: the event EventBridge would make of it.
         EventEnvelope envelope;
         if (!EventEnvelope::fromEntryJson(
-                event, account.isEmpty() ? QString::fromLatin1(DefaultAccount) : account,
-                region.isEmpty() ? QString::fromLatin1(DefaultRegion) : region, &envelope, &error))
+                event,
+                account.isEmpty() ? QString::fromLatin1(BusEventBuilder::DefaultAccount) : account,
+                region.isEmpty() ? QString::fromLatin1(BusEventBuilder::DefaultRegion) : region,
+                &envelope, &error))
             return CliSupport::fail(CliSupport::Usage, file + QStringLiteral(": ") + error);
         event = envelope.toJson();
         printErr(QStringLiteral("hookbench-cli: %1 is a PutEvents entry; testing the event "

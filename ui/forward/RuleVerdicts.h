@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/pipeline/BusEventBuilder.h"
 #include "core/rules/MatchResult.h"
 #include "core/rules/RuleSet.h"
-#include "ui/forward/BusEventBuilder.h"
 
 #include <QVector>
 

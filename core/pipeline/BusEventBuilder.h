@@ -10,8 +10,9 @@
 // The event a capture becomes on the bus, as its endpoint's `forward.eventbridge` would put it
 // there and a rule would see it (the chain of `hookbench-cli pattern test --store`): capture →
 // EventBridgeInputBuilder → EventBridgeMapper → EventEnvelope, with the account and region of
-// the forward config (defaults as the CLI's). For the inspector's rules pane and the list's
-// matches column; safe on any thread.
+// the forward config (or the caller's), else 123456789012 and AWS_REGION or us-east-1. For
+// `pattern test --store`, the inspector's rules pane and the list's matches column; safe on any
+// thread.
 class BusEventBuilder
 {
 public:
@@ -25,6 +26,9 @@ public:
         EventEnvelope envelope;
     };
 
+    // `account` and `region`, when given, replace the forward config's (the CLI's --account and
+    // --region).
     static Result build(const Capture &capture, const QByteArray &verdictJson,
-                        const EndpointConfig &endpoint);
+                        const EndpointConfig &endpoint, const QString &account = {},
+                        const QString &region = {});
 };
