@@ -15,6 +15,19 @@ void warnProviderProblems()
         std::fprintf(stderr, "hookbench-cli: provider file refused: %s\n", qPrintable(p.text()));
 }
 
+bool parseIds(const QStringList &values, QVector<qint64> *ids, QString *bad)
+{
+    for (const QString &text : values) {
+        bool ok = false;
+        ids->append(text.toLongLong(&ok));
+        if (!ok) {
+            *bad = text;
+            return false;
+        }
+    }
+    return true;
+}
+
 int fail(int code, const QString &message)
 {
     std::fprintf(stderr, "hookbench-cli: %s\n", qPrintable(message));

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <QVector>
 
 // What every hookbench-cli command shares: the exit codes of CONTRACT.md and option parsing.
 namespace CliSupport {
@@ -27,6 +28,9 @@ int parse(QCommandLineParser &parser, const QStringList &args, const char *synop
 // prints the whole answer on stdout;
 // Success for a 2xx answer, Negative for another, Environment when nothing answered.
 int send(const QUrl &to, const QByteArray &request);
+
+// Capture ids given as --id values; false with `bad` set to the first that is not a number.
+bool parseIds(const QStringList &values, QVector<qint64> *ids, QString *bad);
 
 // Writes bytes to stdout unbuffered by Qt (binary-safe).
 void writeStdout(const QByteArray &bytes);

@@ -27,12 +27,8 @@ int ExportCommand::run(const QStringList &args)
                                 "--format expects raw or jsonl (har and curl come later), found " +
                                     p.value(format));
     QVector<qint64> ids;
-    for (const QString &text : p.values(id)) {
-        bool ok = false;
-        ids.append(text.toLongLong(&ok));
-        if (!ok)
-            return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + text);
-    }
+    if (QString bad; !CliSupport::parseIds(p.values(id), &ids, &bad))
+        return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + bad);
     if (!QFile::exists(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, "no store at " + p.value(store));
     CaptureStore captures; // read only: export never writes the store it reads

@@ -110,12 +110,8 @@ int retry(const QStringList &args)
                                 "forward retry needs --store FILE and either --id ID... or "
                                 "--all-dead");
     QVector<qint64> ids;
-    for (const QString &text : p.values(id)) {
-        bool ok = false;
-        ids.append(text.toLongLong(&ok));
-        if (!ok)
-            return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + text);
-    }
+    if (QString bad; !CliSupport::parseIds(p.values(id), &ids, &bad))
+        return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + bad);
     if (!QFile::exists(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, "no store at " + p.value(store));
     CaptureStore captures;

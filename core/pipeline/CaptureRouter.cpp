@@ -1,6 +1,5 @@
 #include "core/pipeline/CaptureRouter.h"
 
-#include "core/capture/EventType.h"
 #include "core/forward/HttpDelivery.h"
 #include "core/forward/LocalForwardRequest.h"
 #include "core/http/HttpResponse.h"
@@ -112,17 +111,13 @@ void CaptureRouter::handle(IncomingRequest request, Reply reply)
     m_writer->enqueue(
         std::move(capture), std::move(prepare),
         [this, context, reply = std::move(reply), response, delayMs, proxy, close, raw = proxyRaw,
-         onlyVerified = endpoint && endpoint->forward.onlyVerified](const CaptureSummary &stored,
-                                                                    bool ok) {
+         endpoint](const CaptureSummary &stored, bool ok) {
             if (!ok) { // the sender should retry: this request is not stored
                 reply(HttpResponse::plain(503, "Hookbench could not store this request", true));
                 return;
             }
-            if (proxy && (stored.verdictReason == QLatin1String("ok") || !onlyVerified) &&
-                EventType::matches(proxy->types.isEmpty()
-                                       ? QString()
-                                       : EventType::of(raw, RequestFramer::parse(raw)),
-                                   proxy->types))
+            if (proxy &&
+                ForwardPlanner::sends(endpoint->forward, *proxy, stored.verdictReason, raw))
                 sendThroughProxy(stored.id, raw, *proxy, reply, close);
             else if (delayMs > 0)
                 QTimer::singleShot(delayMs, [reply, response] { reply(response); });

@@ -20,7 +20,31 @@ void skip(OutboxEntry &e, const QString &code, const QString &message)
     e.errorMessage = message;
 }
 
+// Why nothing goes out for this verdict, or empty.
+QString notVerifiedReason(const ForwardConfig &forward, const QString &reason)
+{
+    if (!forward.onlyVerified || reason == QLatin1String("ok"))
+        return {};
+    return reason.isEmpty()
+               ? QStringLiteral("not verified (the endpoint has no provider); only "
+                                "verified events are forwarded")
+               : QStringLiteral("not verified (%1); only verified events are forwarded")
+                     .arg(reason);
+}
+
+QString eventTypeOf(const QByteArray &raw)
+{
+    return EventType::of(raw, RequestFramer::parse(raw));
+}
+
 } // namespace
+
+bool ForwardPlanner::sends(const ForwardConfig &forward, const HttpForwardTarget &target,
+                           const QString &verdictReason, const QByteArray &raw)
+{
+    return notVerifiedReason(forward, verdictReason).isEmpty() &&
+           (target.types.isEmpty() || EventType::matches(eventTypeOf(raw), target.types));
+}
 
 QString ForwardPlanner::kindOf(const HttpForwardTarget &target)
 {
@@ -32,14 +56,7 @@ QList<OutboxEntry> ForwardPlanner::plan(const EndpointConfig &endpoint, const Ne
     const ForwardConfig &forward = endpoint.forward;
     if (forward.isEmpty())
         return {};
-    const QString reason = capture.summary.verdictReason;
-    QString notVerified;
-    if (forward.onlyVerified && reason != QLatin1String("ok"))
-        notVerified = reason.isEmpty()
-                          ? QStringLiteral("not verified (the endpoint has no provider); only "
-                                           "verified events are forwarded")
-                          : QStringLiteral("not verified (%1); only verified events are forwarded")
-                                .arg(reason);
+    const QString notVerified = notVerifiedReason(forward, capture.summary.verdictReason);
 
     QList<OutboxEntry> rows;
     bool typeRead = false;
@@ -50,7 +67,7 @@ QList<OutboxEntry> ForwardPlanner::plan(const EndpointConfig &endpoint, const Ne
             skip(e, QStringLiteral("not-verified"), notVerified);
         } else if (!t.types.isEmpty()) {
             if (!typeRead) {
-                type = EventType::of(capture.raw, RequestFramer::parse(capture.raw));
+                type = eventTypeOf(capture.raw);
                 typeRead = true;
             }
             if (!EventType::matches(type, t.types))

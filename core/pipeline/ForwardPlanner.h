@@ -11,4 +11,8 @@ class ForwardPlanner
 public:
     static QList<OutboxEntry> plan(const EndpointConfig &endpoint, const NewCapture &capture);
     static QString kindOf(const HttpForwardTarget &target);
+    // Whether plan() queues `target` for a capture with this verdict and these bytes (the router
+    // asks it for a proxy target, whose answer it waits for).
+    static bool sends(const ForwardConfig &forward, const HttpForwardTarget &target,
+                      const QString &verdictReason, const QByteArray &raw);
 };

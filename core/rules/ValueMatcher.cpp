@@ -151,9 +151,12 @@ bool ValueMatcher::matchesString(const QString &text) const
     return false;
 }
 
-ValueMatcher::Leaf ValueMatcher::Leaf::of(const QJsonValue &value)
+namespace {
+
+// For a QJsonValue and a reference into an object or array alike.
+template <typename Value> ValueMatcher::Leaf leafOf(const Value &value)
 {
-    Leaf leaf;
+    ValueMatcher::Leaf leaf;
     leaf.type = value.type();
     if (leaf.type == QJsonValue::String)
         leaf.text = value.toString();
@@ -164,17 +167,16 @@ ValueMatcher::Leaf ValueMatcher::Leaf::of(const QJsonValue &value)
     return leaf;
 }
 
+} // namespace
+
+ValueMatcher::Leaf ValueMatcher::Leaf::of(const QJsonValue &value)
+{
+    return leafOf(value);
+}
+
 ValueMatcher::Leaf ValueMatcher::Leaf::of(QJsonValueConstRef value)
 {
-    Leaf leaf;
-    leaf.type = value.type();
-    if (leaf.type == QJsonValue::String)
-        leaf.text = value.toString();
-    else if (leaf.type == QJsonValue::Double)
-        leaf.number = value.toDouble();
-    else if (leaf.type == QJsonValue::Bool)
-        leaf.boolean = value.toBool();
-    return leaf;
+    return leafOf(value);
 }
 
 bool ValueMatcher::matches(const Leaf &leaf) const

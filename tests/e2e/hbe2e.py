@@ -425,6 +425,25 @@ class E2ETestCase(unittest.TestCase):
                   % (what, n, len(actual), len(expected), actual[max(0, n - 40):n + 40],
                      expected[max(0, n - 40):n + 40]))
 
+    def forwards(self, state=None):
+        """The store's forwards as `forward list --json` prints them."""
+        args = ["forward", "list", "--store", self.store, "--json"]
+        if state:
+            args += ["--state", state]
+        r = run_cli(*args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return [json.loads(line) for line in r.stdout.splitlines()]
+
+    def wait_forwards(self, predicate, what, timeout=90.0):
+        """Bounded wait on the store's observable state (an outbox row's next write)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            rows = self.forwards()
+            if predicate(rows):
+                return rows
+            time.sleep(0.05)
+        self.fail("timed out waiting for %s; forwards: %s" % (what, self.forwards()))
+
     def curl(self, *args, timeout=60):
         """Runs curl; returns (exit code, http_code as int or 0, stderr text)."""
         cmd = ["curl", "-sS", "--max-time", "30", "-o", os.devnull, "-w", "%{http_code}"]

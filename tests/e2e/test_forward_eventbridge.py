@@ -72,21 +72,6 @@ class ForwardEventBridgeTest(hbe2e.E2ETestCase):
         return self.start_listener(config=config,
                                    extra_args=["--secret-env", "stripe=HB_E2E_STRIPE_SECRET"])
 
-    def forwards(self):
-        r = hbe2e.run_cli("forward", "list", "--store", self.store, "--json")
-        self.assertEqual(r.returncode, 0, r.stderr)
-        return [json.loads(line) for line in r.stdout.splitlines()]
-
-    def wait_forwards(self, predicate, what):
-        # Bounded wait on the store's observable state.
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            rows = self.forwards()
-            if predicate(rows):
-                return rows
-            time.sleep(0.05)
-        self.fail("timed out waiting for %s; forwards: %s" % (what, self.forwards()))
-
     def test_a_verified_stripe_event_reaches_the_bus_with_the_preset(self):
         server = PutEventsServer(self)
         listener = self.start(server)

@@ -7,7 +7,6 @@ work on the store."""
 import hashlib
 import hmac
 import http.server
-import json
 import os
 import queue
 import socket
@@ -92,24 +91,6 @@ class ForwardHttpTest(hbe2e.E2ETestCase):
             "forward": {"only_verified": only_verified, "http": http_target}}]})
         return self.start_listener(config=self.config,
                                    extra_args=["--secret-env", "stripe=HB_E2E_STRIPE_SECRET"])
-
-    def forwards(self, state=None):
-        args = ["forward", "list", "--store", self.store, "--json"]
-        if state:
-            args += ["--state", state]
-        r = hbe2e.run_cli(*args)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        return [json.loads(line) for line in r.stdout.splitlines()]
-
-    def wait_forwards(self, predicate, what):
-        # Bounded wait on the store's observable state (the outbox row's next write).
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            rows = self.forwards()
-            if predicate(rows):
-                return rows
-            time.sleep(0.05)
-        self.fail("timed out waiting for %s; forwards: %s" % (what, self.forwards()))
 
     def test_the_exact_request_reaches_the_app_and_is_recorded(self):
         app = LocalApp()
