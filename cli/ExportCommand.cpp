@@ -1,40 +1,99 @@
 #include "cli/ExportCommand.h"
 
 #include "cli/CliSupport.h"
+#include "cli/EndpointSecrets.h"
+#include "core/Version.h"
+#include "core/config/ConfigLoader.h"
 #include "core/io/CaptureExporter.h"
+#include "core/io/CaptureRedactor.h"
 #include "core/store/CaptureStore.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <cstdio>
+
+namespace {
+
+const char *const Synopsis =
+    "hookbench-cli export --store FILE --format har|jsonl|raw|curl [--id ID]... "
+    "[--redact-secrets [--config FILE] [--secret-env ENDPOINT_ID=VAR]...] [-o FILE]";
+
+} // namespace
 
 int ExportCommand::run(const QStringList &args)
 {
     QCommandLineParser p;
     const QCommandLineOption store("store", "Capture store to read.", "FILE");
-    const QCommandLineOption format("format", "raw or jsonl.", "FORMAT");
+    const QCommandLineOption format(
+        "format",
+        "har (HAR 1.2), jsonl (one JSON object per capture), raw (the exact bytes) or curl (a "
+        "shell script of curl commands that send the exact bytes again).",
+        "FORMAT");
     const QCommandLineOption id("id", "A capture id; repeat for several (default: all).", "ID");
-    const QCommandLineOption output({"o", "output"}, "Write to FILE instead of stdout.", "FILE");
-    p.addOptions({store, format, id, output});
-    if (int code = CliSupport::parse(
-            p, args, "hookbench-cli export --store FILE --format raw|jsonl [--id ID]... [-o FILE]");
-        code >= 0)
+    const QCommandLineOption redact(
+        "redact-secrets",
+        "Replace signature and credential headers and the endpoints' secrets with [redacted].");
+    const QCommandLineOption config(
+        "config", "Config file whose endpoints' secrets are redacted (default: the user's).",
+        "FILE");
+    const QCommandLineOption secretEnv(
+        "secret-env", "Also redact the value of the variable VAR (ENDPOINT_ID's secret).",
+        "ENDPOINT_ID=VAR");
+    const QCommandLineOption output({"o", "output"},
+                                    "Write to FILE instead of stdout (curl: body files go in "
+                                    "FILE.bodies beside it).",
+                                    "FILE");
+    p.addOptions({store, format, id, redact, config, secretEnv, output});
+    if (int code = CliSupport::parse(p, args, Synopsis); code >= 0)
         return code;
+    if (!p.positionalArguments().isEmpty())
+        return CliSupport::fail(CliSupport::Usage, "export takes no positional arguments");
     if (!p.isSet(store) || !p.isSet(format))
         return CliSupport::fail(CliSupport::Usage,
-                                "export needs --store FILE and --format raw|jsonl");
-    CaptureExporter::Format fmt;
-    if (!CaptureExporter::parseFormat(p.value(format), &fmt))
-        return CliSupport::fail(CliSupport::Usage,
-                                "--format expects raw or jsonl (har and curl come later), found " +
-                                    p.value(format));
-    QVector<qint64> ids;
-    if (QString bad; !CliSupport::parseIds(p.values(id), &ids, &bad))
+                                "export needs --store FILE and --format har|jsonl|raw|curl");
+    CaptureExporter::Options options;
+    if (!CaptureExporter::parseFormat(p.value(format), &options.format))
+        return CliSupport::fail(CliSupport::Usage, "--format expects " +
+                                                       CaptureExporter::formatNames() + ", found " +
+                                                       p.value(format));
+    if (QString bad; !CliSupport::parseIds(p.values(id), &options.ids, &bad))
         return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + bad);
+    if ((p.isSet(config) || p.isSet(secretEnv)) && !p.isSet(redact))
+        return CliSupport::fail(CliSupport::Usage,
+                                "--config and --secret-env only go with --redact-secrets");
+
+    CaptureRedactor redactor;
+    if (p.isSet(redact)) {
+        const ConfigLoader::Result loaded =
+            p.isSet(config)
+                ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
+                : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+        if (!loaded.ok())
+            return CliSupport::fail(CliSupport::Usage, loaded.error);
+        CaptureVerifier::Secrets secrets;
+        QString why;
+        if (!EndpointSecrets::load(loaded.config, p.values(secretEnv), &secrets, &why))
+            return CliSupport::fail(CliSupport::Usage, why);
+        QList<QByteArray> values;
+        for (auto it = secrets.begin(); it != secrets.end(); ++it) {
+            for (const SigningSecret &s : it.value())
+                values.append(s.value);
+        }
+        redactor = CaptureRedactor(loaded.config, values);
+        for (QByteArray &v : values)
+            SigningSecret::wipe(v);
+        for (auto it = secrets.begin(); it != secrets.end(); ++it)
+            SigningSecret::wipe(it.value());
+        options.redactor = &redactor;
+    }
+
     if (!QFile::exists(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, "no store at " + p.value(store));
     CaptureStore captures; // read only: export never writes the store it reads
     if (!captures.openReadOnly(p.value(store)))
         return CliSupport::fail(CliSupport::Environment, captures.errorString());
-    for (qint64 one : ids) {
+    for (qint64 one : std::as_const(options.ids)) {
         if (!captures.capture(one))
             return CliSupport::fail(
                 CliSupport::Usage,
@@ -47,11 +106,23 @@ int ExportCommand::run(const QStringList &args)
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return CliSupport::fail(CliSupport::Environment,
                                     "cannot write " + p.value(output) + ": " + out.errorString());
+        const QFileInfo info(p.value(output));
+        options.bodyDir = info.absoluteFilePath() + QStringLiteral(".bodies");
+        options.bodyDirFromScript = info.fileName() + QStringLiteral(".bodies");
     } else if (!out.open(stdout, QIODevice::WriteOnly)) {
         return CliSupport::fail(CliSupport::Environment, "cannot write to standard output");
     }
+    options.creatorVersion = QStringLiteral(HOOKBENCH_VERSION);
     QString error;
-    if (!CaptureExporter::write(captures, fmt, ids, &out, &error))
-        return CliSupport::fail(CliSupport::Environment, error);
+    qint64 redacted = 0;
+    if (!CaptureExporter::write(captures, options, &out, &error, &redacted)) {
+        const bool input = error.contains(QLatin1String("give -o FILE"));
+        return CliSupport::fail(input ? CliSupport::Usage : CliSupport::Environment, error);
+    }
+    if (options.redactor)
+        std::fprintf(stderr, "hookbench-cli: redacted %lld of the exported captures\n",
+                     static_cast<long long>(redacted));
+    if (options.format == CaptureExporter::Format::Curl && QFileInfo::exists(options.bodyDir))
+        std::fprintf(stderr, "hookbench-cli: bodies written to %s\n", qPrintable(options.bodyDir));
     return CliSupport::Success;
 }

@@ -2,6 +2,7 @@
 #include "cli/CliSupport.h"
 #include "cli/ExportCommand.h"
 #include "cli/ForwardCommand.h"
+#include "cli/ImportCommand.h"
 #include "cli/ListenCommand.h"
 #include "cli/PatternCommand.h"
 #include "cli/ProvidersCommand.h"
@@ -25,7 +26,10 @@ struct Command
 
 const Command Commands[] = {
     {"listen", "capture webhook requests on a local HTTP listener", &ListenCommand::run},
-    {"export", "write stored captures as raw requests or JSON lines", &ExportCommand::run},
+    {"export", "write stored captures as HAR, JSON lines, raw requests or curl commands",
+     &ExportCommand::run},
+    {"import", "read HAR, raw request or JSONL files into a store, verified as captures",
+     &ImportCommand::run},
     {"secrets", "set, list or delete signing secrets in the OS keychain", &SecretsCommand::run},
     {"verify", "verify a request's webhook signature and explain a failure", &VerifyCommand::run},
     {"sign", "sign a body as a provider would and print or send the request", &SignCommand::run},

@@ -1,6 +1,7 @@
 #include "core/io/CaptureJson.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -45,6 +46,17 @@ QJsonObject CaptureJson::exportLine(const Capture &c)
     o.insert("body_size", c.summary.bodySize);
     o.insert("parse_error", orNull(c.summary.parseError));
     o.insert("raw_base64", QString::fromLatin1(c.raw.toBase64()));
+    return o;
+}
+
+QJsonObject CaptureJson::origin(const CaptureOrigin &origin)
+{
+    QJsonObject o;
+    o.insert("source", origin.source);
+    o.insert("format", origin.format);
+    o.insert("entry", origin.entry);
+    o.insert("imported_at", rfc3339(origin.importedAtUs));
+    o.insert("not_rebuilt", QJsonArray::fromStringList(origin.notRebuilt));
     return o;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/Capture.h"
+#include "core/store/CaptureOrigin.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -14,5 +15,7 @@ public:
     static QJsonObject listenLine(const CaptureSummary &summary, const QString &provider);
     // the listen fields plus peer, sizes, content type, parse error and the raw bytes (base64)
     static QJsonObject exportLine(const Capture &capture);
+    // {"source","format","entry","imported_at","not_rebuilt"}
+    static QJsonObject origin(const CaptureOrigin &origin);
     static QByteArray compact(const QJsonObject &object); // one line, newline-terminated
 };

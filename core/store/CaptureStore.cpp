@@ -5,6 +5,8 @@
 #include "core/store/StoreOpener.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <sqlite3.h>
 
@@ -203,6 +205,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
             ok = writeVerdict(c.summary.id, s.verdictReason, s.verdictJson);
         if (ok && !c.outbox.isEmpty())
             ok = ForwardOutbox(*this).insert(c.summary.id, s.endpointId, c.outbox);
+        if (ok && !c.origin.isEmpty())
+            ok = writeOrigin(c.summary.id, c.origin);
     }
     if (!ok) {
         setError(QStringLiteral("Cannot store the capture in %1").arg(m_path));
@@ -226,6 +230,42 @@ bool CaptureStore::writeVerdict(qint64 id, const QString &reason, const QByteArr
     bindText(stmt, 4, reason);
     bindBytes(stmt, 5, json);
     return sqlite3_step(stmt) == SQLITE_DONE;
+}
+
+bool CaptureStore::writeOrigin(qint64 id, const CaptureOrigin &origin)
+{
+    sqlite3_stmt *stmt = prepared("INSERT INTO capture_origins (capture_id, source, format, entry, "
+                                  "imported_us, not_rebuilt) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!stmt)
+        return false;
+    sqlite3_bind_int64(stmt, 1, id);
+    bindText(stmt, 2, origin.source);
+    bindText(stmt, 3, origin.format);
+    sqlite3_bind_int64(stmt, 4, origin.entry);
+    sqlite3_bind_int64(stmt, 5, origin.importedAtUs);
+    bindText(stmt, 6,
+             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(origin.notRebuilt))
+                                   .toJson(QJsonDocument::Compact)));
+    return sqlite3_step(stmt) == SQLITE_DONE;
+}
+
+CaptureOrigin CaptureStore::origin(qint64 id) const
+{
+    Statement stmt(m_db, "SELECT source, format, entry, imported_us, not_rebuilt FROM "
+                         "capture_origins WHERE capture_id = ?");
+    CaptureOrigin o;
+    if (!stmt)
+        return o;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    if (sqlite3_step(stmt.get()) != SQLITE_ROW)
+        return o;
+    o.source = columnText(stmt.get(), 0);
+    o.format = columnText(stmt.get(), 1);
+    o.entry = sqlite3_column_int64(stmt.get(), 2);
+    o.importedAtUs = sqlite3_column_int64(stmt.get(), 3);
+    for (const QJsonValue &v : QJsonDocument::fromJson(columnBytes(stmt.get(), 4)).array())
+        o.notRebuilt.append(v.toString());
+    return o;
 }
 
 bool CaptureStore::setVerdict(qint64 id, const QString &reason, const QByteArray &verdictJson)

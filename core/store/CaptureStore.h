@@ -22,7 +22,7 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     // Captures larger than this are written by the writer as chunks of ChunkBytes (see
     // StoreWriter), between the commits of other captures.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
@@ -84,11 +84,14 @@ public:
                                       const CaptureFilter &filter = {}) const;
     // Its summary and exact bytes; `parsed` is left empty (framing is the http layer's job).
     std::optional<Capture> capture(qint64 id) const;
+    // Where an imported capture came from; empty for a capture the listener took.
+    CaptureOrigin origin(qint64 id) const;
 
 private:
     friend class ForwardOutbox; // its queries run on this connection
     bool exec(const char *sql);
     bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);
+    bool writeOrigin(qint64 id, const CaptureOrigin &origin);
     bool setError(const QString &context);
 
     // The statements of the write path, prepared once per connection (keyed by their SQL text).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/CaptureSummary.h"
+#include "core/store/CaptureOrigin.h"
 #include "core/store/OutboxEntry.h"
 
 #include <QByteArray>
@@ -16,4 +17,6 @@ struct NewCapture
     qint64 upload = 0;
     // Where it is to be forwarded (or why it is not), written in the capture's own transaction.
     QList<OutboxEntry> outbox;
+    // Set for an imported capture: written in the capture's own transaction.
+    CaptureOrigin origin;
 };

@@ -92,6 +92,16 @@ QByteArray StoreMigrations::step(int toVersion)
                " WHERE state IN ('queued', 'retrying');"
                "CREATE INDEX forward_outbox_capture ON forward_outbox(capture_id);"
                "CREATE INDEX forward_outbox_state ON forward_outbox(state, capture_id);";
+    case 6:
+        // Imported captures: where each came from (file, shape, entry) and what of it could not
+        // be rebuilt exactly (a JSON array of sentences). Listener captures have no row here.
+        return "CREATE TABLE capture_origins ("
+               " capture_id INTEGER PRIMARY KEY REFERENCES captures(id) ON DELETE CASCADE,"
+               " source TEXT NOT NULL,"
+               " format TEXT NOT NULL,"
+               " entry INTEGER NOT NULL,"
+               " imported_us INTEGER NOT NULL,"
+               " not_rebuilt TEXT NOT NULL DEFAULT '[]');";
     default:
         return {};
     }

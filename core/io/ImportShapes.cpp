@@ -1,0 +1,45 @@
+#include "core/io/ImportShapes.h"
+
+#include "core/io/HarImportShape.h"
+#include "core/io/JsonlImportShape.h"
+#include "core/io/RawImportShape.h"
+
+namespace {
+
+// A new shape (the AWS events) is one more line here.
+std::vector<std::unique_ptr<ImportShape>> all()
+{
+    std::vector<std::unique_ptr<ImportShape>> shapes;
+    shapes.push_back(std::make_unique<HarImportShape>());
+    shapes.push_back(std::make_unique<JsonlImportShape>());
+    shapes.push_back(std::make_unique<RawImportShape>());
+    return shapes;
+}
+
+} // namespace
+
+QStringList ImportShapes::names()
+{
+    QStringList out;
+    for (const auto &shape : all())
+        out.append(shape->name());
+    return out;
+}
+
+std::unique_ptr<ImportShape> ImportShapes::create(const QString &name)
+{
+    for (auto &shape : all()) {
+        if (shape->name() == name)
+            return std::move(shape);
+    }
+    return nullptr;
+}
+
+std::unique_ptr<ImportShape> ImportShapes::detect(const QByteArray &head)
+{
+    for (auto &shape : all()) {
+        if (shape->detect(head))
+            return std::move(shape);
+    }
+    return nullptr;
+}
