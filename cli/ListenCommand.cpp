@@ -10,6 +10,7 @@
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
 
+#include "core/secrets/AwsKeychain.h"
 #include "core/secrets/BlockingSecretStore.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/secrets/SecretOverrides.h"
@@ -56,6 +57,36 @@ bool loadSecrets(const AppConfig &config, const QStringList &specs,
     return true;
 }
 
+// The access keys of the endpoints whose EventBridge credentials are "keychain". False with
+// *error (one line, exit 3) when the keychain cannot be used; an endpoint without a stored key
+// only gets a warning, and its events go to the dead-letter list saying so.
+bool loadAwsKeys(const AppConfig &config, StoredAwsKeys *keys, QString *error)
+{
+    AwsKeychain keychain;
+    keys->setService(keychain.service());
+    for (const EndpointConfig &e : config.endpoints) {
+        if (!e.forward.eventBridge ||
+            e.forward.eventBridge->credentials != EventBridgeForwardTarget::Credentials::Keychain)
+            continue;
+        const AwsKeychain::Result read = keychain.readNow(e.id);
+        if (read.status == SecretStore::Status::Unavailable) {
+            *error = QStringLiteral("endpoint \"%1\" forwards to EventBridge with an access key "
+                                    "stored in the keychain: %2")
+                         .arg(e.id, read.error);
+            return false;
+        }
+        if (read.key) {
+            keys->insert(e.id, *read.key);
+            continue;
+        }
+        if (!read.ok())
+            keys->setError(e.id, read.error);
+        const AwsCredentialResolver::Result why = keys->lookup(e.id);
+        std::fprintf(stderr, "hookbench-cli: warning: %s\n", qPrintable(why.error));
+    }
+    return true;
+}
+
 } // namespace
 
 int ListenCommand::run(const QStringList &args)
@@ -92,6 +123,8 @@ int ListenCommand::run(const QStringList &args)
     QString secretsError;
     if (!loadSecrets(loaded.config, p.values(secretEnv), &settings.secrets, &secretsError))
         return CliSupport::fail(CliSupport::Usage, secretsError);
+    if (!loadAwsKeys(loaded.config, &settings.awsKeys, &secretsError))
+        return CliSupport::fail(CliSupport::Environment, secretsError);
     settings.bind = p.isSet(bind) ? p.value(bind) : loaded.config.bind;
     settings.port = loaded.config.port;
     if (p.isSet(port)) {

@@ -28,9 +28,17 @@ struct EventBridgeForwardTarget
     std::optional<QString> source;              // never `aws.`-prefixed (refused when loading)
     std::optional<QString> detailType; // a JSON pointer into the body (`/type`) or `header:NAME`
     QStringList resources;
-    bool envelope = false;      // generic: Detail wraps the body with the headers and the verdict
-    QString account;            // for the rule tester's envelope; not sent
-    QString profile;            // empty: AWS_PROFILE, then `default`
+    bool envelope = false; // generic: Detail wraps the body with the headers and the verdict
+    QString account;       // for the rule tester's envelope; not sent
+    QString profile;       // empty: AWS_PROFILE, then `default`
+    // `credentials`: "chain" (the AWS CLI's: environment, shared files, credential_process) or
+    // "keychain" (the access key typed into the app for this endpoint, and only that one).
+    enum class Credentials
+    {
+        Chain,
+        Keychain
+    };
+    Credentials credentials = Credentials::Chain;
     QUrl endpointUrl;           // empty: https://events.REGION.amazonaws.com
     int maxEntryBytes = 262144; // up to 1 MiB
 };

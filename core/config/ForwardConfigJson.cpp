@@ -58,7 +58,7 @@ EventBridgeForwardTarget parseEventBridge(ConfigChecker &c, const QJsonObject &o
     EventBridgeForwardTarget t;
     c.onlyKeys(obj, path,
                {"bus", "region", "preset", "source", "detail_type", "resources", "envelope",
-                "account", "profile", "endpoint_url", "max_entry_bytes"});
+                "account", "profile", "credentials", "endpoint_url", "max_entry_bytes"});
     t.bus = c.string(obj, path, "bus", t.bus);
     check(c, path, "bus", ForwardConfigJson::busProblem(t.bus));
     t.region = c.string(obj, path, "region", t.region);
@@ -76,6 +76,10 @@ EventBridgeForwardTarget parseEventBridge(ConfigChecker &c, const QJsonObject &o
     t.account = c.string(obj, path, "account", t.account);
     check(c, path, "account", ForwardConfigJson::accountProblem(t.account));
     t.profile = c.string(obj, path, "profile", t.profile);
+    const QString credentials = c.string(obj, path, "credentials", QStringLiteral("chain"));
+    check(c, path, "credentials", ForwardConfigJson::credentialsProblem(credentials));
+    if (credentials == QLatin1String("keychain"))
+        t.credentials = EventBridgeForwardTarget::Credentials::Keychain;
     if (const auto url = optionalString(c, obj, path, "endpoint_url"); url && !c.failed())
         t.endpointUrl = httpUrl(c, *url, ConfigChecker::join(path, "endpoint_url"));
     t.maxEntryBytes = c.integer(obj, path, "max_entry_bytes", t.maxEntryBytes, 1024,
@@ -110,6 +114,15 @@ QString ForwardConfigJson::regionProblem(const QString &region)
     if (!region.isEmpty() &&
         !QRegularExpression("^[a-z]{2}(-[a-z]+)+-\\d$").match(region).hasMatch())
         return QStringLiteral("not an AWS region: \"%1\" (expected e.g. eu-west-1)").arg(region);
+    return {};
+}
+
+QString ForwardConfigJson::credentialsProblem(const QString &credentials)
+{
+    if (credentials != QLatin1String("chain") && credentials != QLatin1String("keychain"))
+        return QStringLiteral("unknown credentials source \"%1\" (expected \"chain\", the AWS "
+                              "CLI's, or \"keychain\", the access key typed into the app)")
+            .arg(credentials);
     return {};
 }
 
@@ -219,6 +232,8 @@ QJsonObject ForwardConfigJson::toJson(const ForwardConfig &forward)
             e["account"] = eb->account;
         if (!eb->profile.isEmpty())
             e["profile"] = eb->profile;
+        if (eb->credentials == EventBridgeForwardTarget::Credentials::Keychain)
+            e["credentials"] = QStringLiteral("keychain");
         if (!eb->endpointUrl.isEmpty())
             e["endpoint_url"] = eb->endpointUrl.toString();
         if (eb->maxEntryBytes != EventBridgeForwardTarget().maxEntryBytes)

@@ -25,7 +25,8 @@ public:
     static QString busProblem(const QString &bus);
     static QString regionProblem(const QString &region); // empty is fine (the profile's)
     static QString presetProblem(const QString &preset);
-    static QString detailTypeProblem(const QString &detailType); // `/pointer` or `header:NAME`
-    static QString accountProblem(const QString &account);       // empty or 12 digits
+    static QString credentialsProblem(const QString &credentials); // "chain" or "keychain"
+    static QString detailTypeProblem(const QString &detailType);   // `/pointer` or `header:NAME`
+    static QString accountProblem(const QString &account);         // empty or 12 digits
     static QStringList presets();
 };

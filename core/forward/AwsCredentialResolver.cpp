@@ -93,17 +93,6 @@ AwsCredentialResolver::Result AwsCredentialResolver::resolve(const QString &expl
     }
 
     const QString profile = profileName(explicitProfile);
-    if (m_storedKeys) {
-        if (std::optional<AwsCredentials> stored = m_storedKeys(profile)) {
-            if (stored->isValid()) {
-                if (stored->origin.isEmpty())
-                    stored->origin = QStringLiteral("the key stored in the app's keychain");
-                r.credentials = stored;
-                return r;
-            }
-        }
-    }
-
     QString fileError;
     const AwsConfigFile &creds = file(AwsConfigFile::Kind::Credentials, &fileError);
     const AwsConfigFile &config = file(AwsConfigFile::Kind::Config, &fileError);
@@ -176,6 +165,22 @@ AwsCredentialResolver::Result AwsCredentialResolver::resolve(const QString &expl
     r.error = QStringLiteral("%1 has no credentials: neither aws_access_key_id and "
                              "aws_secret_access_key nor credential_process")
                   .arg(creds.hasProfile(profile) ? inCreds : inConfig);
+    return r;
+}
+
+AwsCredentialResolver::Result AwsCredentialResolver::resolveStored(const QString &endpointId) const
+{
+    if (!m_storedKeys)
+        return Result{std::nullopt,
+                      QStringLiteral("endpoint \"%1\" forwards with an access key stored in the "
+                                     "keychain, which this program does not read")
+                          .arg(endpointId)};
+    Result r = m_storedKeys(endpointId);
+    if (r.credentials && !r.credentials->isValid()) {
+        r.credentials.reset();
+        r.error = QStringLiteral("the access key stored for endpoint \"%1\" is incomplete")
+                      .arg(endpointId);
+    }
     return r;
 }
 

@@ -15,12 +15,13 @@
 //   1. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, unless a profile was named
 //      explicitly in the config (like `aws --profile X`, which ignores those variables;
 //      AWS_PROFILE does not: with it, keys in the environment still win);
-//   2. the key typed into the app (keychain), when a source is injected: it sits where
-//      `aws configure` stores its keys, just before the shared credentials file;
-//   3. the profile in the shared credentials file (AWS_SHARED_CREDENTIALS_FILE,
+//   2. the profile in the shared credentials file (AWS_SHARED_CREDENTIALS_FILE,
 //   ~/.aws/credentials);
-//   4. the profile's `credential_process` (either file), cached until Expiration minus a margin;
-//   5. static keys in the profile of the config file (AWS_CONFIG_FILE, ~/.aws/config).
+//   3. the profile's `credential_process` (either file), cached until Expiration minus a margin;
+//   4. static keys in the profile of the config file (AWS_CONFIG_FILE, ~/.aws/config).
+// An endpoint whose credentials are "keychain" uses resolveStored() instead: the access key typed
+// into the app for that endpoint, and only that one (a choice made for the endpoint is not
+// overridden by whatever the environment holds, as `aws --profile X` ignores the variables).
 // The profile is the explicit one, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default`.
 // Profiles that need assume-role, SSO or web identity are refused with the credential_process
 // line that makes the AWS CLI do that part. Not thread-safe: one per worker thread.
@@ -30,7 +31,8 @@ public:
     struct Result
     {
         std::optional<AwsCredentials> credentials;
-        QString error; // names the variable, file, profile or key; never a secret value
+        QString error;          // names the variable, file, profile or key; never a secret value
+        bool retryable = false; // the error may go by itself (the keychain not read yet)
     };
     struct RegionResult
     {
@@ -38,7 +40,9 @@ public:
         QString error;
     };
     using Clock = std::function<QDateTime()>;
-    using StoredKeySource = std::function<std::optional<AwsCredentials>(const QString &profile)>;
+    // The key typed into the app for an endpoint, or why there is none (from memory: the app and
+    // `listen` read the keychain beforehand, so this never waits).
+    using StoredKeySource = std::function<Result(const QString &endpointId)>;
 
     explicit AwsCredentialResolver(
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
@@ -49,6 +53,8 @@ public:
     void setProcessTimeout(int ms) { m_processTimeoutMs = ms; }
 
     Result resolve(const QString &explicitProfile = {});
+    // The stored key of `endpointId` (credentials "keychain"), through the injected source.
+    Result resolveStored(const QString &endpointId) const;
     // Configured region, then AWS_REGION, AWS_DEFAULT_REGION, then the profile's `region`.
     RegionResult region(const QString &configuredRegion, const QString &explicitProfile = {});
     QString profileName(const QString &explicitProfile) const;

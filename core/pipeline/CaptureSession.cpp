@@ -114,6 +114,7 @@ bool CaptureSession::start(const Options &options, QString *error)
 {
     setConfig(options.config); // before the store opens: it carries listen.durability
     setSecrets(options.secrets);
+    setAwsKeys(options.awsKeys);
     return (m_storePath == options.storePath && isOpen()) || open(options.storePath, error)
                ? startListening(options.bind, options.port, error)
                : false;
@@ -184,6 +185,13 @@ void CaptureSession::setConfig(const AppConfig &config)
 void CaptureSession::setSecrets(const CaptureVerifier::Secrets &secrets)
 {
     m_context.replace(context()->withSecrets(secrets));
+}
+
+void CaptureSession::setAwsKeys(const StoredAwsKeys &keys)
+{
+    m_context.replace(context()->withAwsKeys(keys));
+    if (m_forward)
+        m_forward->wake();
 }
 
 void CaptureSession::onStored(const QVector<CaptureSummary> &batch)

@@ -36,6 +36,7 @@ public:
         QString storePath;
         AppConfig config;                 // endpoints, limits, durability
         CaptureVerifier::Secrets secrets; // by endpoint id; held in memory only
+        StoredAwsKeys awsKeys;            // typed into the app, read from the keychain
     };
 
     explicit CaptureSession(QObject *parent = nullptr);
@@ -62,6 +63,8 @@ public:
     // Take effect for the next request; nothing restarts and no connection is dropped.
     void setConfig(const AppConfig &config);
     void setSecrets(const CaptureVerifier::Secrets &secrets);
+    // The AWS keys for EventBridge credentials "keychain"; forwarding tries what is due again.
+    void setAwsKeys(const StoredAwsKeys &keys);
     CaptureContext::Snapshot context() const { return m_context.current(); }
 
     // Through the one writer; verdictUpdated() once it is stored.

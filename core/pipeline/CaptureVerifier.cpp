@@ -83,12 +83,23 @@ CaptureVerifier::reverify(const Capture &capture, const CaptureStore &store,
 
 std::shared_ptr<const CaptureVerifier> CaptureVerifier::withConfig(const AppConfig &config) const
 {
-    return std::make_shared<CaptureVerifier>(config, m_secrets);
+    auto next = std::make_shared<CaptureVerifier>(config, m_secrets);
+    next->m_awsKeys = m_awsKeys;
+    return next;
 }
 
 std::shared_ptr<const CaptureVerifier> CaptureVerifier::withSecrets(const Secrets &secrets) const
 {
-    return std::make_shared<CaptureVerifier>(m_config, secrets);
+    auto next = std::make_shared<CaptureVerifier>(m_config, secrets);
+    next->m_awsKeys = m_awsKeys;
+    return next;
+}
+
+std::shared_ptr<const CaptureVerifier> CaptureVerifier::withAwsKeys(const StoredAwsKeys &keys) const
+{
+    auto next = std::make_shared<CaptureVerifier>(*this);
+    next->m_awsKeys = keys;
+    return next;
 }
 
 bool CaptureVerifier::replaces(const QString &freshReason, const QString &storedReason)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/AppConfig.h"
+#include "core/pipeline/StoredAwsKeys.h"
 #include "core/secrets/SigningSecret.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/Verdict.h"
@@ -42,9 +43,12 @@ public:
 
     const AppConfig &config() const { return m_config; }
     const Secrets &secrets() const { return m_secrets; }
+    // The AWS access keys typed into the app (EventBridge credentials "keychain"), for forwarding.
+    const StoredAwsKeys &awsKeys() const { return m_awsKeys; }
     // The same secrets with another config, or the same config with other secrets.
     std::shared_ptr<const CaptureVerifier> withConfig(const AppConfig &config) const;
     std::shared_ptr<const CaptureVerifier> withSecrets(const Secrets &secrets) const;
+    std::shared_ptr<const CaptureVerifier> withAwsKeys(const StoredAwsKeys &keys) const;
 
     // Whether a fresh verdict should replace the stored one. "no_secret" never replaces a verdict
     // that was reached with a secret (e.g. one given to `listen --secret-env`): knowing less now
@@ -54,4 +58,5 @@ public:
 private:
     AppConfig m_config;
     Secrets m_secrets;
+    StoredAwsKeys m_awsKeys;
 };

@@ -10,7 +10,10 @@
 
 EventBridgeSender::EventBridgeSender(Record record, QObject *parent)
     : QObject(parent), m_record(std::move(record)), m_network(this), m_client(&m_network, this)
-{}
+{
+    // Credentials "keychain": the key the app or `listen` read from the keychain beforehand.
+    m_credentials.setStoredKeySource([this](const QString &id) { return m_awsKeys.lookup(id); });
+}
 
 void EventBridgeSender::fail(OutboxEntry e, const QString &code, const QString &message, bool retry,
                              std::optional<qint64> retryAfterMs)
@@ -31,6 +34,7 @@ void EventBridgeSender::fail(OutboxEntry e, const QString &code, const QString &
 void EventBridgeSender::send(const QVector<OutboxEntry> &rows, const CaptureStore &store,
                              const CaptureContext::Snapshot &context)
 {
+    m_awsKeys = context->awsKeys(); // what the stored-key source reads
     QHash<QString, QVector<OutboxEntry>> byEndpoint;
     for (const OutboxEntry &e : rows)
         byEndpoint[e.endpointId].append(e);
@@ -53,7 +57,10 @@ void EventBridgeSender::sendEndpoint(const QVector<OutboxEntry> &rows, const Cap
     const EventBridgeForwardTarget &target = *endpoint.forward.eventBridge;
     const AwsCredentialResolver::RegionResult region =
         m_credentials.region(target.region, target.profile);
-    const AwsCredentialResolver::Result credentials = m_credentials.resolve(target.profile);
+    const AwsCredentialResolver::Result credentials =
+        target.credentials == EventBridgeForwardTarget::Credentials::Keychain
+            ? m_credentials.resolveStored(endpoint.id)
+            : m_credentials.resolve(target.profile);
     QList<EventBridgeEntry> entries;
     QVector<OutboxEntry> mapped;
     for (const OutboxEntry &row : rows) {
@@ -76,9 +83,11 @@ void EventBridgeSender::sendEndpoint(const QVector<OutboxEntry> &rows, const Cap
             continue;
         }
         if (!region.error.isEmpty() || !credentials.credentials) {
-            // Fixed in the config or the environment, then retried by hand.
+            // Fixed in the config or the environment, then retried by hand (a keychain that
+            // has not been read yet is waited for).
             fail(row, QStringLiteral("configuration"),
-                 region.error.isEmpty() ? credentials.error : region.error, false);
+                 region.error.isEmpty() ? credentials.error : region.error,
+                 region.error.isEmpty() && credentials.retryable);
             continue;
         }
         entries.append(*entry.entry);

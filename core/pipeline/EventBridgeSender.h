@@ -14,9 +14,10 @@ class CaptureStore;
 
 // The EventBridge half of the forward stage, on its thread: due rows of one endpoint mapped to
 // PutEvents entries (the endpoint's preset), sent in batches of up to 10 with credentials
-// resolved as the AWS CLI does, and each entry's outcome handed back: delivered with its
-// EventId, retrying after the SDKs' backoff (or the server's retry-after), or dead with AWS's
-// error code and message (mapping problems and oversize entries included).
+// resolved as the AWS CLI does (or the endpoint's key typed into the app), and each entry's outcome
+// handed back: delivered with its EventId, retrying after the SDKs' backoff (or the server's
+// retry-after), or dead with AWS's error code and message (mapping problems and oversize entries
+// included).
 class EventBridgeSender : public QObject
 {
     Q_OBJECT
@@ -39,5 +40,6 @@ private:
     QNetworkAccessManager m_network;
     EventBridgeClient m_client;
     AwsCredentialResolver m_credentials;
+    StoredAwsKeys m_awsKeys; // the current context's, as of the last send()
     RetryPolicy m_retry;
 };

@@ -1,5 +1,7 @@
 #include "core/config/ConfigLoader.h"
+#include "core/config/ForwardConfigJson.h"
 
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void errorsStayOnOneLine();
     void refusesALargeFileBeforeReadingIt();
     void refusesLargeTextGiven();
+    void credentialsSourceRoundTrips();
 };
 
 void TestConfigLoader::readsTheContractExample()
@@ -198,6 +201,10 @@ void TestConfigLoader::badFiles_data()
         << "endpoints[0].forward.eventbridge.detail_type: expected a JSON pointer";
     QTest::newRow("region") << forward(R"({"eventbridge":{"region":"Ireland"}})")
                             << "endpoints[0].forward.eventbridge.region: not an AWS region";
+    QTest::newRow("credentials")
+        << forward(R"({"eventbridge":{"credentials":"env"}})")
+        << "endpoints[0].forward.eventbridge.credentials: unknown credentials source \"env\" "
+           "(expected \"chain\"";
     QTest::newRow("account") << forward(R"({"eventbridge":{"account":"123"}})")
                              << "endpoints[0].forward.eventbridge.account: expected a 12-digit";
     QTest::newRow("entry size")
@@ -318,4 +325,32 @@ void TestConfigLoader::refusesLargeTextGiven()
 }
 
 QTEST_GUILESS_MAIN(TestConfigLoader)
+// `credentials` names the source only: "chain" (the default, left out when writing) or
+// "keychain"; never a key.
+void TestConfigLoader::credentialsSourceRoundTrips()
+{
+    const auto load = [](const char *eventbridge) {
+        return ConfigLoader::parse(
+            QByteArray(R"({"endpoints":[{"id":"a","path":"/a","forward":{"eventbridge":)") +
+                eventbridge + "}}]}",
+            "c.json", Providers);
+    };
+    const ConfigLoader::Result chain = load("{}");
+    QVERIFY2(chain.ok(), qPrintable(chain.error));
+    QCOMPARE(chain.config.endpoints.first().forward.eventBridge->credentials,
+             EventBridgeForwardTarget::Credentials::Chain);
+    QVERIFY(!ForwardConfigJson::toJson(chain.config.endpoints.first().forward)
+                 .value("eventbridge")
+                 .toObject()
+                 .contains("credentials"));
+
+    const ConfigLoader::Result keychain = load(R"({"credentials":"keychain"})");
+    QVERIFY2(keychain.ok(), qPrintable(keychain.error));
+    const ForwardConfig &f = keychain.config.endpoints.first().forward;
+    QCOMPARE(f.eventBridge->credentials, EventBridgeForwardTarget::Credentials::Keychain);
+    QCOMPARE(ForwardConfigJson::toJson(f).value("eventbridge").toObject().value("credentials"),
+             QJsonValue("keychain"));
+    QVERIFY2(load(R"({"credentials":"chain"})").ok(), "chain is accepted when written out");
+}
+
 #include "tst_configloader.moc"

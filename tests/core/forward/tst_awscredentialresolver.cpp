@@ -147,28 +147,46 @@ private Q_SLOTS:
         QVERIFY(res.error.contains(m_config));
     }
 
-    void storedKeyComesAfterEnvironmentBeforeFiles()
+    // Credentials "keychain": the endpoint's stored key and only that one, whatever the
+    // environment and the shared files hold; the chain itself never asks for stored keys.
+    void storedKeyIsTheEndpointsOwnAndOnlyIfAsked()
     {
-        QString askedFor;
-        const auto stored = [&askedFor](const QString &profile) -> std::optional<AwsCredentials> {
-            askedFor = profile;
-            AwsCredentials c;
-            c.accessKeyId = "AKIDKEYCHAIN";
-            c.secretAccessKey = "keychainSECRET";
-            return c;
+        QStringList askedFor;
+        const auto stored = [&askedFor](const QString &endpointId) {
+            askedFor << endpointId;
+            AwsCredentialResolver::Result r;
+            if (endpointId == QLatin1String("stripe-dev")) {
+                AwsCredentials c;
+                c.accessKeyId = "AKIDKEYCHAIN";
+                c.secretAccessKey = "keychainSECRET";
+                c.origin = QStringLiteral("the keychain");
+                r.credentials = c;
+            } else {
+                r.error = QStringLiteral("none stored for ") + endpointId;
+            }
+            return r;
         };
-        AwsCredentialResolver r(env());
-        r.setStoredKeySource(stored);
-        const auto res = r.resolve(QStringLiteral("dev"));
-        QVERIFY2(res.credentials, qPrintable(res.error));
-        QCOMPARE(askedFor, QStringLiteral("dev"));
-        QCOMPARE(res.credentials->accessKeyId, QByteArray("AKIDKEYCHAIN"));
-        QVERIFY(res.credentials->origin.contains(QStringLiteral("keychain")));
-
         AwsCredentialResolver withEnv(
             env({{"AWS_ACCESS_KEY_ID", "AKIDENV"}, {"AWS_SECRET_ACCESS_KEY", envSecret}}));
         withEnv.setStoredKeySource(stored);
         QCOMPARE(withEnv.resolve().credentials->accessKeyId, QByteArray("AKIDENV"));
+        QCOMPARE(withEnv.resolve(QStringLiteral("dev")).credentials->accessKeyId,
+                 QByteArray("AKIDFILEDEV"));
+        QVERIFY(askedFor.isEmpty());
+
+        const auto res = withEnv.resolveStored(QStringLiteral("stripe-dev"));
+        QVERIFY2(res.credentials, qPrintable(res.error));
+        QCOMPARE(res.credentials->accessKeyId, QByteArray("AKIDKEYCHAIN"));
+        QCOMPARE(askedFor, QStringList{QStringLiteral("stripe-dev")});
+
+        const auto missing = withEnv.resolveStored(QStringLiteral("other"));
+        QVERIFY(!missing.credentials);
+        QCOMPARE(missing.error, QStringLiteral("none stored for other"));
+
+        AwsCredentialResolver noSource(env());
+        const auto none = noSource.resolveStored(QStringLiteral("stripe-dev"));
+        QVERIFY(!none.credentials);
+        QVERIFY2(none.error.contains(QStringLiteral("\"stripe-dev\"")), qPrintable(none.error));
     }
 
     void partialCredentialsNameWhatIsMissing()
