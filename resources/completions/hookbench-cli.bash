@@ -11,7 +11,7 @@ _hookbench_cli()
     local cur prev words cword
     _init_completion || return
 
-    local commands="listen verify sign providers secrets export pattern resend forward"
+    local commands="listen verify sign providers secrets export import pattern resend forward"
     local scheme="--header --algorithm --encoding --prefix --template --timestamp-header --id-header"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
@@ -70,12 +70,13 @@ _hookbench_cli()
                 return
             fi
             options="--from-env --from-stdin --config" ;;
-        export) options="--store --format --id --output" ;;
+        export) options="--store --format --id --redact-secrets --config --secret-env --output" ;;
+        import) options="--store --format --config --secret-env" ;;
         *) return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options --help" -- "$cur"))
-    elif [[ $command == verify || $command == sign ]]; then
+    elif [[ $command == verify || $command == sign || $command == import ]]; then
         _filedir
     fi
 } &&
