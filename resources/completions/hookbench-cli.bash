@@ -37,11 +37,11 @@ _hookbench_cli()
             return ;;
         --secret-env | --from-env)
             COMPREPLY=($(compgen -v -- "$cur")); return ;;
-        --config | --store | --secret-file | -o | --output | --pattern | --event)
+        --config | --store | --secret-file | -o | --output | --pattern | --event | --body)
             _filedir; return ;;
         --bind | --port | --at | --id | --url | --send | --tolerance | --prefix | --template | \
             --header | --timestamp-header | --id-header | --to | --rule | --endpoint | \
-            --account | --region)
+            --account | --region | --remove-header)
             return ;;
     esac
 
@@ -57,7 +57,7 @@ _hookbench_cli()
                 return
             fi
             options="--pattern --rule --event --store --endpoint --config --account --region --json" ;;
-        resend) options="--store --id --to --resign --config" ;;
+        resend) options="--store --id --to --header --remove-header --body --resign --config" ;;
         forward)
             if [[ $cword -eq 2 ]]; then
                 COMPREPLY=($(compgen -W "list retry" -- "$cur"))

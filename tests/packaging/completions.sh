@@ -43,6 +43,7 @@ bash -c '
     expect --show hookbench-cli providers --sh
     expect dead hookbench-cli forward list --state de
     expect --resign hookbench-cli resend --res
+    expect --remove-header hookbench-cli resend --remove
     expect test hookbench-cli pattern te
     # Every command hookbench-cli offers is completed.
     for command in $(hookbench-cli --help | sed -n "s/^  \([a-z]\+\) .*/\1/p"); do
