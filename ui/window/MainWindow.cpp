@@ -7,6 +7,7 @@
 #include "ui/forward/CompiledRules.h"
 #include "ui/forward/DeadLetterDialog.h"
 #include "ui/forward/DeliveryTimeline.h"
+#include "ui/forward/ResendActions.h"
 #include "ui/forward/RulesPanel.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
@@ -190,6 +191,11 @@ void MainWindow::createActions()
         forwarding->addAction(tr("&Dead Forwards…"), this, [this] { showDeadForwards(); });
     dead->setObjectName(QStringLiteral("showDeadForwards"));
     dead->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    const auto selected = [this]() -> const Capture * {
+        const CaptureLoader::Result *current = m_inspector->current();
+        return current ? &current->capture : nullptr;
+    };
+    new ResendActions(forwarding, m_secrets, &m_settings.config, selected, this); // Ctrl+(Shift+)R
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hookbench"), this, [this] {
