@@ -1,5 +1,6 @@
 #include "core/http/RequestFramer.h"
 #include "core/secrets/SecretStore.h"
+#include "ui/forward/ResendActions.h"
 #include "ui/forward/ResendBodyEditor.h"
 #include "ui/forward/ResendDialog.h"
 #include "ui/forward/ResendHeaderTable.h"
@@ -9,10 +10,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QMessageAuthenticationCode>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QtTest>
 
 namespace {
@@ -76,6 +80,7 @@ private Q_SLOTS:
     void aBodyThatIsNotUtf8IsSentAsCapturedUnlessReplaced();
     void cancelStopsWaitingForTheApp();
     void resigningIsOfferedOnlyForTimestampedSchemesWithASecret();
+    void theMenuActionsResendTheSelectedCapture();
 
 private:
     std::unique_ptr<ResendDialog> dialog(const QByteArray &raw = captured(),
@@ -258,6 +263,49 @@ void TestResendDialog::resigningIsOfferedOnlyForTimestampedSchemesWithASecret()
     const auto resigning = dialog();
     QVERIFY(resigning->resignBox()->isEnabled());
     QVERIFY(resigning->resignBox()->isChecked());
+}
+
+void TestResendDialog::theMenuActionsResendTheSelectedCapture()
+{
+    QMainWindow window;
+    QMenu *menu = window.menuBar()->addMenu(QStringLiteral("Forwarding"));
+    AppConfig config;
+    config.endpoints = {m_endpoint};
+    std::optional<Capture> selected;
+    ResendActions actions(
+        menu, &m_secrets, &config, [&selected] { return selected ? &*selected : nullptr; },
+        &window);
+    auto *resend = window.findChild<QAction *>(QStringLiteral("resendCapture"));
+    auto *edit = window.findChild<QAction *>(QStringLiteral("editAndResendCapture"));
+    QVERIFY(resend && edit);
+    QCOMPARE(resend->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    QCOMPARE(edit->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QVERIFY(menu->actions().contains(resend));
+
+    QVERIFY(!actions.resend()); // nothing selected
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Select a request first"));
+
+    selected.emplace();
+    selected->summary.id = 3;
+    selected->summary.endpointId = m_endpoint.id;
+    selected->raw = captured();
+    QPointer<ResendDialog> sent = actions.resend(); // at once, once the keychain answered
+    QVERIFY(sent);
+    const QByteArray expected = expectedHead("Content-Type: application/json\r\n"
+                                             "X-Repeated: one\r\n"
+                                             "X-Repeated: two\r\n"
+                                             "Stripe-Signature: t=1,v1=00\r\n",
+                                             Body.size()) +
+                                Body;
+    QTRY_COMPARE(m_app->received(), expected);
+    sent->close(); // deletes it, canceling the send
+
+    QPointer<ResendDialog> edited = actions.editAndResend(); // waits for Send
+    QVERIFY(edited);
+    QVERIFY(edited->isVisible());
+    QVERIFY(!edited->isSending());
+    QTRY_VERIFY(sent.isNull());
+    edited->close();
 }
 
 QTEST_MAIN(TestResendDialog)
