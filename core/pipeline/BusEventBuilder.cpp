@@ -3,7 +3,6 @@
 #include "core/forward/EventBridgeInputBuilder.h"
 #include "core/forward/EventBridgeMapper.h"
 
-#include <QProcessEnvironment>
 #include <QUuid>
 
 BusEventBuilder::Result BusEventBuilder::build(const Capture &capture,
@@ -45,8 +44,7 @@ BusEventBuilder::Result BusEventBuilder::build(const Capture &capture,
                                                              : QString::fromLatin1(DefaultAccount);
     QString eventRegion = !region.isEmpty() ? region : target.region;
     if (eventRegion.isEmpty())
-        eventRegion = QProcessEnvironment::systemEnvironment().value(
-            QStringLiteral("AWS_REGION"), QString::fromLatin1(DefaultRegion));
+        eventRegion = qEnvironmentVariable("AWS_REGION", QString::fromLatin1(DefaultRegion));
     // the same id for the same capture, as the CLI's, so both show the same event
     const QString eventId =
         QUuid::createUuidV5(QUuid(), QStringLiteral("hookbench-capture-%1").arg(capture.summary.id))

@@ -99,7 +99,7 @@ bool CaptureStore::openReadOnly(const QString &path)
     return m_db != nullptr;
 }
 
-sqlite3_stmt *CaptureStore::prepared(const char *sql)
+sqlite3_stmt *CaptureStore::prepared(const char *sql) const
 {
     sqlite3_stmt *&stmt = m_prepared[sql];
     if (!stmt)
@@ -293,7 +293,7 @@ bool CaptureStore::setVerdicts(const QVector<VerdictRow> &rows)
 
 QByteArray CaptureStore::verdictJson(qint64 id) const
 {
-    Statement stmt(m_db, "SELECT verdict_json FROM verdicts WHERE capture_id = ?");
+    const Lent stmt(prepared("SELECT verdict_json FROM verdicts WHERE capture_id = ?"));
     if (!stmt)
         return {};
     sqlite3_bind_int64(stmt.get(), 1, id);
@@ -365,10 +365,10 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
 
 std::optional<Capture> CaptureStore::capture(qint64 id) const
 {
-    const QByteArray sql = QByteArray("SELECT ") + summaryColumns() + ", raw, upload" +
-                           SummaryFrom +
-                           " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
-    Statement stmt(m_db, sql.constData());
+    static const QByteArray sql = QByteArray("SELECT ") + summaryColumns() + ", raw, upload" +
+                                  SummaryFrom +
+                                  " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
+    const Lent stmt(prepared(sql.constData()));
     if (!stmt)
         return std::nullopt;
     sqlite3_bind_int64(stmt.get(), 1, id);
@@ -380,7 +380,7 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         c.raw = columnBytes(stmt.get(), 13);
         return c;
     }
-    Statement chunks(m_db, "SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq");
+    const Lent chunks(prepared("SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq"));
     if (!chunks)
         return std::nullopt;
     sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), 14));

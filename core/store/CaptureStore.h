@@ -82,6 +82,10 @@ public:
     // The summaries with fromId <= id <= toId that pass the filter, ascending.
     QVector<CaptureSummary> summaries(qint64 fromId, qint64 toId,
                                       const CaptureFilter &filter = {}) const;
+    // Reads between beginRead() and endRead() see one snapshot and share one read lock (a scan
+    // over many captures takes the lock once, not once a row).
+    bool beginRead() { return exec("BEGIN"); }
+    void endRead() { exec("COMMIT"); }
     // Its summary and exact bytes; `parsed` is left empty (framing is the http layer's job).
     std::optional<Capture> capture(qint64 id) const;
     // Where an imported capture came from; empty for a capture the listener took.
@@ -95,10 +99,11 @@ private:
     bool setError(const QString &context);
 
     // The statements of the write path, prepared once per connection (keyed by their SQL text).
-    sqlite3_stmt *prepared(const char *sql);
+    // Prepared once per connection, keyed by the SQL's address (a literal or a static).
+    sqlite3_stmt *prepared(const char *sql) const;
 
     sqlite3 *m_db = nullptr;
-    QHash<const char *, sqlite3_stmt *> m_prepared;
+    mutable QHash<const char *, sqlite3_stmt *> m_prepared;
     WalCheckpointer m_checkpointer;
     qint64 m_nextUpload = 0; // 0: not read from the store yet
     bool m_readOnly = false;

@@ -23,6 +23,26 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 
+// A cached statement (CaptureStore::prepared) lent for one use: reset on leaving the scope, so a
+// read left mid-way never pins the connection's snapshot of the WAL.
+class Lent
+{
+public:
+    explicit Lent(sqlite3_stmt *stmt) : m_stmt(stmt) {}
+    ~Lent()
+    {
+        if (m_stmt)
+            sqlite3_reset(m_stmt);
+    }
+    Lent(const Lent &) = delete;
+    Lent &operator=(const Lent &) = delete;
+    sqlite3_stmt *get() const { return m_stmt; }
+    explicit operator bool() const { return m_stmt != nullptr; }
+
+private:
+    sqlite3_stmt *m_stmt;
+};
+
 inline QByteArray columnBytes(sqlite3_stmt *stmt, int col)
 {
     const void *data = sqlite3_column_blob(stmt, col);

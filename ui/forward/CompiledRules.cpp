@@ -5,8 +5,10 @@ std::shared_ptr<const CompiledRules> CompiledRules::compile(const AppConfig &con
     auto out = std::make_shared<CompiledRules>();
     for (const EndpointConfig &e : config.endpoints) {
         out->m_endpoints.insert(e.id, e);
-        if (!e.rules.isEmpty())
+        if (!e.rules.isEmpty()) {
             out->m_rules.insert(e.id, RuleSet::compile(e.rules));
+            out->m_withRules.append(e.id);
+        }
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include "core/rules/RuleSet.h"
 
 #include <QHash>
+#include <QStringList>
 #include <memory>
 
 // Every endpoint's saved rules compiled once per config (RuleSet), beside the endpoint's config
@@ -18,8 +19,11 @@ public:
     const RuleSet *rulesOf(const QString &endpointId) const;
     const EndpointConfig *endpoint(const QString &endpointId) const;
     bool isEmpty() const { return m_rules.isEmpty(); }
+    // The endpoints that have rules, in the config's order.
+    const QStringList &endpointsWithRules() const { return m_withRules; }
 
 private:
     QHash<QString, EndpointConfig> m_endpoints;
     QHash<QString, RuleSet> m_rules;
+    QStringList m_withRules;
 };

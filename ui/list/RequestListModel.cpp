@@ -1,6 +1,7 @@
 #include "ui/list/RequestListModel.h"
 
 #include "ui/list/RuleMatchCache.h"
+#include "ui/list/RuleMatchScan.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -46,8 +47,10 @@ QString forwardText(const QString &state)
 } // namespace
 
 RequestListModel::RequestListModel(QObject *parent)
-    : QAbstractTableModel(parent), m_pages(64), m_ruleMatches(new RuleMatchCache(this))
+    : QAbstractTableModel(parent), m_pages(64), m_ruleMatches(new RuleMatchCache(this)),
+      m_scan(new RuleMatchScan(this))
 {
+    connect(m_scan, &RuleMatchScan::matched, this, &RequestListModel::appendIds);
     connect(m_ruleMatches, &RuleMatchCache::ready, this, [this](qint64 id) {
         const int row = rowForId(id);
         if (row >= 0)
@@ -57,7 +60,14 @@ RequestListModel::RequestListModel(QObject *parent)
 
 void RequestListModel::setRules(std::shared_ptr<const CompiledRules> rules)
 {
+    m_rules = rules;
     m_ruleMatches->setRules(std::move(rules));
+    if (m_ruleFilter.isActive()) { // the verdicts the rows were chosen by may have changed
+        beginResetModel();
+        reload();
+        endResetModel();
+        return;
+    }
     if (!m_ids.isEmpty())
         Q_EMIT dataChanged(index(0, MatchesColumn), index(int(m_ids.size()) - 1, MatchesColumn));
 }
@@ -70,7 +80,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_single = CaptureSummary();
     const bool ok = m_store.openReadOnly(storePath);
     m_ruleMatches->setStorePath(storePath);
-    m_ids = ok ? m_store.ids(m_filter) : QVector<qint64>();
+    reload();
     endResetModel();
     if (!ok && error)
         *error = m_store.errorString();
@@ -81,10 +91,50 @@ void RequestListModel::setFilter(const CaptureFilter &filter)
 {
     beginResetModel();
     m_filter = filter;
+    reload();
+    endResetModel();
+}
+
+void RequestListModel::setRuleFilter(const RuleFilter &filter)
+{
+    beginResetModel();
+    m_ruleFilter = filter;
+    reload();
+    endResetModel();
+}
+
+void RequestListModel::reload()
+{
     m_pages.clear();
+    m_pending.clear();
     m_single = CaptureSummary();
     m_ids = m_store.isOpen() ? m_store.ids(m_filter) : QVector<qint64>();
-    endResetModel();
+    m_lastRead = m_ids.isEmpty() ? 0 : m_ids.last();
+    if (!m_ruleFilter.isActive() || !m_store.isOpen()) {
+        m_scan->stop();
+        return;
+    }
+    // the scan reads the captures on its own connection; rows appear as it finds them
+    QVector<qint64> all;
+    all.swap(m_ids);
+    m_scan->start(m_store.path(), m_rules ? m_rules : CompiledRules::compile({}), m_ruleFilter,
+                  m_filter, std::move(all));
+}
+
+void RequestListModel::appendIds(const QVector<qint64> &ids)
+{
+    QVector<qint64> fresh;
+    for (const qint64 id : ids) {
+        if (m_ids.isEmpty() || id > m_ids.last())
+            fresh.append(id);
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_ids.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_ids += fresh;
+    m_pages.remove(first / PageSize); // the last page was read before these rows existed
+    endInsertRows();
 }
 
 void RequestListModel::appendLive(const QVector<CaptureSummary> &batch)
@@ -107,8 +157,7 @@ void RequestListModel::flushPending()
             from = qMin(from, s.id);
             to = qMax(to, s.id);
         }
-        if (!m_ids.isEmpty())
-            from = qMax(from, m_ids.last() + 1);
+        from = qMax(from, m_lastRead + 1);
         if (from <= to) {
             for (const CaptureSummary &s : m_store.summaries(from, to, m_filter))
                 fresh.append(s.id);
@@ -116,18 +165,17 @@ void RequestListModel::flushPending()
     } else {
         for (const CaptureSummary &s : std::as_const(m_pending)) {
             // already there if the store was (re)read after it was committed
-            if ((m_ids.isEmpty() || s.id > m_ids.last()) && m_filter.matches(s))
+            if (s.id > m_lastRead && m_filter.matches(s))
                 fresh.append(s.id);
         }
     }
     m_pending.clear();
-    if (fresh.isEmpty())
-        return;
-    const int first = m_ids.size();
-    beginInsertRows({}, first, first + fresh.size() - 1);
-    m_ids += fresh;
-    m_pages.remove(first / PageSize); // the last page was read before these rows existed
-    endInsertRows();
+    if (!fresh.isEmpty())
+        m_lastRead = qMax(m_lastRead, fresh.last());
+    if (m_ruleFilter.isActive())
+        m_scan->enqueue(fresh); // judged behind the captures being scanned
+    else
+        appendIds(fresh);
 }
 
 void RequestListModel::refresh(qint64 id)

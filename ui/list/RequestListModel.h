@@ -4,6 +4,7 @@
 #include "core/store/CaptureStore.h"
 #include "core/store/OutboxEntry.h"
 #include "ui/forward/CompiledRules.h"
+#include "ui/list/RuleFilter.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -13,6 +14,7 @@
 // summaries are read from SQLite a page at a time as rows are shown, so a store with a million
 // captures opens at once. Live captures are appended in one batch per event-loop turn.
 class RuleMatchCache;
+class RuleMatchScan;
 
 class RequestListModel : public QAbstractTableModel
 {
@@ -42,6 +44,12 @@ public:
     bool open(const QString &storePath, QString *error);
     void setFilter(const CaptureFilter &filter); // re-reads the matching ids from the store
     const CaptureFilter &filter() const { return m_filter; }
+    // With a rule filter the list starts empty and fills as ruleScan() finds the captures that
+    // pass (in id order); live captures are judged behind them. Cancelling the scan keeps the
+    // rows found so far.
+    void setRuleFilter(const RuleFilter &filter);
+    const RuleFilter &ruleFilter() const { return m_ruleFilter; }
+    RuleMatchScan *ruleScan() const { return m_scan; }
     QString storePath() const { return m_store.path(); }
     void appendLive(const QVector<CaptureSummary> &batch);
     void refresh(qint64 id); // its summary changed in the store (a new verdict)
@@ -63,6 +71,8 @@ public:
 private:
     const CaptureSummary *summaryAt(int row) const;
     void flushPending();
+    void reload(); // the ids from the store (and the rule scan), inside a model reset
+    void appendIds(const QVector<qint64> &ids);
 
     CaptureStore m_store;
     CaptureFilter m_filter;
@@ -70,6 +80,10 @@ private:
     mutable QCache<int, QVector<CaptureSummary>> m_pages;
     QVector<CaptureSummary> m_pending;
     RuleMatchCache *m_ruleMatches;
+    RuleMatchScan *m_scan;
+    RuleFilter m_ruleFilter;
+    std::shared_ptr<const CompiledRules> m_rules;
+    qint64 m_lastRead = 0;           // the last id read from the store or taken live
     mutable CaptureSummary m_single; // a row read alone (it no longer passes the filter)
     bool m_flushScheduled = false;
 };

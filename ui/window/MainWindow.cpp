@@ -9,6 +9,7 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/ResendActions.h"
 #include "ui/forward/RulesPanel.h"
+#include "ui/list/FilterBar.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
 #include "ui/window/AboutDialog.h"
@@ -37,7 +38,8 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     : QMainWindow(parent), m_session(session), m_secrets(secrets), m_settings(settings),
       m_model(new RequestListModel(this)), m_list(new QTableView(this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
-      m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this))
+      m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this)),
+      m_filters(new FilterBar(m_model, this))
 {
     setWindowTitle(QStringLiteral("Hookbench"));
     m_list->setObjectName(QStringLiteral("requestList"));
@@ -210,53 +212,18 @@ void MainWindow::createActions()
     bar->addAction(m_copyUrl);
     bar->addAction(open);
     bar->addSeparator();
-    bar->addWidget(new QLabel(tr("Verdict:"), bar));
-    auto *verdict = new QComboBox(bar);
-    verdict->setObjectName(QStringLiteral("verdictFilter"));
-    verdict->setToolTip(tr("Show only the requests with this verdict (Ctrl+F)"));
-    const QList<QPair<QString, CaptureFilter::Verdict>> choices = {
-        {tr("All"), CaptureFilter::Verdict::Any},
-        {tr("Pass"), CaptureFilter::Verdict::Pass},
-        {tr("Fail"), CaptureFilter::Verdict::Fail},
-        {tr("Stale"), CaptureFilter::Verdict::Stale},
-        {tr("No secret"), CaptureFilter::Verdict::NoSecret},
-        {tr("Not verified"), CaptureFilter::Verdict::Unverified}};
-    for (const auto &choice : choices)
-        verdict->addItem(choice.first, int(choice.second));
-    connect(verdict, &QComboBox::currentIndexChanged, this, [this, verdict] {
-        CaptureFilter filter = m_model->filter();
-        filter.verdict = CaptureFilter::Verdict(verdict->currentData().toInt());
-        m_model->setFilter(filter);
-    });
-    bar->addWidget(verdict);
-    QAction *focusFilter =
-        view->addAction(tr("&Filter by Verdict"), verdict, [verdict] { verdict->setFocus(); });
+    bar->addWidget(m_filters);
+    QAction *focusFilter = view->addAction(tr("&Filter by Verdict"), m_filters->verdictBox(),
+                                           [this] { m_filters->verdictBox()->setFocus(); });
     focusFilter->setShortcut(QKeySequence::Find);
-
-    bar->addWidget(new QLabel(tr(" Forward:"), bar));
-    auto *forward = new QComboBox(bar);
-    forward->setObjectName(QStringLiteral("forwardFilter"));
-    forward->setToolTip(tr("Show only the requests whose forwards are in this state "
-                           "(Ctrl+Shift+F)"));
-    const QList<QPair<QString, CaptureFilter::Forward>> states = {
-        {tr("All"), CaptureFilter::Forward::Any},
-        {tr("Not forwarded"), CaptureFilter::Forward::None},
-        {tr("Queued"), CaptureFilter::Forward::Queued},
-        {tr("Retrying"), CaptureFilter::Forward::Retrying},
-        {tr("Delivered"), CaptureFilter::Forward::Delivered},
-        {tr("Dead"), CaptureFilter::Forward::Dead},
-        {tr("Skipped"), CaptureFilter::Forward::Skipped}};
-    for (const auto &state : states)
-        forward->addItem(state.first, int(state.second));
-    connect(forward, &QComboBox::currentIndexChanged, this, [this, forward] {
-        CaptureFilter filter = m_model->filter();
-        filter.forward = CaptureFilter::Forward(forward->currentData().toInt());
-        m_model->setFilter(filter);
-    });
-    bar->addWidget(forward);
-    QAction *focusForward = forwarding->addAction(tr("&Filter by Forward State"), forward,
-                                                  [forward] { forward->setFocus(); });
+    QAction *focusForward =
+        forwarding->addAction(tr("&Filter by Forward State"), m_filters->forwardBox(),
+                              [this] { m_filters->forwardBox()->setFocus(); });
     focusForward->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *focusRules =
+        forwarding->addAction(tr("Filter by &Rule Matches"), m_filters->rulesBox(),
+                              [this] { m_filters->rulesBox()->setFocus(); });
+    focusRules->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
 }
 
 bool MainWindow::openStore(const QString &path)
@@ -362,6 +329,7 @@ void MainWindow::applyRules()
 {
     const std::shared_ptr<const CompiledRules> rules = CompiledRules::compile(m_settings.config);
     m_model->setRules(rules);
+    m_filters->setRules(rules);
     m_inspector->rulesPanel()->setRules(rules);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class FilterBar;
 class CaptureInspector;
 class DeadLetterDialog;
 class QAction;
@@ -76,6 +77,7 @@ private:
     CaptureLoader *m_loader;
     QSplitter *m_splitter;
     QLabel *m_address;
+    FilterBar *m_filters;
     QAction *m_toggleListener = nullptr;
     QAction *m_copyUrl = nullptr;
     QString m_configPath;
