@@ -3,6 +3,7 @@
 #include "core/config/ConfigLoader.h"
 #include "core/pipeline/CaptureSession.h"
 #include "core/platform/SingleInstance.h"
+#include "core/secrets/AwsKeychain.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
@@ -64,7 +65,10 @@ int main(int argc, char **argv)
 
     CaptureSession session;
     KeychainSecretStore keychain;
+    AwsKeychain awsKeys;
     MainWindow window(&session, &keychain, settings);
+    window.setAwsKeychain(&awsKeys);
+    window.loadAwsKeys();
     window.setConfigPath(parser.isSet(config) ? parser.value(config) : ConfigLoader::defaultPath());
     window.show();
     window.setConfigProblem(loaded.error);

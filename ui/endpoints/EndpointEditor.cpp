@@ -1,6 +1,8 @@
 #include "ui/endpoints/EndpointEditor.h"
 
+#include "core/secrets/AwsKeychain.h"
 #include "core/secrets/SecretStore.h"
+#include "ui/endpoints/AwsCredentialsBox.h"
 #include "ui/endpoints/EditorWidgets.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointGeneralPage.h"
@@ -168,6 +170,8 @@ QWidget *EndpointEditor::createPages()
     });
     connect(m_response, &ResponsePage::changed, this, &EndpointEditor::storeForm);
     connect(m_forward, &ForwardPage::changed, this, &EndpointEditor::storeForm);
+    connect(m_forward->credentialsBox(), &AwsCredentialsBox::keyEdited, this,
+            &EndpointEditor::updateProblems);
     connect(m_rules, &RulesPage::changed, this, &EndpointEditor::storeForm);
     return m_pages;
 }
@@ -182,6 +186,47 @@ AppConfig EndpointEditor::result() const
 QList<SecretChange> EndpointEditor::secretChanges() const
 {
     return m_edits.changes(*m_model, m_deletedIds);
+}
+
+void EndpointEditor::setAwsKeychain(AwsKeychain *keychain)
+{
+    m_awsKeychain = keychain;
+    m_forward->credentialsBox()->setEdits(keychain ? &m_awsEdits : nullptr);
+    if (keychain) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->originalId(row).isEmpty()) // added here: nothing stored yet
+                m_awsEdits.setEmpty(m_model->key(row));
+            else
+                readAwsKey(row);
+        }
+    }
+    m_forward->credentialsBox()->setEndpoint(currentKey());
+}
+
+QList<AwsKeyEdits::Change> EndpointEditor::awsKeyChanges() const
+{
+    return m_awsKeychain ? m_awsEdits.changes(*m_model, m_deletedIds)
+                         : QList<AwsKeyEdits::Change>();
+}
+
+void EndpointEditor::readAwsKey(int row)
+{
+    const quint64 key = m_model->key(row);
+    m_awsEdits.startLoading(key);
+    m_awsKeychain->read(m_model->endpoint(row).id, this, [this, key](const AwsKeychain::Result &r) {
+        m_awsEdits.setLoaded(key, r);
+        if (key == currentKey())
+            m_forward->credentialsBox()->refresh();
+    });
+}
+
+bool EndpointEditor::awsKeysValid() const
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_awsEdits.problem(m_model->key(row)).isEmpty())
+            return false;
+    }
+    return true;
 }
 
 int EndpointEditor::currentRow() const
@@ -241,6 +286,7 @@ void EndpointEditor::loadForm(int row)
     m_loading = false;
     updateProblems();
     m_secrets->setEndpoint(row >= 0 ? m_model->key(row) : 0, e.id, e.provider);
+    m_forward->credentialsBox()->setEndpoint(row >= 0 ? m_model->key(row) : 0);
     refreshPages();
 }
 
@@ -288,7 +334,8 @@ void EndpointEditor::updateProblems()
         m_listProblem, otherInvalid > 0 ? tr("%n other endpoint(s) marked in red need fixing.",
                                              nullptr, otherInvalid)
                                         : QString());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_saving && m_model->isValid());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(!m_saving && m_model->isValid() && awsKeysValid());
 }
 
 int EndpointEditor::insertNew(int row, EndpointConfig endpoint)
@@ -297,6 +344,7 @@ int EndpointEditor::insertNew(int row, EndpointConfig endpoint)
     endpoint.path = EndpointDraft::uniquePath(endpoint.path, pathsOf(m_model->endpoints()));
     row = m_model->insertEndpoint(row, endpoint);
     m_edits.setEmpty(m_model->key(row));
+    m_awsEdits.setEmpty(m_model->key(row)); // a copy starts without the key, as without secrets
     m_list->setCurrentIndex(m_model->index(row, 0));
     return row;
 }
@@ -365,6 +413,7 @@ void EndpointEditor::deleteEndpoint(quint64 key)
     if (!original.isEmpty())
         m_deletedIds.append(original);
     m_edits.forget(key);
+    m_awsEdits.forget(key);
     m_model->removeEndpoint(row);
     const int next = qMin(row, m_model->rowCount() - 1);
     if (next >= 0)
@@ -375,15 +424,16 @@ void EndpointEditor::deleteEndpoint(quint64 key)
 
 void EndpointEditor::accept()
 {
-    if (m_saving || !m_model->isValid())
+    if (m_saving || !m_model->isValid() || !awsKeysValid())
         return;
-    const QList<SecretChange> changes = secretChanges();
-    if (!m_store || changes.isEmpty()) {
+    const QList<SecretChange> changes = m_store ? secretChanges() : QList<SecretChange>();
+    const QList<AwsKeyEdits::Change> awsChanges = awsKeyChanges();
+    if (changes.isEmpty() && awsChanges.isEmpty()) {
         finishSaving({});
         return;
     }
     m_saving = true;
-    m_pendingWrites = int(changes.size());
+    m_pendingWrites = int(changes.size() + awsChanges.size());
     m_writeErrors.clear();
     m_pages->setEnabled(false);
     m_list->setEnabled(false);
@@ -401,6 +451,19 @@ void EndpointEditor::accept()
             m_store->remove(id, this, done);
         else
             m_store->write(id, change.secrets, this, done);
+    }
+    for (const AwsKeyEdits::Change &change : awsChanges) {
+        const QString id = change.endpointId;
+        auto done = [this, id](const AwsKeychain::Result &r) {
+            if (!r.ok())
+                m_writeErrors.append(tr("%1 (AWS access key): %2").arg(id, r.error));
+            if (--m_pendingWrites == 0)
+                finishSaving(m_writeErrors);
+        };
+        if (change.kind == AwsKeyEdits::Change::Kind::Remove)
+            m_awsKeychain->remove(id, this, done);
+        else
+            m_awsKeychain->write(id, change.key, this, done);
     }
 }
 

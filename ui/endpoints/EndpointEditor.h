@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/AppConfig.h"
+#include "ui/endpoints/AwsKeyEdits.h"
 #include "ui/endpoints/SecretChange.h"
 #include "ui/endpoints/SecretEdits.h"
 #include "ui/endpoints/SelectedCapture.h"
@@ -10,6 +11,7 @@
 
 #include <optional>
 
+class AwsKeychain;
 class EndpointGeneralPage;
 class EndpointListModel;
 class ForwardPage;
@@ -41,6 +43,11 @@ public:
     AppConfig result() const;
     // The keychain writes OK makes (or made) for the current edits.
     QList<SecretChange> secretChanges() const;
+    // Where the EventBridge access keys typed into the Forward page go (one keychain entry per
+    // endpoint); without it the keychain source says there is no keychain. Reads every
+    // endpoint's entry; OK writes the changes with the secrets.
+    void setAwsKeychain(AwsKeychain *keychain);
+    QList<AwsKeyEdits::Change> awsKeyChanges() const;
 
     // Adds an endpoint proposed by the app (EndpointDraft::fromCapture) and selects it. Its id
     // and path are made unique if the list took them meanwhile.
@@ -68,6 +75,8 @@ private:
     QWidget *createPages();
 
     void readSecrets(int row);
+    void readAwsKey(int row);
+    bool awsKeysValid() const;
     void loadForm(int row);
     void storeForm();
     void refreshPages();
@@ -86,6 +95,8 @@ private:
     SecretStore *m_store;
     EndpointListModel *m_model;
     SecretEdits m_edits;
+    AwsKeychain *m_awsKeychain = nullptr;
+    AwsKeyEdits m_awsEdits;
     std::optional<SelectedCapture> m_capture;
     QStringList m_deletedIds; // original ids of deleted endpoints: their keychain entries go
     bool m_loading = false;   // the form is being filled from the model, not edited

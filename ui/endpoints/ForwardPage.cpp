@@ -2,6 +2,7 @@
 
 #include "core/config/ForwardConfigJson.h"
 #include "core/forward/EventBridgeMapper.h"
+#include "ui/endpoints/AwsCredentialsBox.h"
 #include "ui/endpoints/EditorWidgets.h"
 #include "ui/endpoints/HttpTargetsModel.h"
 #include "ui/endpoints/PutEventsPreview.h"
@@ -162,6 +163,9 @@ QGroupBox *ForwardPage::createEventBridgeBox()
     m_account = lineEdit("account", tr("12 digits; for the rule tester"), box);
     m_accountError = EditorWidgets::errorLabel(box, "accountError");
     m_profile = lineEdit("profile", tr("AWS_PROFILE, then default"), box);
+    m_credentials = new AwsCredentialsBox(box);
+    m_credentials->setObjectName(QStringLiteral("credentials"));
+    connect(m_credentials, &AwsCredentialsBox::sourceChanged, this, &ForwardPage::emitChanged);
     m_endpointUrl = lineEdit("endpointUrl", tr("https://events.REGION.amazonaws.com"), box);
     m_endpointUrlError = EditorWidgets::errorLabel(box, "endpointUrlError");
     m_maxEntryBytes = new QSpinBox(box);
@@ -183,6 +187,7 @@ QGroupBox *ForwardPage::createEventBridgeBox()
     form->addRow(QString(), m_envelope);
     form->addRow(tr("&Account:"), EditorWidgets::withError(m_account, m_accountError));
     form->addRow(tr("Pro&file:"), m_profile);
+    form->addRow(tr("Credentials:"), m_credentials);
     form->addRow(tr("Endpo&int URL:"), EditorWidgets::withError(m_endpointUrl, m_endpointUrlError));
     form->addRow(tr("&Max entry size:"), m_maxEntryBytes);
     return m_eventBridge;
@@ -218,6 +223,7 @@ void ForwardPage::load(const EndpointConfig &endpoint)
     m_envelope->setChecked(t.envelope);
     m_account->setText(t.account);
     m_profile->setText(t.profile);
+    m_credentials->setSource(t.credentials);
     m_endpointUrl->setText(t.endpointUrl.toString());
     m_maxEntryBytes->setValue(t.maxEntryBytes);
     m_loading = false;
@@ -242,6 +248,7 @@ void ForwardPage::store(EndpointConfig *endpoint) const
     t.envelope = m_envelope->isChecked();
     t.account = m_account->text();
     t.profile = m_profile->text();
+    t.credentials = m_credentials->source();
     t.endpointUrl =
         m_endpointUrl->text().isEmpty() ? QUrl() : HttpTargetsModel::urlOf(m_endpointUrl->text());
     t.maxEntryBytes = m_maxEntryBytes->value();

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class AwsCredentialsBox;
 class HttpTargetsModel;
 class QCheckBox;
 class QComboBox;
@@ -29,6 +30,8 @@ public:
     // The problems and the preview for the endpoint as stored.
     void refresh(const EndpointConfig &endpoint);
     void setCapture(const SelectedCapture *capture) { m_capture = capture; }
+    // The EventBridge credentials: the source (config) and the stored key (AwsKeyEdits).
+    AwsCredentialsBox *credentialsBox() const { return m_credentials; }
 
 Q_SIGNALS:
     void changed();
@@ -62,6 +65,7 @@ private:
     QLineEdit *m_account;
     QLabel *m_accountError;
     QLineEdit *m_profile;
+    AwsCredentialsBox *m_credentials;
     QLineEdit *m_endpointUrl;
     QLabel *m_endpointUrlError;
     QSpinBox *m_maxEntryBytes;

@@ -1,6 +1,7 @@
 #include "ui/window/MainWindow.h"
 
 #include "core/config/ConfigWriter.h"
+#include "core/secrets/AwsKeychain.h"
 #include "core/secrets/SecretStore.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointEditor.h"
@@ -287,6 +288,7 @@ EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
 {
     auto *editor = new EndpointEditor(m_settings.config, m_secrets, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setAwsKeychain(m_awsKeychain);
     // The selected request: the forward page previews its PutEvents entry, the rules page tests
     // the rules against it.
     if (const CaptureLoader::Result *current = m_inspector->current()) {
@@ -306,6 +308,7 @@ EndpointEditor *MainWindow::editEndpoints(const Capture *fromCapture)
                                  m_configPath.isEmpty() ? tr("No config file to save to.") : error);
         }
         applyConfig(config);
+        loadAwsKeys(); // the keychain was written before the dialog closed
     });
     editor->open();
     return editor;
@@ -408,6 +411,39 @@ void MainWindow::loadSecrets(std::function<void()> then)
                 statusBar()->showMessage(
                     tr("%1 — capturing goes on; verification shows \"no secret\"").arg(*problem));
             then();
+        });
+    }
+}
+
+void MainWindow::loadAwsKeys()
+{
+    QStringList wanted;
+    for (const EndpointConfig &e : m_settings.config.endpoints) {
+        if (e.forward.eventBridge &&
+            e.forward.eventBridge->credentials == EventBridgeForwardTarget::Credentials::Keychain)
+            wanted.append(e.id);
+    }
+    StoredAwsKeys current = m_session->context()->awsKeys();
+    if (!m_awsKeychain || wanted.isEmpty()) {
+        StoredAwsKeys keys;
+        for (const QString &id : wanted)
+            keys.setError(id, SecretStore::unavailablePrefix());
+        m_session->setAwsKeys(keys);
+        return;
+    }
+    current.setLoaded(false); // until the keychain answers, forwarding retries rather than fails
+    m_session->setAwsKeys(current);
+    auto loaded = std::make_shared<StoredAwsKeys>();
+    loaded->setService(m_awsKeychain->service());
+    auto remaining = std::make_shared<int>(int(wanted.size()));
+    for (const QString &id : wanted) {
+        m_awsKeychain->read(id, this, [=](const AwsKeychain::Result &result) {
+            if (result.key)
+                loaded->insert(id, *result.key);
+            else if (!result.ok())
+                loaded->setError(id, result.error);
+            if (--*remaining == 0)
+                m_session->setAwsKeys(*loaded);
         });
     }
 }

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class FilterBar;
+class AwsKeychain;
 class CaptureInspector;
 class DeadLetterDialog;
 class QAction;
@@ -37,6 +38,11 @@ public:
     // Reads every endpoint's secrets from the keychain (asynchronously), then calls `then`.
     void loadSecrets(std::function<void()> then);
     void stopListener();
+    // Where EventBridge access keys typed into the app live (may stay unset: no keychain).
+    void setAwsKeychain(AwsKeychain *keychain) { m_awsKeychain = keychain; }
+    // Reads the access keys of the endpoints whose EventBridge credentials are "keychain" into
+    // the session (asynchronously; forwarding waits for them rather than failing).
+    void loadAwsKeys();
     void setConfigProblem(const QString &problem);
     // Where the endpoint editor saves the config (atomically); empty: the editor cannot save.
     void setConfigPath(const QString &path) { m_configPath = path; }
@@ -70,6 +76,7 @@ private:
 
     CaptureSession *m_session;
     SecretStore *m_secrets;
+    AwsKeychain *m_awsKeychain = nullptr;
     CaptureSession::Options m_settings;
     RequestListModel *m_model;
     QTableView *m_list;

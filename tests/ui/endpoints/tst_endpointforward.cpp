@@ -523,12 +523,11 @@ private Q_SLOTS:
     void tabOrderFollowsTheForm()
     {
         EndpointEditor editor(config({stripeEndpoint()}), nullptr);
-        const QStringList expected = {"onlyVerified",  "httpTargets",     "addTarget",
-                                      "removeTarget",  "eventBridge",     "preset",
-                                      "bus",           "region",          "source",
-                                      "detailType",    "resources",       "envelope",
-                                      "account",       "profile",         "endpointUrl",
-                                      "maxEntryBytes", "putEventsPreview"};
+        const QStringList expected = {
+            "onlyVerified", "httpTargets",   "addTarget",       "removeTarget", "eventBridge",
+            "preset",       "bus",           "region",          "source",       "detailType",
+            "resources",    "envelope",      "account",         "profile",      "credentialsSource",
+            "endpointUrl",  "maxEntryBytes", "putEventsPreview"};
         QStringList order;
         QWidget *start = child<QWidget>(&editor, "onlyVerified");
         QWidget *w = start;
