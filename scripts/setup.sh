@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build ccache pkg-config
           qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
-          libssl-dev node-llhttp libsimdjson-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev)
+          libssl-dev node-llhttp libsimdjson-dev zlib1g-dev libsqlite3-dev qtkeychain-qt6-dev
+          libyaml-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(python3 curl clang libclang-rt-14-dev wrk nginx-light gnome-keyring dbus xvfb xauth)
     packages+=(python3-botocore) # tests/e2e/putevents_server.py checks SigV4 with botocore

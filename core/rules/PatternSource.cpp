@@ -1,6 +1,7 @@
 #include "core/rules/PatternSource.h"
 
 #include "core/capture/JsonDocument.h"
+#include "core/rules/YamlJson.h"
 
 namespace {
 
@@ -63,16 +64,24 @@ QVector<PatternSource::Rule> PatternSource::rulesIn(const QByteArray &text, bool
     QVector<Rule> rules;
     *isPattern = false;
     error->clear();
-    const JsonDocument doc = JsonDocument::parse(text);
+    JsonDocument doc = JsonDocument::parse(text);
+    QString yamlNote;
+    if (!doc.isValid() && looksLikeYaml(text)) {
+        // a YAML template: read as the JSON it stands for (CloudFormation's short forms become
+        // Ref / Fn::*, which the intrinsic check below names)
+        QString yamlError;
+        const QByteArray json = YamlJson::toJson(text, &yamlError);
+        if (json.isEmpty()) {
+            *error = QStringLiteral("this looks like a YAML template but is not valid YAML: %1")
+                         .arg(yamlError);
+            return rules;
+        }
+        doc = JsonDocument::parse(json);
+        yamlNote = QStringLiteral(" (YAML)");
+    }
     const int root = doc.root();
     if (!doc.isValid() || root < 0 || doc.node(root).type != Type::Object) {
-        if (!doc.isValid() && looksLikeYaml(text))
-            *error = QStringLiteral(
-                "this looks like a YAML template; Hookbench reads JSON templates only (no YAML "
-                "library is among its dependencies): convert it first, e.g. with `cfn-flip`, or "
-                "give the rule's pattern itself");
-        else
-            *isPattern = true;
+        *isPattern = true;
         return rules;
     }
     auto add = [&](const QStringList &names, int patternNode, const QString &origin) {
@@ -91,7 +100,7 @@ QVector<PatternSource::Rule> PatternSource::rulesIn(const QByteArray &text, bool
             if (!n.isEmpty() && !unique.contains(n))
                 unique.append(n);
         }
-        rules.append({unique, patternText(doc, patternNode), origin, problem});
+        rules.append({unique, patternText(doc, patternNode), origin + yamlNote, problem});
     };
 
     const int resources = member(doc, root, "Resources");

@@ -6,10 +6,9 @@
 #include <QVector>
 
 // Where `pattern test --pattern FILE` finds its pattern: the pattern itself, a CloudFormation or
-// SAM template in JSON (AWS::Events::Rule's EventPattern, an EventBridgeRule or CloudWatchEvent
-// event source's Pattern), or what `aws events describe-rule` (EventPattern, a JSON string) or
-// `aws events list-rules` print. YAML templates are refused with a way out: no YAML library is
-// a dependency of Hookbench.
+// SAM template in JSON or YAML (AWS::Events::Rule's EventPattern, an EventBridgeRule or
+// CloudWatchEvent event source's Pattern), or what `aws events describe-rule` (EventPattern, a
+// JSON string) or `aws events list-rules` print.
 class PatternSource
 {
 public:

@@ -1,5 +1,5 @@
 // PatternSource: patterns from a plain file, CloudFormation and SAM templates (JSON), and the
-// output of `aws events describe-rule` / `list-rules`, chosen with --rule.
+// output of `aws events describe-rule` / `list-rules`, chosen with --rule; YAML templates.
 #include "core/rules/EventPattern.h"
 #include "core/rules/PatternSource.h"
 
@@ -18,7 +18,9 @@ private Q_SLOTS:
     void describeRuleOutput();
     void listRulesOutput();
     void intrinsicFunctionsAreNamed();
-    void yamlIsRefusedWithAWayOut();
+    void yamlTemplate();
+    void yamlShortFormsAreNamed();
+    void badYamlSaysWhere();
     void templateWithoutRules();
 };
 
@@ -170,14 +172,65 @@ void TestPatternSource::intrinsicFunctionsAreNamed()
              qPrintable(r.error));
 }
 
-void TestPatternSource::yamlIsRefusedWithAWayOut()
+void TestPatternSource::yamlTemplate()
+{
+    // a SAM template as written by hand: comments, a block list, flow lists, a quoted number
+    // that must stay a string and a plain one that must stay a number
+    const QByteArray yaml = R"Y(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  PaidFn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Events:
+        Paid:  # the rule this function hangs off
+          Type: EventBridgeRule
+          Properties:
+            RuleName: paid-invoices
+            Pattern:
+              source:
+                - stripe.com
+              detail-type: [invoice.paid]
+              detail:
+                data:
+                  object:
+                    amount_paid: [{numeric: [">", 1000]}]
+                    livemode: [false]
+                    currency: ["usd", "007"]
+)Y";
+    const PatternSource::Result r = PatternSource::load(yaml, "template.yaml", "paid-invoices");
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.origin, QStringLiteral("EventBridgeRule event Paid of PaidFn (YAML)"));
+    QCOMPARE(r.pattern,
+             QByteArray(R"({"source":["stripe.com"],"detail-type":["invoice.paid"],)"
+                        R"("detail":{"data":{"object":{"amount_paid":[{"numeric":)"
+                        R"([">",1000]}],"livemode":[false],"currency":["usd","007"]}}}})"));
+    PatternError error;
+    QVERIFY(EventPattern::compile(r.pattern, &error).isValid());
+}
+
+void TestPatternSource::yamlShortFormsAreNamed()
+{
+    const QByteArray yaml =
+        "Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n"
+        "      EventPattern:\n        source: [!Sub '${AWS::StackName}.orders']\n"
+        "      Targets:\n        - Arn: !GetAtt Fn.Arn\n";
+    const PatternSource::Result r = PatternSource::load(yaml, "t.yaml", QString());
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(QStringLiteral("uses the CloudFormation function Fn::Sub")),
+             qPrintable(r.error));
+}
+
+void TestPatternSource::badYamlSaysWhere()
 {
     const QByteArray yaml = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  R:\n"
-                            "    Type: AWS::Events::Rule\n";
+                            "    Type: [unclosed\n";
     const PatternSource::Result r = PatternSource::load(yaml, "template.yaml", QString());
     QVERIFY(!r.ok());
-    QVERIFY(r.error.startsWith(QStringLiteral("template.yaml: this looks like a YAML template")));
-    QVERIFY(r.error.contains(QStringLiteral("cfn-flip")));
+    QVERIFY2(r.error.startsWith(QStringLiteral("template.yaml: this looks like a YAML template "
+                                               "but is not valid YAML: line ")),
+             qPrintable(r.error));
 }
 
 void TestPatternSource::templateWithoutRules()
