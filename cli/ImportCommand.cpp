@@ -13,7 +13,8 @@
 namespace {
 
 const char *const Synopsis =
-    "hookbench-cli import --store FILE [--format har|raw|jsonl] [--config FILE] "
+    "hookbench-cli import --store FILE "
+    "[--format har|raw|jsonl|apigw|lambda|sqs|eventbridge|cwlogs] [--config FILE] "
     "[--secret-env ENDPOINT_ID=VAR]... INPUT...";
 
 QString verdictSummary(const QMap<QString, qint64> &verdicts)
@@ -36,7 +37,10 @@ int ImportCommand::run(const QStringList &args)
     const QCommandLineOption format(
         "format",
         "The inputs' shape: " + ImportShapes::names().join(QStringLiteral(", ")) +
-            " (default: detected from each input, and said on stderr).",
+            " (default: detected from each input, and said on stderr). apigw: API Gateway "
+            "mapping template output; lambda: Lambda proxy events (v1, v2); sqs: SQS records or "
+            "receive-message output; eventbridge: EventBridge events; cwlogs: CloudWatch Logs "
+            "(filter-log-events output or log lines) where a function printed such events.",
         "FORMAT");
     const QCommandLineOption config(
         "config", "Config file whose endpoints verify the captures (default: the user's).", "FILE");

@@ -1,8 +1,13 @@
 #include "core/io/ImportShapes.h"
 
+#include "core/io/ApiGatewayImportShape.h"
+#include "core/io/CloudWatchLogsImportShape.h"
+#include "core/io/EventBridgeImportShape.h"
 #include "core/io/HarImportShape.h"
 #include "core/io/JsonlImportShape.h"
+#include "core/io/LambdaImportShape.h"
 #include "core/io/RawImportShape.h"
+#include "core/io/SqsImportShape.h"
 
 namespace {
 
@@ -13,6 +18,12 @@ std::vector<std::unique_ptr<ImportShape>> all()
     shapes.push_back(std::make_unique<HarImportShape>());
     shapes.push_back(std::make_unique<JsonlImportShape>());
     shapes.push_back(std::make_unique<RawImportShape>());
+    // The AWS shapes, each recognised by its outer keys; logs by theirs or by a prefixed line.
+    shapes.push_back(std::make_unique<ApiGatewayImportShape>());
+    shapes.push_back(std::make_unique<LambdaImportShape>());
+    shapes.push_back(std::make_unique<SqsImportShape>());
+    shapes.push_back(std::make_unique<EventBridgeImportShape>());
+    shapes.push_back(std::make_unique<CloudWatchLogsImportShape>());
     return shapes;
 }
 

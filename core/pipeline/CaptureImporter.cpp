@@ -2,9 +2,12 @@
 
 #include "core/http/RequestFramer.h"
 #include "core/io/ImportShape.h"
+#include "core/io/ParsedBodyNote.h"
 #include "core/pipeline/DiagnosisStage.h"
+#include "core/pipeline/ParsedBodyLayout.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/StoreWriter.h"
+#include "core/verify/ProviderRegistry.h"
 
 #include <QDateTime>
 
@@ -122,19 +125,26 @@ CaptureImporter::Result CaptureImporter::run(ImportShape &shape, const QString &
             break;
         }
         NewCapture capture;
-        const ParsedRequest parsed = RequestFramer::parse(request.raw);
+        ParsedRequest parsed = RequestFramer::parse(request.raw);
         CaptureSummary &s = capture.summary;
         s.receivedAtUs = request.receivedAtUs != 0 ? request.receivedAtUs : importedAt;
         s.peer = request.peer;
+        if (!parsed.hasError())
+            s.endpointId = route(request, parsed);
+        if (!request.bodyParsedBy.isEmpty()) {
+            // Only the parsed body was in the source: the layout that reproduces the signature,
+            // if one does, gives back the bytes that were sent.
+            QString layout;
+            request.raw = ParsedBodyLayout::resolve(*m_context, s, request.raw, &layout);
+            parsed = RequestFramer::parse(request.raw);
+            request.notRebuilt.append(
+                ParsedBodyNote::make(request.bodyParsedBy, request.rawBodyHowTo));
+        }
         s.method = parsed.method;
         s.target = parsed.target;
         s.contentType = parsed.header("Content-Type");
         s.bodySize = parsed.bodySize();
         s.parseError = parsed.error;
-        if (!parsed.hasError()) {
-            if (const EndpointConfig *e = m_context->config().endpointForPath(parsed.target))
-                s.endpointId = e->id;
-        }
         capture.raw = std::move(request.raw);
         capture.origin.source = source;
         capture.origin.format = shape.name();
@@ -155,6 +165,28 @@ CaptureImporter::Result CaptureImporter::run(ImportShape &shape, const QString &
         if (progress && !progress(++read))
             return Result::Cancelled;
     }
+}
+
+QString CaptureImporter::route(const ImportedRequest &request, const ParsedRequest &parsed) const
+{
+    const AppConfig &config = m_context->config();
+    if (const EndpointConfig *e = config.endpointForPath(parsed.target))
+        return e->id;
+    if (!request.pathUnknown)
+        return {};
+    // No path in the source: the one endpoint whose provider the headers show.
+    QStringList detected = ProviderRegistry::detect(parsed);
+    if (!request.providerHint.isEmpty())
+        detected.append(request.providerHint);
+    QString found;
+    for (const EndpointConfig &e : config.endpoints) {
+        if (!e.provider.isEmpty() && detected.contains(e.provider)) {
+            if (!found.isEmpty())
+                return {};
+            found = e.id;
+        }
+    }
+    return found;
 }
 
 bool CaptureImporter::finish(QString *error)

@@ -14,6 +14,8 @@
 class CaptureStore;
 class DiagnosisStage;
 class ImportShape;
+class ParsedRequest;
+struct ImportedRequest;
 class StoreWriter;
 
 // Stores the requests an import shape reads as captures and verifies them as the listener's are
@@ -55,6 +57,10 @@ public:
     Stats stats() const;
 
 private:
+    // The endpoint a request goes to: by its path, or, when the source names none
+    // (ImportedRequest::pathUnknown), the one endpoint whose provider its headers (or the
+    // source, ImportedRequest::providerHint) show.
+    QString route(const ImportedRequest &request, const ParsedRequest &parsed) const;
     void stored(const CaptureSummary &summary, bool ok);
     void completed(const CaptureSummary &summary);
 

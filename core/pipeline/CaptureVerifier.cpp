@@ -1,6 +1,7 @@
 #include "core/pipeline/CaptureVerifier.h"
 
 #include "core/http/RequestFramer.h"
+#include "core/io/ParsedBodyNote.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/NewCapture.h"
 #include "core/verify/Verifier.h"
@@ -48,6 +49,10 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
         for (const SigningSecret &s : it.value())
             options.otherEndpointSecrets.append({it.key(), s.value});
     }
+    // An imported body known only as parsed JSON: the diagnosis says what became of it.
+    if (diagnose && store && summary.id > 0)
+        ParsedBodyNote::read(store->origin(summary.id).notRebuilt, &options.bodyParsedBy,
+                             &options.rawBodyHowTo);
     const qint64 self = summary.id; // 0 while arriving: every stored capture came before it
     options.firstSeenDelivery = [store, self](const QByteArray &id) -> qint64 {
         const qint64 first = store ? store->firstWithDeliveryId(id) : 0;

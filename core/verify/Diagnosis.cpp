@@ -3,6 +3,7 @@
 #include "core/capture/Utf8Check.h"
 #include "core/verify/BodyPrefixMac.h"
 #include "core/verify/BodyVariants.h"
+#include "core/verify/JsonLayouts.h"
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/SecretDecoder.h"
 #include "core/verify/SignedContent.h"
@@ -232,6 +233,7 @@ void Diagnosis::run(Verdict &verdict) const
         }
         explainMiss(verdict, w);
     }
+    parsedBodyHazard(verdict, out);
     factHazards(verdict, out);
     verdict.hazards = out;
     verdict.skippedChecks = w.skipped;
@@ -333,6 +335,10 @@ void Diagnosis::bodyHazards(Work &w) const
         for (int i = 0; i < given; ++i) {
             if (hit(i)) {
                 h.secretIndex = i;
+                if (transform == QLatin1String("json_reserialized")) {
+                    if (const QString layout = JsonLayouts::identify(candidate); !layout.isEmpty())
+                        h.detail += QStringLiteral(" (it was sent as %1)").arg(layout);
+                }
                 out.append(h);
                 return;
             }
@@ -396,11 +402,42 @@ void Diagnosis::urlHazards(Work &w) const
     }
 }
 
+void Diagnosis::parsedBodyHazard(const Verdict &verdict, QList<Hazard> &out) const
+{
+    if (m_options.bodyParsedBy.isEmpty() || verdict.matchedSecret < 0 ||
+        (verdict.reason != Verdict::Reason::Ok &&
+         verdict.reason != Verdict::Reason::TimestampOutsideTolerance))
+        return;
+    // The signature was reproduced on this layout of the parsed body: say which one.
+    const QString layout = JsonLayouts::identify(m_evidence.body);
+    Hazard h;
+    h.code = QStringLiteral("body_modified");
+    h.transform = QStringLiteral("json_reserialized");
+    h.secretIndex = verdict.matchedSecret;
+    h.detail = QStringLiteral("Only the parsed body was in the source (parsed by %1). Laid out as "
+                              "%2 it reproduces the signature: these are the bytes that were sent")
+                   .arg(m_options.bodyParsedBy,
+                        layout.isEmpty() ? QStringLiteral("it is stored here") : layout);
+    h.advice = QStringLiteral("Code that reads the parsed body sees a re-serialised one: verify "
+                              "the raw body before parsing it. To capture the raw body: %1")
+                   .arg(m_options.rawBodyHowTo);
+    out.append(h);
+}
+
 void Diagnosis::explainMiss(const Verdict &verdict, Work &w) const
 {
     if (verdict.reason != Verdict::Reason::SignatureMismatch || w.explained())
         return;
     DiagnosisSearch &s = w.search;
+    if (!m_options.bodyParsedBy.isEmpty())
+        s.remaining.append(
+            {QStringLiteral("raw_body_needed"),
+             QStringLiteral("Only the parsed body was in the source (parsed by %1), and none of "
+                            "the %2 JSON layouts its sender is known to use reproduces the "
+                            "signature: the raw body is needed. To capture it: %3")
+                 .arg(m_options.bodyParsedBy)
+                 .arg(JsonLayouts::known(QString()).size())
+                 .arg(m_options.rawBodyHowTo)});
     const QString forms = s.secretForms.isEmpty()
                               ? QString()
                               : QStringLiteral(" (also ") +

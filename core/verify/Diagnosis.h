@@ -52,6 +52,8 @@ private:
     void bodyHazards(Work &w) const;
     void urlHazards(Work &w) const;
     void explainMiss(const Verdict &verdict, Work &w) const;
+    // An imported body known only as parsed JSON whose stored layout reproduced the signature.
+    void parsedBodyHazard(const Verdict &verdict, QList<Hazard> &out) const;
     void factHazards(const Verdict &verdict, QList<Hazard> &out) const;
 
     const ProviderScheme &m_scheme;

@@ -32,6 +32,11 @@ struct VerifyOptions
     // body) are skipped and the verdict says so. 8 MiB: GitHub's and Stripe's deliveries stay
     // far below it, and their full diagnosis there stays within a few hundred ms. < 0: no limit.
     qint64 diagnosisBodyLimit = DefaultDiagnosisBodyLimit;
+    // An imported capture whose source held only the parsed body (its origin says so): what
+    // parsed it and how to capture the raw body instead. The diagnosis then names the JSON
+    // layout (JsonLayouts) that reproduced the signature, or says that the raw body is needed.
+    QString bodyParsedBy;
+    QString rawBodyHowTo;
 
     static constexpr qint64 DefaultDiagnosisBodyLimit = 8ll * 1024 * 1024;
 };
