@@ -1,5 +1,8 @@
 #include "ui/raw/ByteView.h"
 
+#include "ui/raw/TextIndexer.h"
+#include "ui/raw/TextRow.h"
+
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QFontMetrics>
@@ -18,11 +21,6 @@ namespace {
 
 constexpr int kMarginPx = 4;
 constexpr char kHexDigits[] = "0123456789abcdef";
-// Shown instead of bytes that have no glyph of their own; one cell each so the grid stays exact.
-constexpr char16_t kCarriageReturnMark = u'\u240D'; // ␍
-constexpr char16_t kLineFeedMark = u'\u21B5';       // ↵
-constexpr char16_t kTabMark = u'\u2192';            // →
-constexpr char16_t kOtherByteMark = u'\u00B7';      // ·
 
 bool isPrintableAscii(uchar byte)
 {
@@ -38,20 +36,30 @@ ByteSpan intersect(ByteSpan a, ByteSpan b)
 
 } // namespace
 
-ByteView::ByteView(QWidget *parent) : QAbstractScrollArea(parent)
+ByteView::ByteView(QWidget *parent) : QAbstractScrollArea(parent), m_text(new TextIndexer(this))
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
+    // A scrollbar that came and went with the row count would change the soft-wrap width and
+    // re-wrap the text each time.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     updateMetrics();
     updateScrollBars();
+    connect(m_text, &TextIndexer::indexReplaced, this, &ByteView::onIndexReplaced);
+    connect(m_text, &TextIndexer::ready, this, &ByteView::textIndexReady);
+    connect(m_text, &TextIndexer::cancelled, this, &ByteView::textIndexCancelled);
 }
+
+ByteView::~ByteView() = default;
 
 void ByteView::setData(const QByteArray &data)
 {
     m_data = data;
-    m_lines.clear();
-    m_linesBuilt = false;
+    m_text->reset(data);
+    m_pendingVisible = -1;
+    // Position and state are reset before indexing so the first screen is the top of the data.
+    verticalScrollBar()->setValue(0);
     if (m_mode == Mode::Text)
         rebuildLineIndex();
     m_highlights.clear();
@@ -71,11 +79,58 @@ void ByteView::setMode(Mode mode)
         return;
     const qint64 topOffset = rowSpan(verticalScrollBar()->value()).offset;
     m_mode = mode;
-    if (m_mode == Mode::Text && !m_linesBuilt)
+    if (m_mode == Mode::Text)
         rebuildLineIndex();
+    else
+        m_text->cancel();
     updateScrollBars();
     verticalScrollBar()->setValue(int(std::max<qint64>(0, rowOfOffset(topOffset))));
     viewport()->update();
+}
+
+void ByteView::setSoftWrap(bool on)
+{
+    if (on == m_softWrap)
+        return;
+    m_softWrap = on;
+    rebuildLineIndex();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void ByteView::setLineEndMarks(bool on)
+{
+    if (on == m_lineEndMarks)
+        return;
+    m_lineEndMarks = on;
+    viewport()->update();
+}
+
+int ByteView::wrapColumns() const
+{
+    return lines() ? lines()->wrapColumns() : 0;
+}
+
+bool ByteView::isIndexing() const
+{
+    return m_text->isBuilding();
+}
+
+void ByteView::setIndexThreadPool(QThreadPool *pool)
+{
+    m_text->setThreadPool(pool);
+}
+
+const LineIndex *ByteView::lines() const
+{
+    return m_text->index().get();
+}
+
+ByteSpan ByteView::characterAt(qint64 offset) const
+{
+    if (offset < 0 || offset >= m_data.size())
+        return {};
+    return unitAt(offset);
 }
 
 void ByteView::setHighlights(const QList<ByteSpan> &spans)
@@ -98,6 +153,10 @@ void ByteView::ensureVisible(qint64 offset)
         return;
 
     const qint64 row = rowOfOffset(offset);
+    if (row < 0) { // not indexed yet: shown when the worker's index arrives
+        m_pendingVisible = offset;
+        return;
+    }
     QScrollBar *vertical = verticalScrollBar();
     const qint64 top = vertical->value();
     const qint64 rows = visibleRows();
@@ -110,9 +169,7 @@ void ByteView::ensureVisible(qint64 offset)
         newTop = row - (top + rows) < rows ? row - rows + 1 : row - rows / 3;
     vertical->setValue(int(std::clamp<qint64>(newTop, 0, INT_MAX)));
 
-    const qint64 column = offset - rowSpan(row).offset;
-    const int cell = m_mode == Mode::Hex ? hexCellOfColumn(int(column)) : int(column);
-    const int cellWidth = m_mode == Mode::Hex ? 2 : 1;
+    const auto [cell, cellWidth] = cellsOf(offset);
     QScrollBar *horizontal = horizontalScrollBar();
     const int left = int(std::floor(kMarginPx + cell * m_charWidth));
     const int right = int(std::ceil(kMarginPx + (cell + cellWidth) * m_charWidth));
@@ -143,7 +200,14 @@ qint64 ByteView::rowCount() const
 {
     if (m_mode == Mode::Hex)
         return (m_data.size() + kBytesPerHexRow - 1) / kBytesPerHexRow;
-    return m_lines.rowCount();
+    return lines() ? lines()->rowCount() : 0;
+}
+
+QString ByteView::rowText(qint64 row) const
+{
+    if (m_mode != Mode::Text || row < 0 || row >= rowCount())
+        return {};
+    return textRow(row).text(m_data, m_lineEndMarks);
 }
 
 qint64 ByteView::byteAt(const QPoint &viewportPos) const
@@ -156,9 +220,9 @@ QRect ByteView::byteRect(qint64 offset) const
     if (offset < 0 || offset >= m_data.size())
         return {};
     const qint64 row = rowOfOffset(offset);
-    const int column = int(offset - rowSpan(row).offset);
-    const int cell = m_mode == Mode::Hex ? hexCellOfColumn(column) : column;
-    const int cells = m_mode == Mode::Hex ? 2 : 1;
+    if (row < 0)
+        return {};
+    const auto [cell, cells] = cellsOf(offset);
     const QPointF topLeft(cellX(cell), rowY(row));
     return QRectF(topLeft, QSizeF(cells * m_charWidth, m_lineHeight)).toRect();
 }
@@ -178,27 +242,39 @@ void ByteView::paintEvent(QPaintEvent *)
     QColor selectionColor = palette().color(QPalette::Highlight);
     selectionColor.setAlpha(120);
 
-    qint64 textRowStart = m_mode == Mode::Text ? m_lines.rowStart(top) : 0;
+    const QColor invalidColor(220, 40, 40, 70);
+    TextRow::Style style;
+    style.text = palette().color(QPalette::Text);
+    style.mark = palette().color(QPalette::PlaceholderText);
+    style.invalidText = style.text;
+    style.lineEndMarks = m_lineEndMarks;
+
+    qint64 textRowStart = m_mode == Mode::Text ? lines()->rowStart(top) : 0;
     for (qint64 row = top; row < last; ++row) {
         ByteSpan rowBytes;
+        TextRow text;
         if (m_mode == Mode::Hex) {
             rowBytes.offset = row * kBytesPerHexRow;
             rowBytes.length = std::min<qint64>(kBytesPerHexRow, m_data.size() - rowBytes.offset);
         } else {
             // Walk forward from the first visible row rather than looking each row up again.
-            const qint64 next = m_lines.nextRowStart(textRowStart);
+            const qint64 next = lines()->nextRowStart(textRowStart);
             rowBytes = {textRowStart, next - textRowStart};
             textRowStart = next;
+            text = TextRow(m_data, rowBytes);
+            text.paintInvalidBackgrounds(painter, cellX(0), rowY(row), m_charWidth, m_lineHeight,
+                                         invalidColor);
         }
+        const TextRow *layout = m_mode == Mode::Text ? &text : nullptr;
 
         for (const ByteSpan &span : std::as_const(m_highlights))
-            paintRunBackground(painter, row, rowBytes, span, highlightColor);
-        paintRunBackground(painter, row, rowBytes, m_selection, selectionColor);
+            paintRunBackground(painter, row, rowBytes, layout, span, highlightColor);
+        paintRunBackground(painter, row, rowBytes, layout, m_selection, selectionColor);
         if (m_mode == Mode::Hex)
             paintHexRow(painter, row, rowBytes);
         else
-            paintTextRow(painter, row, rowBytes);
-        paintCursor(painter, row, rowBytes);
+            text.paint(painter, m_data, cellX(0), rowY(row) + m_ascent, m_charWidth, style);
+        paintCursor(painter, row, rowBytes, layout);
         ++m_lastPaint.rows;
         m_lastPaint.bytes += rowBytes.length;
     }
@@ -207,6 +283,9 @@ void ByteView::paintEvent(QPaintEvent *)
 void ByteView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    if (m_mode == Mode::Text && m_softWrap && lines() &&
+        targetWrapColumns() != lines()->wrapColumns())
+        rebuildLineIndex();
     updateScrollBars();
 }
 
@@ -214,6 +293,8 @@ void ByteView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange) {
         updateMetrics();
+        if (m_mode == Mode::Text && m_softWrap)
+            rebuildLineIndex();
         updateScrollBars();
     }
     QAbstractScrollArea::changeEvent(event);
@@ -255,7 +336,10 @@ void ByteView::mouseMoveEvent(QMouseEvent *event)
     if (offset < 0 || offset == m_cursor)
         return;
     m_cursor = offset;
-    setSelectionSpan({std::min(m_anchor, m_cursor), std::abs(m_cursor - m_anchor) + 1});
+    const ByteSpan anchor = unitAt(m_anchor);
+    const ByteSpan cursor = unitAt(m_cursor);
+    const qint64 start = std::min(anchor.offset, cursor.offset);
+    setSelectionSpan({start, std::max(anchor.end(), cursor.end()) - start});
     viewport()->update();
 }
 
@@ -283,8 +367,14 @@ void ByteView::keyPressEvent(QKeyEvent *event)
 
     const qint64 current = std::max<qint64>(0, m_cursor);
     const qint64 row = rowOfOffset(current);
+    if (row < 0) { // the cursor's row is not indexed yet
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
     const ByteSpan rowBytes = rowSpan(row);
-    const qint64 column = current - rowBytes.offset;
+    // Up and Down keep the byte column (Hex) or the character column (Text).
+    const qint64 column =
+        m_mode == Mode::Hex ? current - rowBytes.offset : qint64(cellsOf(current).first);
     const qint64 lastRow = rowCount() - 1;
     const bool control = event->modifiers() & Qt::ControlModifier;
 
@@ -294,7 +384,7 @@ void ByteView::keyPressEvent(QKeyEvent *event)
         target = current - 1;
         break;
     case Qt::Key_Right:
-        target = current + 1;
+        target = unitAt(current).end();
         break;
     case Qt::Key_Up:
         target = row > 0 ? offsetInRow(row - 1, column) : current;
@@ -349,8 +439,57 @@ void ByteView::updateScrollBars()
 
 void ByteView::rebuildLineIndex()
 {
-    m_lines.build(m_data, kTextWrapColumns);
-    m_linesBuilt = true;
+    if (m_mode == Mode::Text)
+        m_text->update(targetWrapColumns());
+}
+
+int ByteView::targetWrapColumns() const
+{
+    if (!m_softWrap)
+        return kTextWrapColumns;
+    // One column stays free for a line break sitting past the last character.
+    const int cells = int((viewport()->width() - 2 * kMarginPx) / m_charWidth) - 1;
+    return std::clamp(cells, kMinWrapColumns, kTextWrapColumns);
+}
+
+void ByteView::onIndexReplaced(const std::shared_ptr<const LineIndex> &previous)
+{
+    // The byte at the top stays at the top when the same data is wrapped anew or fully indexed.
+    const qint64 topOffset = previous ? previous->rowStart(verticalScrollBar()->value()) : 0;
+    updateScrollBars();
+    if (previous)
+        verticalScrollBar()->setValue(int(std::max<qint64>(0, rowOfOffset(topOffset))));
+    if (m_pendingVisible >= 0 && rowOfOffset(m_pendingVisible) >= 0) {
+        const qint64 offset = m_pendingVisible;
+        m_pendingVisible = -1;
+        ensureVisible(offset);
+    }
+    viewport()->update();
+}
+
+ByteSpan ByteView::unitAt(qint64 offset) const
+{
+    if (m_mode == Mode::Hex || !lines() || offset < 0 || offset >= m_data.size())
+        return {offset, 1};
+    const TextCell cell = lines()->cellAt(offset);
+    return {cell.offset, cell.length};
+}
+
+TextRow ByteView::textRow(qint64 row) const
+{
+    return TextRow(m_data, rowSpan(row));
+}
+
+std::pair<int, int> ByteView::cellsOf(qint64 offset) const
+{
+    const qint64 row = rowOfOffset(offset);
+    if (m_mode == Mode::Hex)
+        return {hexCellOfColumn(int(offset - row * kBytesPerHexRow)), 2};
+    const TextRow text = textRow(row);
+    const int index = text.cellIndexOf(offset);
+    if (index < 0)
+        return {0, 1};
+    return {text.columnOf(index), text.cells()[size_t(index)].columns};
 }
 
 int ByteView::visibleRows() const
@@ -368,7 +507,9 @@ int ByteView::offsetDigits() const
 
 int ByteView::contentCells() const
 {
-    return m_mode == Mode::Hex ? asciiStartCell() + kBytesPerHexRow : kTextWrapColumns + 1;
+    if (m_mode == Mode::Hex)
+        return asciiStartCell() + kBytesPerHexRow;
+    return (lines() ? lines()->wrapColumns() : targetWrapColumns()) + 1;
 }
 
 ByteSpan ByteView::rowSpan(qint64 row) const
@@ -376,7 +517,7 @@ ByteSpan ByteView::rowSpan(qint64 row) const
     if (row < 0 || row >= rowCount())
         return {};
     if (m_mode == Mode::Text)
-        return m_lines.rowSpan(row);
+        return lines()->rowSpan(row);
     const qint64 start = row * kBytesPerHexRow;
     return {start, std::min<qint64>(kBytesPerHexRow, m_data.size() - start)};
 }
@@ -385,7 +526,9 @@ qint64 ByteView::rowOfOffset(qint64 offset) const
 {
     if (offset < 0 || offset >= m_data.size())
         return -1;
-    return m_mode == Mode::Hex ? offset / kBytesPerHexRow : m_lines.rowOfOffset(offset);
+    if (m_mode == Mode::Hex)
+        return offset / kBytesPerHexRow;
+    return lines() ? lines()->rowOfOffset(offset) : -1;
 }
 
 qreal ByteView::cellX(int cell) const
@@ -415,9 +558,11 @@ ByteView::Hit ByteView::hitTest(const QPoint &pos) const
     const ByteSpan rowBytes = rowSpan(row);
 
     if (m_mode == Mode::Text) {
-        if (cell < rowBytes.length)
-            return {rowBytes.offset + cell, Pane::Text};
-        return {};
+        const TextRow text(m_data, rowBytes);
+        const int index = text.cellIndexAtColumn(cell);
+        if (index < 0)
+            return {};
+        return {text.cells()[size_t(index)].offset, Pane::Text};
     }
 
     // A hex byte owns its two digits and the space after them; the middle gap belongs to nobody.
@@ -461,19 +606,30 @@ qint64 ByteView::nearestByte(const QPoint &pos, Pane pane) const
 qint64 ByteView::offsetInRow(qint64 row, qint64 column) const
 {
     const ByteSpan rowBytes = rowSpan(row);
-    return rowBytes.offset +
-           std::clamp<qint64>(column, 0, std::max<qint64>(0, rowBytes.length - 1));
+    if (m_mode == Mode::Hex)
+        return rowBytes.offset +
+               std::clamp<qint64>(column, 0, std::max<qint64>(0, rowBytes.length - 1));
+    // Text columns count cells: the character covering the column, or the row's last one.
+    const TextRow text(m_data, rowBytes);
+    if (text.cellCount() == 0)
+        return rowBytes.offset;
+    const int index =
+        text.cellIndexAtColumn(int(std::clamp<qint64>(column, 0, std::max(0, text.columns() - 1))));
+    return text.cells()[size_t(index < 0 ? text.cellCount() - 1 : index)].offset;
 }
 
 void ByteView::moveCursor(qint64 offset, bool extendSelection)
 {
-    m_cursor = offset;
+    const ByteSpan cursor = unitAt(offset);
+    m_cursor = cursor.offset;
     if (!extendSelection || m_anchor < 0)
-        m_anchor = offset;
-    ensureVisible(offset);
-    setSelectionSpan({std::min(m_anchor, m_cursor), std::abs(m_cursor - m_anchor) + 1});
+        m_anchor = m_cursor;
+    ensureVisible(m_cursor);
+    const ByteSpan anchor = unitAt(m_anchor);
+    const qint64 start = std::min(anchor.offset, cursor.offset);
+    setSelectionSpan({start, std::max(anchor.end(), cursor.end()) - start});
     viewport()->update();
-    Q_EMIT byteClicked(offset);
+    Q_EMIT byteClicked(m_cursor);
 }
 
 void ByteView::setSelectionSpan(ByteSpan selection)
@@ -485,8 +641,8 @@ void ByteView::setSelectionSpan(ByteSpan selection)
     Q_EMIT selectionChanged(selection);
 }
 
-void ByteView::paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowBytes, ByteSpan run,
-                                  const QColor &color) const
+void ByteView::paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowBytes,
+                                  const TextRow *text, ByteSpan run, const QColor &color) const
 {
     const ByteSpan visible = intersect(rowBytes, run);
     if (visible.isEmpty())
@@ -497,8 +653,9 @@ void ByteView::paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowByt
     auto fill = [&](qreal left, qreal right) {
         painter.fillRect(QRectF(left, y, right - left, m_lineHeight), color);
     };
-    if (m_mode == Mode::Text) {
-        fill(cellX(first), cellX(last + 1));
+    if (text) {
+        const auto [firstColumn, endColumn] = text->columnRange(visible);
+        fill(cellX(firstColumn), cellX(endColumn));
         return;
     }
     // Hex backgrounds cover the spaces between selected bytes so a run reads as one block.
@@ -533,48 +690,8 @@ void ByteView::paintHexRow(QPainter &painter, qint64 row, ByteSpan rowBytes) con
     painter.drawText(QPointF(cellX(asciiStartCell()), baseline), asciiText);
 }
 
-void ByteView::paintTextRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const
-{
-    const qreal baseline = rowY(row) + m_ascent;
-    const uchar *bytes = reinterpret_cast<const uchar *>(m_data.constData()) + rowBytes.offset;
-    const QColor textColor = palette().color(QPalette::Text);
-    const QColor markColor = palette().color(QPalette::PlaceholderText);
-
-    // Runs of same-coloured cells are drawn as one string. Marks outside Latin-1 may come from a
-    // fallback font with another advance, so each is drawn alone at its own cell.
-    QString run;
-    int runStart = 0;
-    bool runIsMark = false;
-    auto flush = [&](int nextStart) {
-        if (!run.isEmpty()) {
-            painter.setPen(runIsMark ? markColor : textColor);
-            painter.drawText(QPointF(cellX(runStart), baseline), run);
-            run.clear();
-        }
-        runStart = nextStart;
-    };
-    for (int i = 0; i < rowBytes.length; ++i) {
-        const uchar byte = bytes[i];
-        if (byte == '\r' || byte == '\n' || byte == '\t') {
-            flush(i + 1);
-            const char16_t mark = byte == '\r'   ? kCarriageReturnMark
-                                  : byte == '\n' ? kLineFeedMark
-                                                 : kTabMark;
-            painter.setPen(markColor);
-            painter.drawText(QPointF(cellX(i), baseline), QString(QChar(mark)));
-            continue;
-        }
-        const bool isMark = !isPrintableAscii(byte);
-        if (isMark != runIsMark) {
-            flush(i);
-            runIsMark = isMark;
-        }
-        run.append(isMark ? QChar(kOtherByteMark) : QChar(QLatin1Char(char(byte))));
-    }
-    flush(int(rowBytes.length));
-}
-
-void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes) const
+void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes,
+                           const TextRow *text) const
 {
     if (!rowBytes.contains(m_cursor))
         return;
@@ -585,8 +702,10 @@ void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes) con
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(cellX(cell), y, cells * m_charWidth, m_lineHeight - 1));
     };
-    if (m_mode == Mode::Text) {
-        outline(column, 1, Qt::SolidLine);
+    if (text) {
+        const int index = text->cellIndexOf(m_cursor);
+        if (index >= 0)
+            outline(text->columnOf(index), text->cells()[size_t(index)].columns, Qt::SolidLine);
         return;
     }
     // The pane the cursor was placed in gets the solid outline, its twin a dotted one.

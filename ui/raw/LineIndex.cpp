@@ -5,6 +5,12 @@
 
 namespace {
 
+// Bytes looked at between two questions to `cancelled` and two checks of `stopAfter`.
+constexpr qint64 kCheckEvery = 256 * 1024;
+// A long line is taken in segments of about this many bytes, so ASCII runs are counted with
+// arithmetic while a non-ASCII stretch costs only its own decoding.
+constexpr qint64 kSegmentBytes = 64 * 1024;
+
 // Offset just past the '\n' ending the line that starts at `start`, or `size`. A plain loop covers
 // the first bytes because a memchr call per line dominates when lines are a few bytes long.
 qint64 endOfLine(const char *bytes, qint64 start, qint64 size)
@@ -20,9 +26,25 @@ qint64 endOfLine(const char *bytes, qint64 start, qint64 size)
     return nl ? static_cast<const char *>(nl) - bytes + 1 : size;
 }
 
+bool isAscii(const char *bytes, qint64 length)
+{
+    qint64 i = 0;
+    for (; i + 8 <= length; i += 8) {
+        quint64 word;
+        std::memcpy(&word, bytes + i, 8);
+        if (word & 0x8080808080808080ull)
+            return false;
+    }
+    for (; i < length; ++i)
+        if (uchar(bytes[i]) >= 0x80)
+            return false;
+    return true;
+}
+
 } // namespace
 
-void LineIndex::build(const QByteArray &data, int wrapColumns)
+bool LineIndex::build(const QByteArray &data, int wrapColumns, qint64 stopAfter,
+                      const std::function<bool()> &cancelled)
 {
     clear();
     m_data = data;
@@ -31,28 +53,60 @@ void LineIndex::build(const QByteArray &data, int wrapColumns)
     const char *bytes = m_data.constData();
     const qint64 size = m_data.size();
     const qint64 wrap = m_wrapColumns;
-    m_checkpoints.reserve(size_t(size / (wrap * kCheckpointInterval) + 16));
+    const qint64 planned = stopAfter >= 0 ? std::min(stopAfter, size) : size;
+    m_checkpoints.reserve(size_t(planned / (wrap * kCheckpointInterval) + 16));
+    const qint64 segmentRows = std::max<qint64>(1, kSegmentBytes / wrap);
 
-    // Rows are counted per line with arithmetic rather than row by row, so a single 50 MB line
-    // (minified JSON) costs one memchr pass.
-    qint64 lineStart = 0;
-    qint64 nextCheckpointRow = 0;
-    while (lineStart < size) {
-        const qint64 lineEnd = endOfLine(bytes, lineStart, size);
-        const bool terminated = bytes[lineEnd - 1] == '\n';
-        // A terminated line may put its '\n' as the (wrap + 1)-th byte of its last row.
-        const qint64 wrappedLength = lineEnd - lineStart - (terminated ? 1 : 0);
-        // Short lines skip the division: a body of tiny lines is where this loop's cost shows.
-        const qint64 rows = wrappedLength <= wrap ? 1 : (wrappedLength + wrap - 1) / wrap;
+    qint64 pos = 0;
+    qint64 lineEnd = 0;
+    qint64 nextCheck = kCheckEvery;
+    while (pos < size) {
+        if (pos >= lineEnd) {
+            lineEnd = endOfLine(bytes, pos, size);
+            ++m_lineCount;
+        }
+        const qint64 contentEnd = lineEnd - (bytes[lineEnd - 1] == '\n' ? 1 : 0);
+        const qint64 segmentEnd = std::min(contentEnd, pos + segmentRows * wrap);
+        // The byte after the segment joins the test: a mark there would belong to its last cell.
+        const qint64 tested = std::min(size, segmentEnd + 1) - pos;
+        if (isAscii(bytes + pos, tested)) {
+            if (segmentEnd == contentEnd) {
+                const qint64 length = contentEnd - pos;
+                addRows(pos, length <= wrap ? 1 : (length + wrap - 1) / wrap);
+                pos = lineEnd;
+            } else {
+                const qint64 rows = (segmentEnd - pos) / wrap;
+                addRows(pos, rows);
+                pos += rows * wrap;
+            }
+        } else {
+            do {
+                const qint64 next = nextRowStart(pos);
+                addRows(pos, 1);
+                pos = next;
+            } while (pos < segmentEnd);
+        }
 
-        // Checkpoint rows falling inside this line start at whole multiples of `wrap`.
-        for (; nextCheckpointRow < m_rowCount + rows; nextCheckpointRow += kCheckpointInterval)
-            m_checkpoints.push_back(lineStart + (nextCheckpointRow - m_rowCount) * wrap);
-
-        m_rowCount += rows;
-        ++m_lineCount;
-        lineStart = lineEnd;
+        if (pos >= nextCheck || (stopAfter >= 0 && pos >= stopAfter)) {
+            nextCheck = pos + kCheckEvery;
+            if ((stopAfter >= 0 && pos >= stopAfter) || (cancelled && cancelled())) {
+                m_indexedEnd = pos;
+                m_complete = pos >= size;
+                return m_complete;
+            }
+        }
     }
+    m_indexedEnd = size;
+    m_complete = true;
+    return true;
+}
+
+void LineIndex::addRows(qint64 start, qint64 rows)
+{
+    // Checkpoint rows falling inside a run of full ASCII rows start at whole multiples of `wrap`.
+    for (; m_nextCheckpointRow < m_rowCount + rows; m_nextCheckpointRow += kCheckpointInterval)
+        m_checkpoints.push_back(start + (m_nextCheckpointRow - m_rowCount) * m_wrapColumns);
+    m_rowCount += rows;
 }
 
 void LineIndex::clear()
@@ -61,19 +115,40 @@ void LineIndex::clear()
     m_wrapColumns = 0;
     m_rowCount = 0;
     m_lineCount = 0;
+    m_indexedEnd = 0;
+    m_complete = true;
+    m_nextCheckpointRow = 0;
     m_checkpoints.clear();
 }
 
 qint64 LineIndex::nextRowStart(qint64 rowStart) const
 {
     const qint64 size = m_data.size();
-    if (rowStart >= size)
-        return size;
-    const qint64 window = std::min<qint64>(m_wrapColumns + 1, size - rowStart);
     const char *bytes = m_data.constData();
-    if (const void *nl = std::memchr(bytes + rowStart, '\n', size_t(window)))
-        return static_cast<const char *>(nl) - bytes + 1;
-    return std::min<qint64>(rowStart + m_wrapColumns, size);
+    qint64 pos = rowStart;
+    qint64 column = 0;
+    while (pos < size) {
+        // Plain ASCII bytes are one cell each; the last one before a non-ASCII byte is decoded
+        // below since marks after it are part of its cell.
+        const qint64 limit = std::min(size, pos + (m_wrapColumns - column));
+        qint64 p = pos;
+        while (p < limit && uchar(bytes[p]) < 0x80 && bytes[p] != '\n')
+            ++p;
+        if (p > pos && p < size && uchar(bytes[p]) >= 0x80)
+            --p;
+        column += p - pos;
+        pos = p;
+        if (pos >= size)
+            break;
+        if (bytes[pos] == '\n')
+            return pos + 1; // the line break always fits, even one column past the wrap
+        const TextCell cell = Utf8CellDecoder::cellAt(bytes, size, pos);
+        if (column > 0 && column + cell.columns > m_wrapColumns)
+            break;
+        column += cell.columns;
+        pos = cell.end();
+    }
+    return pos;
 }
 
 qint64 LineIndex::rowStart(qint64 row) const
@@ -81,7 +156,7 @@ qint64 LineIndex::rowStart(qint64 row) const
     if (row <= 0)
         return 0;
     if (row >= m_rowCount)
-        return m_data.size();
+        return m_indexedEnd;
     qint64 start = m_checkpoints[size_t(row / kCheckpointInterval)];
     for (qint64 r = row % kCheckpointInterval; r > 0; --r)
         start = nextRowStart(start);
@@ -98,7 +173,7 @@ ByteSpan LineIndex::rowSpan(qint64 row) const
 
 qint64 LineIndex::rowOfOffset(qint64 offset) const
 {
-    if (offset < 0 || offset >= m_data.size())
+    if (offset < 0 || offset >= m_indexedEnd)
         return -1;
     const auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), offset);
     const qint64 checkpoint = (after - m_checkpoints.begin()) - 1;
@@ -109,4 +184,24 @@ qint64 LineIndex::rowOfOffset(qint64 offset) const
         ++row;
     }
     return row;
+}
+
+TextCell LineIndex::cellAt(qint64 offset) const
+{
+    const qint64 row = rowOfOffset(offset);
+    if (row < 0) {
+        TextCell single;
+        single.offset = offset;
+        single.length = 1;
+        single.columns = 1;
+        return single;
+    }
+    const char *bytes = m_data.constData();
+    const qint64 size = m_data.size();
+    for (qint64 pos = rowStart(row);;) {
+        const TextCell cell = Utf8CellDecoder::cellAt(bytes, size, pos);
+        if (cell.end() > offset)
+            return cell;
+        pos = cell.end();
+    }
 }

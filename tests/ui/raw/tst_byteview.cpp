@@ -61,6 +61,16 @@ void verifyPaintFollowsViewport(ByteView *view, qint64 maxBytesPerRow)
     QVERIFY(view->lastPaint().rows <= view->viewport()->height() / lineHeight + 2);
 }
 
+// Big text is indexed on a worker; the full index arrives through the event loop.
+void waitForTextIndex(ByteView *view)
+{
+    if (!view->isIndexing())
+        return;
+    QSignalSpy ready(view, &ByteView::textIndexReady);
+    QVERIFY(ready.wait(120000));
+    QVERIFY(!view->isIndexing());
+}
+
 void dragTo(QWidget *viewport, const QPoint &pos)
 {
     QMouseEvent move(QEvent::MouseMove, pos, viewport->mapToGlobal(pos), Qt::NoButton,
@@ -191,7 +201,9 @@ void TestByteView::textRowsFollowLineEndings()
     QVERIFY(m_view->byteRect(3).top() > m_view->byteRect(2).top());
     QCOMPARE(m_view->byteRect(4).top(), m_view->byteRect(3).top());
 
-    m_view->setData(QByteArray(300, 'x')); // one line, wrapped at a fixed width
+    m_view->setSoftWrap(false);
+    m_view->setData(QByteArray(3000, 'x')); // one line, wrapped at a fixed width
+    QCOMPARE(m_view->wrapColumns(), ByteView::kTextWrapColumns);
     QCOMPARE(m_view->rowCount(), qint64(3));
     QCOMPARE(m_view->byteRect(ByteView::kTextWrapColumns).left(), m_view->byteRect(0).left());
 }
@@ -419,6 +431,7 @@ void TestByteView::largeBufferText()
 
     m_view->setData(lines);
     m_view->viewport()->repaint();
+    waitForTextIndex(m_view);
     QCOMPARE(m_view->rowCount(), qint64(lines.size() / line.size()));
     QScrollBar *vertical = m_view->verticalScrollBar();
     QCOMPARE(qint64(vertical->maximum()) + vertical->pageStep(), m_view->rowCount());
@@ -428,7 +441,9 @@ void TestByteView::largeBufferText()
 
     m_view->setData(oneLine);
     m_view->viewport()->repaint();
-    const qint64 wrap = ByteView::kTextWrapColumns;
+    waitForTextIndex(m_view);
+    const qint64 wrap = m_view->wrapColumns();
+    QVERIFY(wrap >= ByteView::kMinWrapColumns);
     QCOMPARE(m_view->rowCount(), (qint64(oneLine.size()) + wrap - 1) / wrap);
     QCOMPARE(qint64(vertical->maximum()) + vertical->pageStep(), m_view->rowCount());
     verifyPaintFollowsViewport(m_view, wrap);
@@ -440,6 +455,7 @@ void TestByteView::largeBufferTextWorstCase()
     m_view->setMode(ByteView::Mode::Text);
     m_view->setData(nl);
     m_view->viewport()->repaint();
+    waitForTextIndex(m_view);
     QCOMPARE(m_view->rowCount(), qint64(nl.size()));
     QCOMPARE(m_view->byteAt(m_view->byteRect(3).center()), qint64(3));
     verifyPaintFollowsViewport(m_view, 1);

@@ -1,6 +1,62 @@
 #include "ui/raw/LineIndex.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+namespace {
+
+// The rows by the definition, one cell at a time: a row ends after a '\n', or before a cell that
+// would end past the wrap column (a row holds at least one cell; the '\n' always fits).
+QList<qint64> referenceRowStarts(const QByteArray &data, int wrap)
+{
+    QList<qint64> starts;
+    qint64 pos = 0;
+    while (pos < data.size()) {
+        starts.append(pos);
+        int column = 0;
+        while (pos < data.size()) {
+            const TextCell cell = Utf8CellDecoder::cellAt(data.constData(), data.size(), pos);
+            if (cell.kind == TextCell::Kind::LineFeed) {
+                pos = cell.end();
+                break;
+            }
+            if (column > 0 && column + cell.columns > wrap)
+                break;
+            column += cell.columns;
+            pos = cell.end();
+        }
+    }
+    return starts;
+}
+
+// Bytes mixing long ASCII stretches, UTF-8 text (accents, CJK, emoji, combining marks), line
+// breaks and random bytes (mostly invalid UTF-8).
+QByteArray mixedBytes(QRandomGenerator &random, qint64 size)
+{
+    static const QList<QByteArray> pieces{"Zo\xc3\xab caf\xc3\xa9 ",
+                                          "\xe6\x97\xa5\xe6\x9c\xac",
+                                          "\xf0\x9f\x98\x80",
+                                          "e\xcc\x81",
+                                          "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+                                          "\r\n",
+                                          "\n",
+                                          "\t",
+                                          "\xef\xb8\x8f",
+                                          "\xe2\x80\x8d"};
+    QByteArray data;
+    while (data.size() < size) {
+        const quint32 pick = random.bounded(10);
+        if (pick < 3)
+            data.append(QByteArray(int(random.bounded(300)), 'a' + char(random.bounded(26))));
+        else if (pick < 8)
+            data.append(pieces[int(random.bounded(pieces.size()))]);
+        else
+            data.append(char(random.bounded(256)));
+    }
+    return data;
+}
+
+} // namespace
 
 class TestLineIndex : public QObject
 {
@@ -11,6 +67,9 @@ private Q_SLOTS:
     void rows();
     void checkpointsAgreeWithSequentialWalk();
     void rebuildReplacesPreviousData();
+    void matchesReferenceOnMixedBytes();
+    void partialIndexStopsAtARowStart();
+    void cancelledBuildStopsEarly();
 };
 
 void TestLineIndex::rows_data()
@@ -34,6 +93,17 @@ void TestLineIndex::rows_data()
         << QByteArray("abcd\nx") << 4 << qint64(2) << L{5, 1};
     QTest::newRow("one past width") << QByteArray("abcde\n") << 4 << qint64(1) << L{4, 2};
     QTest::newRow("crlf across wrap") << QByteArray("abcd\r\n") << 4 << qint64(1) << L{4, 2};
+    // Cells, not bytes, fill a row: "Zoë " is 4 cells in 5 bytes, "café\n" 5 cells in 6 bytes.
+    QTest::newRow("utf8 wraps by characters")
+        << QByteArray("Zo\xc3\xab caf\xc3\xa9\n") << 4 << qint64(1) << L{5, 6};
+    QTest::newRow("wide character moves to the next row") << QByteArray("a\xe6\x97\xa5"
+                                                                        "b")
+                                                          << 2 << qint64(1) << L{1, 3, 1};
+    QTest::newRow("invalid byte takes four columns") << QByteArray("ab\xff"
+                                                                   "c")
+                                                     << 4 << qint64(1) << L{2, 1, 1};
+    QTest::newRow("combining mark stays with its base at the wrap")
+        << QByteArray("abce\xcc\x81x") << 4 << qint64(1) << L{6, 1};
 }
 
 void TestLineIndex::rows()
@@ -109,6 +179,73 @@ void TestLineIndex::rebuildReplacesPreviousData()
     index.clear();
     QVERIFY(index.isEmpty());
     QCOMPARE(index.rowOfOffset(0), qint64(-1));
+}
+
+void TestLineIndex::matchesReferenceOnMixedBytes()
+{
+    // Long enough that ASCII stretches cross the builder's 64 KB segments at several widths.
+    QRandomGenerator random(20240607);
+    for (int round = 0; round < 6; ++round) {
+        const QByteArray data = mixedBytes(random, round < 3 ? 3000 : 300000);
+        for (int wrap : {1, 3, 16, 80, 1024}) {
+            const QList<qint64> starts = referenceRowStarts(data, wrap);
+            LineIndex index;
+            QVERIFY(index.build(data, wrap));
+            QCOMPARE(index.rowCount(), qint64(starts.size()));
+            for (qsizetype row = 0; row < starts.size(); ++row) {
+                QCOMPARE(index.rowStart(row), starts[row]);
+                const qint64 end = row + 1 < starts.size() ? starts[row + 1] : data.size();
+                QCOMPARE(index.rowSpan(row), (ByteSpan{starts[row], end - starts[row]}));
+            }
+            // Every byte has a row and a cell, and the cells tile the data in order.
+            const qint64 step = data.size() > 10000 ? 97 : 1;
+            for (qint64 offset = 0; offset < data.size(); offset += step) {
+                const qint64 row = index.rowOfOffset(offset);
+                QVERIFY(row >= 0);
+                QVERIFY(index.rowSpan(row).contains(offset));
+                const TextCell cell = index.cellAt(offset);
+                QVERIFY(cell.offset <= offset && offset < cell.end());
+                QVERIFY(index.rowSpan(row).contains(cell.offset));
+                QVERIFY(index.rowSpan(row).contains(cell.end() - 1));
+            }
+        }
+    }
+}
+
+void TestLineIndex::partialIndexStopsAtARowStart()
+{
+    QByteArray data;
+    for (int i = 0; i < 100000; ++i)
+        data.append("Zo\xc3\xab caf\xc3\xa9 " + QByteArray::number(i) + "\n");
+    LineIndex full;
+    QVERIFY(full.build(data, 40));
+    LineIndex prefix;
+    QVERIFY(!prefix.build(data, 40, 256 * 1024));
+    QVERIFY(!prefix.isComplete());
+    QVERIFY(prefix.indexedEnd() >= 256 * 1024);
+    QVERIFY(prefix.indexedEnd() < data.size());
+    QVERIFY(prefix.rowCount() < full.rowCount());
+    // Its rows are the full index's first rows; past its end nothing has a row yet.
+    for (qint64 row = 0; row < prefix.rowCount(); row += 101)
+        QCOMPARE(prefix.rowSpan(row), full.rowSpan(row));
+    QCOMPARE(prefix.rowStart(prefix.rowCount()), prefix.indexedEnd());
+    QCOMPARE(full.rowStart(prefix.rowCount()), prefix.indexedEnd());
+    QCOMPARE(prefix.rowOfOffset(prefix.indexedEnd()), qint64(-1));
+    QCOMPARE(prefix.rowOfOffset(prefix.indexedEnd() - 1), prefix.rowCount() - 1);
+}
+
+void TestLineIndex::cancelledBuildStopsEarly()
+{
+    const QByteArray data(8 * 1024 * 1024, 'x');
+    LineIndex index;
+    int asked = 0;
+    QVERIFY(!index.build(data, 100, -1, [&asked] { return ++asked >= 2; }));
+    QCOMPARE(asked, 2);
+    QVERIFY(!index.isComplete());
+    QVERIFY(index.indexedEnd() > 0);
+    QVERIFY(index.indexedEnd() < data.size() / 4);
+    QVERIFY(index.build(data, 100, -1, [] { return false; }));
+    QCOMPARE(index.rowCount(), qint64(data.size() / 100 + 1));
 }
 
 QTEST_APPLESS_MAIN(TestLineIndex)
