@@ -66,7 +66,8 @@ void TestImportShapes::shapesAreDetectedFromTheirFirstBytes()
     QFETCH(QString, shape);
     const std::unique_ptr<ImportShape> found = ImportShapes::detect(head);
     QCOMPARE(found ? found->name() : QString(), shape);
-    QCOMPARE(ImportShapes::names(), (QStringList{"har", "jsonl", "raw"}));
+    QCOMPARE(ImportShapes::names(), (QStringList{"har", "jsonl", "raw", "apigw", "lambda", "sqs",
+                                                 "eventbridge", "cwlogs"}));
 }
 
 void TestImportShapes::rawFilesSplitIntoTheirRequests()
