@@ -314,6 +314,30 @@ qint64 CaptureStore::firstWithDeliveryId(const QByteArray &deliveryId) const
     return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
 }
 
+qint64 CaptureStore::previousWithSameDeliveryId(qint64 id) const
+{
+    // max(id) below ?1 walks the index captures_delivery (delivery_id, id) backwards from ?1; the
+    // last term lets SQLite use that partial index, as in firstWithDeliveryId.
+    const Lent stmt(prepared("SELECT max(p.id) FROM captures AS c JOIN captures AS p ON "
+                             "p.delivery_id = c.delivery_id WHERE c.id = ?1 AND p.id < ?1 AND "
+                             "p.delivery_id != x''"));
+    if (!stmt)
+        return 0;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
+}
+
+qint64 CaptureStore::previousOnSameEndpoint(qint64 id) const
+{
+    // walks the index captures_endpoint (endpoint, id) backwards from ?1
+    const Lent stmt(prepared("SELECT max(p.id) FROM captures AS c JOIN captures AS p ON "
+                             "p.endpoint = c.endpoint WHERE c.id = ?1 AND p.id < ?1"));
+    if (!stmt)
+        return 0;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    return sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
+}
+
 qint64 CaptureStore::count() const
 {
     Statement stmt(m_db, "SELECT count(*) FROM captures");

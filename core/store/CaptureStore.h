@@ -75,6 +75,12 @@ public:
     QByteArray verdictJson(qint64 id) const;
     // The first capture that carried this delivery id, or 0.
     qint64 firstWithDeliveryId(const QByteArray &deliveryId) const;
+    // The latest capture before `id` with its delivery id (the provider's event or delivery id:
+    // a retry or redelivery of the same event), or 0 (none, or `id` has no delivery id).
+    qint64 previousWithSameDeliveryId(qint64 id) const;
+    // The latest capture before `id` on its endpoint (captures no endpoint matched count as one
+    // endpoint), or 0.
+    qint64 previousOnSameEndpoint(qint64 id) const;
 
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
