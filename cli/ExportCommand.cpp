@@ -6,6 +6,9 @@
 #include "core/config/ConfigLoader.h"
 #include "core/io/CaptureExporter.h"
 #include "core/io/CaptureRedactor.h"
+#include "core/pipeline/SearchIndexer.h"
+#include "core/store/CaptureQuery.h"
+#include "core/store/CaptureSearch.h"
 #include "core/store/CaptureStore.h"
 #include "core/verify/ProviderRegistry.h"
 
@@ -16,7 +19,7 @@
 namespace {
 
 const char *const Synopsis =
-    "hookbench-cli export --store FILE --format har|jsonl|raw|curl [--id ID]... "
+    "hookbench-cli export --store FILE --format har|jsonl|raw|curl [--id ID]... [--filter QUERY] "
     "[--redact-secrets [--config FILE] [--secret-env ENDPOINT_ID=VAR]...] [-o FILE]";
 
 } // namespace
@@ -31,6 +34,11 @@ int ExportCommand::run(const QStringList &args)
         "shell script of curl commands that send the exact bytes again).",
         "FORMAT");
     const QCommandLineOption id("id", "A capture id; repeat for several (default: all).", "ID");
+    const QCommandLineOption filter(
+        "filter",
+        "Only the captures the query selects, in the filter bar's query language (e.g. "
+        "'provider:stripe status:>=400 after:2d'); with --id, those of the ids it selects.",
+        "QUERY");
     const QCommandLineOption redact(
         "redact-secrets",
         "Replace signature and credential headers and the endpoints' secrets with [redacted].");
@@ -44,7 +52,7 @@ int ExportCommand::run(const QStringList &args)
                                     "Write to FILE instead of stdout (curl: body files go in "
                                     "FILE.bodies beside it).",
                                     "FILE");
-    p.addOptions({store, format, id, redact, config, secretEnv, output});
+    p.addOptions({store, format, id, filter, redact, config, secretEnv, output});
     if (int code = CliSupport::parse(p, args, Synopsis); code >= 0)
         return code;
     if (!p.positionalArguments().isEmpty())
@@ -59,9 +67,14 @@ int ExportCommand::run(const QStringList &args)
                                                        p.value(format));
     if (QString bad; !CliSupport::parseIds(p.values(id), &options.ids, &bad))
         return CliSupport::fail(CliSupport::Usage, "--id expects a number, found " + bad);
-    if ((p.isSet(config) || p.isSet(secretEnv)) && !p.isSet(redact))
+    if (p.isSet(secretEnv) && !p.isSet(redact))
+        return CliSupport::fail(CliSupport::Usage, "--secret-env only goes with --redact-secrets");
+    if (p.isSet(config) && !p.isSet(redact) && !p.isSet(filter))
         return CliSupport::fail(CliSupport::Usage,
-                                "--config and --secret-env only go with --redact-secrets");
+                                "--config only goes with --redact-secrets or --filter");
+    const CaptureQuery query = CaptureQuery::parse(p.value(filter));
+    if (!query.isValid())
+        return CliSupport::fail(CliSupport::Usage, "--filter: " + query.errorString());
 
     CaptureRedactor redactor;
     if (p.isSet(redact)) {
@@ -98,6 +111,45 @@ int ExportCommand::run(const QStringList &args)
             return CliSupport::fail(
                 CliSupport::Usage,
                 QStringLiteral("no capture with id %1 in %2").arg(one).arg(p.value(store)));
+    }
+    if (p.isSet(filter)) {
+        CaptureQuery::Context context;
+        if (query.usesField(QStringLiteral("provider"))) { // the endpoints' providers
+            const ConfigLoader::Result loaded =
+                p.isSet(config)
+                    ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
+                    : ConfigLoader::load(ConfigLoader::defaultPath(), false,
+                                         ProviderRegistry::names());
+            if (!loaded.ok())
+                return CliSupport::fail(CliSupport::Usage, loaded.error);
+            for (const EndpointConfig &e : loaded.config.endpoints)
+                context.endpointProviders.insert(e.id, e.provider);
+        }
+        QString why;
+        // text terms: the index beside the store is brought up to date first (a file of its
+        // own; the store itself is only read)
+        if (query.usesSearchIndex() && !SearchIndexer::catchUp(p.value(store), &why))
+            return CliSupport::fail(CliSupport::Environment,
+                                    "--filter needs the search index, which is behind: " + why);
+        CaptureSearch search;
+        if (!search.open(p.value(store), &why))
+            return CliSupport::fail(CliSupport::Environment, why);
+        const CaptureSearch::Result found = search.ids(query, {}, context);
+        if (!found.ok)
+            return CliSupport::fail(CliSupport::Environment, found.error);
+        if (options.ids.isEmpty()) {
+            options.ids = found.ids;
+        } else {
+            QVector<qint64> both;
+            for (qint64 one : std::as_const(options.ids)) {
+                if (std::binary_search(found.ids.begin(), found.ids.end(), one))
+                    both.append(one);
+            }
+            options.ids = both;
+        }
+        options.onlyIds = true;
+        std::fprintf(stderr, "hookbench-cli: the filter selects %lld captures\n",
+                     static_cast<long long>(options.ids.size()));
     }
 
     QFile out;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
+#include <functional>
 
 namespace {
 
@@ -96,7 +97,8 @@ QByteArray githubJson(const EventBridgeInput &c)
 
 // The value `detail_type` names: `header:NAME` or a JSON pointer into the body.
 std::optional<QString> detailTypeFrom(const QString &spec, const EventBridgeInput &c,
-                                      const QByteArray &json, QString *why)
+                                      const std::function<const QJsonDocument &()> &parsed,
+                                      QString *why)
 {
     if (spec.startsWith(QLatin1String("header:"), Qt::CaseInsensitive)) {
         const QByteArray name = spec.mid(7).trimmed().toLatin1();
@@ -113,7 +115,7 @@ std::optional<QString> detailTypeFrom(const QString &spec, const EventBridgeInpu
                    .arg(spec);
         return std::nullopt;
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    const QJsonDocument &doc = parsed();
     if (doc.isNull()) {
         *why =
             QStringLiteral("detail_type \"%1\" points into the body, which is not JSON").arg(spec);
@@ -183,6 +185,12 @@ Error EventBridgeMapper::validateSource(const QString &source, const QString &pr
 
 Error EventBridgeMapper::validate(const EventBridgeEntry &entry, int maxEntryBytes)
 {
+    return validate(entry, maxEntryBytes, isJsonObject(entry.detail));
+}
+
+Error EventBridgeMapper::validate(const EventBridgeEntry &entry, int maxEntryBytes,
+                                  bool detailIsObject)
+{
     if (Error e = validateSource(entry.source); e.problem != Problem::None)
         return e;
     if (entry.detailType.isEmpty())
@@ -192,7 +200,7 @@ Error EventBridgeMapper::validate(const EventBridgeEntry &entry, int maxEntryByt
                 QStringLiteral("DetailType is %1 characters long; PutEvents accepts at most %2")
                     .arg(characters(entry.detailType))
                     .arg(maxDetailTypeChars)};
-    if (!isJsonObject(entry.detail))
+    if (!detailIsObject)
         return {Problem::DetailNotObject, QStringLiteral("Detail is not a JSON object")};
     const qint64 size = entry.size();
     if (size > maxEntryBytes)
@@ -230,6 +238,13 @@ EventBridgeMapper::Result EventBridgeMapper::map(const EventBridgeInput &c,
     e.time = c.receivedAt;
 
     const QByteArray json = github ? githubJson(c) : c.body;
+    std::optional<QJsonDocument> parsedJson; // the body parsed once, when first needed
+    const auto parsed = [&]() -> const QJsonDocument & {
+        if (!parsedJson)
+            parsedJson = QJsonDocument::fromJson(json);
+        return *parsedJson;
+    };
+    std::optional<QJsonObject> detailObject;
     QString why;
     const QString typeSpec =
         target.detailType.value_or(stripe   ? QStringLiteral("/type")
@@ -242,19 +257,20 @@ EventBridgeMapper::Result EventBridgeMapper::map(const EventBridgeInput &c,
                     QStringLiteral("the generic preset needs detail_type: a JSON pointer into the "
                                    "body (\"/type\") or \"header:NAME\""));
     } else {
-        const std::optional<QString> type = detailTypeFrom(typeSpec, c, json, &why);
+        const std::optional<QString> type = detailTypeFrom(typeSpec, c, parsed, &why);
         if (!type)
             return fail(Problem::NoDetailType, why);
         e.detailType = *type;
     }
 
     if (stripe || github) {
-        if (!isJsonObject(json))
+        if (!parsed().isObject())
             return fail(Problem::DetailNotObject,
                         QStringLiteral("the %1 preset sends the body as Detail, and this body is "
                                        "not a JSON object")
                             .arg(preset));
         e.detail = json;
+        detailObject = parsed().object();
     } else if (shopify) {
         static const char *const metadataHeaders[] = {
             "X-Shopify-Topic",      "X-Shopify-Hmac-Sha256",  "X-Shopify-Shop-Domain",
@@ -268,10 +284,12 @@ EventBridgeMapper::Result EventBridgeMapper::map(const EventBridgeInput &c,
             QJsonDocument::fromJson(c.body).isNull() ? compact(wrappedBody(c)) : c.body.trimmed();
         e.detail = "{\"payload\":" + payload + ",\"metadata\":" + compact(metadata) + '}';
     } else {
-        const bool bodyIsObject = isJsonObject(c.body);
+        const bool bodyIsObject = parsed().isObject(); // json is the body for generic
         const QByteArray body = bodyIsObject ? c.body : compact(wrappedBody(c));
         if (!target.envelope) {
             e.detail = body;
+            if (bodyIsObject)
+                detailObject = parsed().object();
         } else {
             QJsonObject headers;
             for (const auto &[name, value] : c.headers) {
@@ -293,9 +311,11 @@ EventBridgeMapper::Result EventBridgeMapper::map(const EventBridgeInput &c,
         }
     }
 
-    if (Error err = validate(e, target.maxEntryBytes); err.problem != Problem::None)
+    const bool detailIsObject = detailObject || isJsonObject(e.detail);
+    if (Error err = validate(e, target.maxEntryBytes, detailIsObject); err.problem != Problem::None)
         return fail(err.problem, err.message);
     EventBridgeMapper::Result r;
     r.entry = std::move(e);
+    r.detailObject = std::move(detailObject);
     return r;
 }

@@ -4,6 +4,7 @@
 #include "core/forward/EventBridgeEntry.h"
 #include "core/forward/EventBridgeInput.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -42,6 +43,9 @@ public:
     struct Result
     {
         std::optional<EventBridgeEntry> entry;
+        // The entry's Detail as an object when map() parsed it on the way (the stripe, github
+        // and plain generic presets), so a reader of the event need not parse it again.
+        std::optional<QJsonObject> detailObject;
         Error error;
         bool ok() const { return entry.has_value(); }
     };
@@ -57,4 +61,7 @@ public:
 
     static constexpr int maxDetailTypeChars = 128;
     static constexpr int maxSourceChars = 256;
+
+private:
+    static Error validate(const EventBridgeEntry &entry, int maxEntryBytes, bool detailIsObject);
 };

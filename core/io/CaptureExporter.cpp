@@ -54,7 +54,8 @@ QString CaptureExporter::formatNames()
 bool CaptureExporter::write(const CaptureStore &store, const Options &options, QIODevice *out,
                             QString *error, qint64 *redactedCount)
 {
-    const QVector<qint64> all = options.ids.isEmpty() ? store.ids() : options.ids;
+    const QVector<qint64> all =
+        options.ids.isEmpty() && !options.onlyIds ? store.ids() : options.ids;
     std::unique_ptr<ExportFormatWriter> writer = writerFor(options);
     if (redactedCount)
         *redactedCount = 0;

@@ -25,6 +25,7 @@ public:
     {
         Format format = Format::Raw;
         QVector<qint64> ids;                       // empty: every capture
+        bool onlyIds = false; // ids is the whole selection even when empty (export --filter)
         const CaptureRedactor *redactor = nullptr; // set: --redact-secrets
         QString creatorVersion;                    // HAR's log.creator.version
         QString bodyDir;                           // curl: body files go here

@@ -49,8 +49,13 @@ BusEventBuilder::Result BusEventBuilder::build(const Capture &capture,
     const QString eventId =
         QUuid::createUuidV5(QUuid(), QStringLiteral("hookbench-capture-%1").arg(capture.summary.id))
             .toString(QUuid::WithoutBraces);
-    if (!EventEnvelope::fromEntry(e.source, e.detailType, e.detail, e.resources, eventAccount,
-                                  eventRegion, input.receivedAt, eventId, &out.envelope, &error)) {
+    if (mapped.detailObject) // parsed by the mapper: not again
+        out.envelope =
+            EventEnvelope::fromParts(e.source, e.detailType, *mapped.detailObject, e.resources,
+                                     eventAccount, eventRegion, input.receivedAt, eventId);
+    else if (!EventEnvelope::fromEntry(e.source, e.detailType, e.detail, e.resources, eventAccount,
+                                       eventRegion, input.receivedAt, eventId, &out.envelope,
+                                       &error)) {
         out.notOnBus = QStringLiteral("not forwarded: %1").arg(error);
         return out;
     }

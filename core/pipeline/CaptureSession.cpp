@@ -6,6 +6,7 @@
 #include "core/pipeline/DiagnosisStage.h"
 #include "core/pipeline/ForwardStage.h"
 #include "core/pipeline/Reverifier.h"
+#include "core/pipeline/SearchIndexer.h"
 #include "core/store/ForwardOutbox.h"
 #include "core/store/StoreWriter.h"
 
@@ -76,6 +77,13 @@ bool CaptureSession::open(const QString &storePath, QString *error)
     m_forward->moveToThread(&m_thread); // woken by each commit there; ended with the writer
     connect(m_forward.get(), &ForwardStage::entryUpdated, this, &CaptureSession::forwardUpdated);
     m_router = std::make_unique<CaptureRouter>(&m_context, m_writer.get(), m_diagnosis.get());
+    // The search index is written on a thread of its own, behind the commits (never before an
+    // answer); it catches up with the captures stored before.
+    m_indexer = std::make_unique<SearchIndexer>(storePath, [this](qint64 indexed, qint64 latest) {
+        QMetaObject::invokeMethod(
+            this, [this, indexed, latest] { Q_EMIT searchIndexProgress(indexed, latest); });
+    });
+    m_indexer->start();
     return true;
 }
 
@@ -103,6 +111,7 @@ void CaptureSession::close()
             m_reverifier.reset();
             m_diagnosis.reset();
             m_writer.reset();
+            m_indexer.reset(); // after the last commit's wake(); finishes the batch it writes
         },
         Qt::BlockingQueuedConnection);
     m_writeStore.reset();
@@ -197,6 +206,8 @@ void CaptureSession::setAwsKeys(const StoredAwsKeys &keys)
 void CaptureSession::onStored(const QVector<CaptureSummary> &batch)
 {
     m_forward->wake();
+    if (m_indexer)
+        m_indexer->wake();
     Q_EMIT captured(batch);
     for (const CaptureSummary &s : batch) {
         if (s.verdictReason.isEmpty())

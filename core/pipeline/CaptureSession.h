@@ -16,6 +16,7 @@ class DiagnosisStage;
 class ForwardStage;
 class HttpListener;
 class Reverifier;
+class SearchIndexer;
 class StoreWriter;
 
 // The capture flow, one object for both executables (docs: DESIGN.md, "The one flow"):
@@ -85,6 +86,9 @@ Q_SIGNALS:
     // retryForwards() stored: those captures' dead rows (or every dead row) are queued again.
     void forwardsRequeued(const QVector<qint64> &captureIds, bool allDead);
     void reverifyProgress(qint64 done, qint64 total);
+    // The search index (SearchIndexer, on its own thread) holds the captures up to indexedUpTo
+    // of the latestId stored; emitted after each batch it indexes.
+    void searchIndexProgress(qint64 indexedUpTo, qint64 latestId);
     void reverifyFinished(const QString &endpointId, qint64 changed, const QString &error);
 
 private:
@@ -100,6 +104,7 @@ private:
     std::unique_ptr<ForwardStage> m_forward;
     std::unique_ptr<Reverifier> m_reverifier;
     std::unique_ptr<CaptureRouter> m_router;
+    std::unique_ptr<SearchIndexer> m_indexer;
     HttpListener *m_listener = nullptr; // lives on the capture thread
     QHostAddress m_address;
     quint16 m_port = 0;

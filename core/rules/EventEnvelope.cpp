@@ -22,15 +22,25 @@ bool EventEnvelope::fromEntry(const QString &source, const QString &detailType,
         *error = QStringLiteral("Detail is not a JSON object (EventBridge refuses such entries)");
         return false;
     }
-    out->id = id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : id;
-    out->source = source;
-    out->detailType = detailType;
-    out->account = account;
-    out->region = region;
-    out->time = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
-    out->resources = resources;
-    out->detail = detail.object();
+    *out = fromParts(source, detailType, detail.object(), resources, account, region, time, id);
     return true;
+}
+
+EventEnvelope EventEnvelope::fromParts(const QString &source, const QString &detailType,
+                                       const QJsonObject &detail, const QStringList &resources,
+                                       const QString &account, const QString &region,
+                                       const QDateTime &time, const QString &id)
+{
+    EventEnvelope out;
+    out.id = id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : id;
+    out.source = source;
+    out.detailType = detailType;
+    out.account = account;
+    out.region = region;
+    out.time = time.isValid() ? time.toUTC() : QDateTime::currentDateTimeUtc();
+    out.resources = resources;
+    out.detail = detail;
+    return out;
 }
 
 bool EventEnvelope::looksLikeEntry(const QJsonObject &json)

@@ -27,6 +27,11 @@ struct EventEnvelope
                           const QByteArray &detailJson, const QStringList &resources,
                           const QString &account, const QString &region, const QDateTime &time,
                           const QString &id, EventEnvelope *out, QString *error);
+    // The same with Detail already parsed (it is an object, so nothing can fail).
+    static EventEnvelope fromParts(const QString &source, const QString &detailType,
+                                   const QJsonObject &detail, const QStringList &resources,
+                                   const QString &account, const QString &region,
+                                   const QDateTime &time, const QString &id);
     // The same from an entry as JSON ({"Source", "DetailType", "Detail" (a string or an object),
     // "Resources", "Time"}), as `aws events put-events --entries` takes it.
     static bool fromEntryJson(const QJsonObject &entry, const QString &account,

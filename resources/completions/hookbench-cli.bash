@@ -70,7 +70,7 @@ _hookbench_cli()
                 return
             fi
             options="--from-env --from-stdin --config" ;;
-        export) options="--store --format --id --redact-secrets --config --secret-env --output" ;;
+        export) options="--store --format --id --filter --redact-secrets --config --secret-env --output" ;;
         import) options="--store --format --config --secret-env" ;;
         *) return ;;
     esac

@@ -84,6 +84,7 @@ complete -c hookbench-cli -n '__fish_seen_subcommand_from secrets' -l from-stdin
 
 # export
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export' -l format -x -a 'har jsonl raw curl' -d 'Output format'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from export' -l filter -x -d 'Only the captures a filter bar query selects'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export' -l redact-secrets -d 'Replace signatures and secrets with [redacted]'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export import' -l secret-env -x -d 'ENDPOINT_ID=VAR: secret from a variable'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export import' -l config -r -F -d 'Config file'

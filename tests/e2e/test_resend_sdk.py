@@ -174,6 +174,25 @@ class ResendSdkTest(hbe2e.E2ETestCase):
         self.assertLess(names.index("user-agent"), names.index("stripe-signature"),
                         "a replaced header stays where it was")
 
+    def test_forwarding_with_resign_passes_the_sdk_check(self):
+        # listen forwards a stale delivery to the app, re-signed: the SDK accepts it; the same
+        # delivery forwarded without re-signing is refused by the SDK (the test can fail)
+        for resign, accepted in ((True, True), (False, False)):
+            config = self.write_config({"endpoints": [{
+                "id": "stripe-resend", "path": "/stripe", "provider": "stripe",
+                "forward": {"only_verified": False,
+                            "http": {"url": self.app.url, "resign": resign}}}]})
+            listener = self.start_listener(config=config)
+            at = str(int(time.time()) - 3600).encode()
+            sig = hmac.new(SECRET.encode(), at + b"." + BODY, hashlib.sha256).hexdigest().encode()
+            request = hbe2e.post(b"/stripe", BODY,
+                                 extra=b"Stripe-Signature: t=" + at + b",v1=" + sig + b"\r\n")
+            self.assertEqual(hbe2e.exchange(listener.host, listener.port, request).status, 200)
+            got = self.app.next()
+            self.assertEqual(got["verdict"]["ok"], accepted, (resign, got["verdict"]))
+            self.assertEqual(got["body"], BODY)
+            self.stop_listener(listener)
+
     def test_usage_and_environment_errors(self):
         r = self.resend("--resign", capture=2)  # stripe, but no secret in the keychain
         self.assertEqual(r.returncode, 3, r.stderr)

@@ -1,0 +1,286 @@
+#include "core/pipeline/SearchIndexer.h"
+
+#include "core/pipeline/SearchDocument.h"
+#include "core/platform/BackgroundThread.h"
+#include "core/store/CaptureStore.h"
+#include "core/store/SearchIndex.h"
+#include "core/store/StoreOpener.h"
+
+#include <QFile>
+#include <chrono>
+#include <sqlite3.h>
+
+namespace {
+
+bool exec(sqlite3 *db, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    *error = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
+    sqlite3_free(message);
+    return false;
+}
+
+void bindText(sqlite3_stmt *stmt, int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text64(stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()),
+                        SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+} // namespace
+
+// One reader of the store and one writer of the index.
+class SearchIndexer::Pass
+{
+public:
+    explicit Pass(const QString &storePath) : m_storePath(storePath) {}
+    ~Pass()
+    {
+        sqlite3_finalize(m_select);
+        sqlite3_finalize(m_insertText);
+        sqlite3_finalize(m_insertMeta);
+        sqlite3_finalize(m_setState);
+        if (m_store)
+            sqlite3_close_v2(m_store);
+        if (m_index)
+            sqlite3_close_v2(m_index);
+    }
+
+    bool open(QString *error)
+    {
+        m_store = StoreOpener::openReadOnly(m_storePath, CaptureStore::SchemaVersion, error);
+        if (!m_store || !m_chunked.openReadOnly(m_storePath)) {
+            if (error->isEmpty())
+                *error = m_chunked.errorString();
+            return false;
+        }
+        const QString path = SearchIndex::pathFor(m_storePath);
+        const bool existed = QFile::exists(path);
+        QString why;
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_index,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK) {
+            *error = QStringLiteral("Cannot open the search index %1: %2")
+                         .arg(path, QString::fromUtf8(sqlite3_errmsg(m_index)));
+            return false;
+        }
+        if (!existed) // it holds bodies: only the user reads it, like the store
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        sqlite3_busy_timeout(m_index, StoreOpener::BusyTimeoutMs);
+        // The index can be rebuilt from the store: no fsync per batch.
+        if (!exec(m_index, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", &why) ||
+            !SearchIndex::createSchema(m_index, &why) ||
+            sqlite3_prepare_v2(m_store,
+                               "SELECT c.id, b.raw, b.upload FROM captures c JOIN capture_bytes b"
+                               " ON b.capture_id = c.id WHERE c.id > ? ORDER BY c.id LIMIT ?",
+                               -1, &m_select, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v2(m_index,
+                               "INSERT INTO capture_text (rowid, head, body) VALUES (?, ?, ?)", -1,
+                               &m_insertText, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v2(m_index,
+                               "INSERT OR REPLACE INTO capture_meta (capture_id, event_type)"
+                               " VALUES (?, ?)",
+                               -1, &m_insertMeta, nullptr) != SQLITE_OK ||
+            sqlite3_prepare_v2(m_index,
+                               "UPDATE index_state SET value = ? WHERE key = 'indexed_up_to'", -1,
+                               &m_setState, nullptr) != SQLITE_OK) {
+            *error =
+                QStringLiteral("Cannot prepare the search index %1: %2")
+                    .arg(path, why.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_index)) : why);
+            return false;
+        }
+        m_upTo = SearchIndex::indexedUpTo(m_index);
+        return true;
+    }
+
+    qint64 latestId() const
+    {
+        sqlite3_stmt *stmt = nullptr;
+        qint64 id = 0;
+        if (sqlite3_prepare_v2(m_store, "SELECT coalesce(max(id), 0) FROM captures", -1, &stmt,
+                               nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            id = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return id;
+    }
+
+    // Indexes up to BatchSize captures after upTo() in one transaction; false on error.
+    bool batch(qint64 latest, QString *error)
+    {
+        if (m_upTo > latest && !reset(error)) // another store under the same name
+            return false;
+        if (m_upTo >= latest)
+            return true;
+        if (!exec(m_index, "BEGIN IMMEDIATE", error))
+            return false;
+        sqlite3_reset(m_select);
+        sqlite3_bind_int64(m_select, 1, m_upTo);
+        sqlite3_bind_int(m_select, 2, BatchSize);
+        qint64 last = m_upTo;
+        bool ok = true;
+        while (ok && sqlite3_step(m_select) == SQLITE_ROW) {
+            last = sqlite3_column_int64(m_select, 0);
+            QByteArray raw;
+            if (sqlite3_column_type(m_select, 2) == SQLITE_NULL) {
+                raw = QByteArray(static_cast<const char *>(sqlite3_column_blob(m_select, 1)),
+                                 sqlite3_column_bytes(m_select, 1));
+            } else if (const std::optional<Capture> c = m_chunked.capture(last)) {
+                raw = c->raw; // SearchDocument reads the first MaxBodyBytes of its body
+            }
+            const SearchDocument doc = SearchDocument::of(raw);
+            sqlite3_reset(m_insertText);
+            sqlite3_bind_int64(m_insertText, 1, last);
+            bindText(m_insertText, 2, doc.head);
+            bindText(m_insertText, 3, doc.body);
+            ok = sqlite3_step(m_insertText) == SQLITE_DONE;
+            if (ok && !doc.eventType.isEmpty()) {
+                sqlite3_reset(m_insertMeta);
+                sqlite3_bind_int64(m_insertMeta, 1, last);
+                bindText(m_insertMeta, 2, doc.eventType);
+                ok = sqlite3_step(m_insertMeta) == SQLITE_DONE;
+            }
+        }
+        sqlite3_reset(m_select); // ends the read of the store's snapshot
+        if (ok) {
+            sqlite3_reset(m_setState);
+            sqlite3_bind_int64(m_setState, 1, last);
+            ok = sqlite3_step(m_setState) == SQLITE_DONE;
+        }
+        QString why;
+        if (!ok || !exec(m_index, "COMMIT", &why)) {
+            *error = QStringLiteral("Cannot write the search index %1: %2")
+                         .arg(SearchIndex::pathFor(m_storePath),
+                              why.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_index)) : why);
+            exec(m_index, "ROLLBACK", &why);
+            return false;
+        }
+        m_upTo = last;
+        return true;
+    }
+
+    qint64 upTo() const { return m_upTo; }
+
+private:
+    bool reset(QString *error)
+    {
+        if (!exec(m_index,
+                  "BEGIN IMMEDIATE; INSERT INTO capture_text (capture_text) VALUES ('delete-all');"
+                  " DELETE FROM capture_meta; UPDATE index_state SET value = 0; COMMIT;",
+                  error))
+            return false;
+        m_upTo = 0;
+        return true;
+    }
+
+    QString m_storePath;
+    sqlite3 *m_store = nullptr;
+    sqlite3 *m_index = nullptr;
+    CaptureStore m_chunked; // reads the captures stored as chunks
+    sqlite3_stmt *m_select = nullptr;
+    sqlite3_stmt *m_insertText = nullptr;
+    sqlite3_stmt *m_insertMeta = nullptr;
+    sqlite3_stmt *m_setState = nullptr;
+    qint64 m_upTo = 0;
+};
+
+SearchIndexer::SearchIndexer(const QString &storePath, Progress progress)
+    : m_storePath(storePath), m_progress(std::move(progress))
+{}
+
+SearchIndexer::~SearchIndexer()
+{
+    stop();
+}
+
+void SearchIndexer::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stop = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void SearchIndexer::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void SearchIndexer::wake()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_woken = true;
+    }
+    m_wake.notify_all();
+}
+
+QString SearchIndexer::errorString() const
+{
+    std::lock_guard<std::mutex> lock(m_errorMutex);
+    return m_error;
+}
+
+void SearchIndexer::setError(const QString &error)
+{
+    std::lock_guard<std::mutex> lock(m_errorMutex);
+    m_error = error;
+}
+
+void SearchIndexer::run()
+{
+    BackgroundThread::lowerPriority();
+    Pass pass(m_storePath);
+    QString error;
+    if (!pass.open(&error)) {
+        setError(error);
+        return;
+    }
+    m_indexedUpTo = pass.upTo();
+    qint64 reported = -1;
+    while (true) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stop)
+                return;
+            m_woken = false;
+        }
+        const qint64 latest = pass.latestId();
+        if (!pass.batch(latest, &error)) {
+            setError(error);
+            return;
+        }
+        m_indexedUpTo = pass.upTo();
+        if (m_progress && (pass.upTo() != reported || pass.upTo() < latest)) {
+            reported = pass.upTo();
+            m_progress(pass.upTo(), latest);
+        }
+        if (pass.upTo() < latest)
+            continue; // more to catch up with
+        std::unique_lock<std::mutex> lock(m_mutex);
+        // Woken by each commit of this process; captures another process writes are seen
+        // within a few seconds.
+        m_wake.wait_for(lock, std::chrono::seconds(3), [this] { return m_woken || m_stop; });
+    }
+}
+
+bool SearchIndexer::catchUp(const QString &storePath, QString *error)
+{
+    Pass pass(storePath);
+    if (!pass.open(error))
+        return false;
+    const qint64 latest = pass.latestId();
+    do { // the first batch also resets an index of another store
+        if (!pass.batch(latest, error))
+            return false;
+    } while (pass.upTo() < latest);
+    return true;
+}

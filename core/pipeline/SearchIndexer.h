@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+class CaptureStore;
+
+// Keeps a store's search index (SearchIndex, a file of its own beside the store) up to date on a
+// thread and connections of its own: it reads new captures through a read-only connection to
+// the store and indexes them in batches, one transaction each. Capturing never waits for it:
+// the writer only calls wake() after a commit. It catches up with the captures already stored
+// when started, and looks again every few seconds for captures written by another process
+// (`listen`, `import`). A store replaced by another (its last id below the index's) is
+// indexed again from the start.
+class SearchIndexer
+{
+public:
+    static constexpr int BatchSize = 1000;
+    // indexedUpTo and the store's last capture id, after each batch (on the indexer's thread).
+    using Progress = std::function<void(qint64 indexedUpTo, qint64 latestId)>;
+
+    explicit SearchIndexer(const QString &storePath, Progress progress = {});
+    ~SearchIndexer(); // stops the thread (the batch being written is finished first)
+    SearchIndexer(const SearchIndexer &) = delete;
+    SearchIndexer &operator=(const SearchIndexer &) = delete;
+
+    void start();
+    void stop();
+    void wake(); // new captures were committed
+    qint64 indexedUpTo() const { return m_indexedUpTo; }
+    QString errorString() const;
+
+    // On the calling thread: indexes every capture not indexed yet (`export --filter`).
+    static bool catchUp(const QString &storePath, QString *error);
+
+private:
+    // The connections and the work of one pass; used by the thread and by catchUp().
+    class Pass;
+    void run();
+    void setError(const QString &error);
+
+    QString m_storePath;
+    Progress m_progress;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_woken = false;
+    bool m_stop = false;
+    std::atomic<qint64> m_indexedUpTo{0};
+    mutable std::mutex m_errorMutex;
+    QString m_error;
+};

@@ -1,0 +1,169 @@
+#include "core/store/CaptureSearch.h"
+
+#include "core/store/CaptureStore.h"
+#include "core/store/SearchIndex.h"
+#include "core/store/StoreOpener.h"
+
+#include <QFileInfo>
+#include <QUrl>
+#include <sqlite3.h>
+
+namespace {
+
+void bindValue(sqlite3_stmt *stmt, int index, const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::QByteArray: {
+        const QByteArray b = v.toByteArray();
+        sqlite3_bind_blob64(stmt, index, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        sqlite3_bind_int64(stmt, index, v.toLongLong());
+        return;
+    default: {
+        const QByteArray t = v.toString().toUtf8();
+        sqlite3_bind_text64(stmt, index, t.constData(), sqlite3_uint64(t.size()), SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
+    }
+    }
+}
+
+qint64 singleInt(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    qint64 value = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+} // namespace
+
+CaptureSearch::~CaptureSearch()
+{
+    close();
+}
+
+bool CaptureSearch::open(const QString &storePath, QString *error)
+{
+    close();
+    m_storePath = storePath;
+    m_db = StoreOpener::openReadOnly(storePath, CaptureStore::SchemaVersion, error);
+    if (!m_db)
+        return false;
+    if (!attachIndex(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+void CaptureSearch::close()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    m_indexFile = false;
+    m_emptyIndex = false;
+}
+
+bool CaptureSearch::attachIndex(QString *error)
+{
+    const QString path = SearchIndex::pathFor(m_storePath);
+    const bool file = QFileInfo::exists(path);
+    if (file == m_indexFile && (m_indexFile || m_emptyIndex))
+        return true;
+    if (!file) {
+        // no index yet: an empty one in the connection's temp schema (a read-only connection
+        // writes nothing else), so text terms select nothing until the indexer has written it
+        QString why;
+        if (!SearchIndex::createSchema(m_db, &why, "temp")) {
+            *error = QStringLiteral("Cannot prepare an empty search index: %1").arg(why);
+            return false;
+        }
+        m_emptyIndex = true;
+        return true;
+    }
+    const QByteArray uri =
+        "file:" + QUrl::toPercentEncoding(QFileInfo(path).absoluteFilePath(), "/") + "?mode=ro";
+    sqlite3_stmt *stmt = nullptr;
+    bool ok =
+        sqlite3_prepare_v2(m_db, "ATTACH DATABASE ? AS search", -1, &stmt, nullptr) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(stmt, 1, uri.constData(), int(uri.size()), SQLITE_TRANSIENT);
+        ok = sqlite3_step(stmt) == SQLITE_DONE;
+    }
+    sqlite3_finalize(stmt);
+    QString why;
+    if (!ok) {
+        *error = QStringLiteral("Cannot read the search index %1: %2")
+                     .arg(path, why.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_db)) : why);
+        return false;
+    }
+    m_indexFile = file;
+    return true;
+}
+
+CaptureSearch::Result CaptureSearch::ids(const CaptureQuery &query, const CaptureFilter &filter,
+                                         const CaptureQuery::Context &context)
+{
+    Result r;
+    if (!m_db) {
+        r.error = QStringLiteral("No store is open");
+        return r;
+    }
+    if (!query.isValid()) {
+        r.error = query.errorString();
+        return r;
+    }
+    if (!attachIndex(&r.error))
+        return r;
+    CaptureQuery::Context c = context;
+    c.indexSchema = m_indexFile ? "search" : "temp";
+    const CaptureQuery::Sql sql = query.compile(c);
+    const QByteArray text =
+        "SELECT captures.id FROM captures LEFT JOIN verdicts ON verdicts.capture_id = captures.id"
+        " WHERE " +
+        sql.condition + " AND (" + filter.sqlCondition() + ") ORDER BY captures.id";
+    sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all three reads
+    r.indexedUpTo = SearchIndex::indexedUpTo(m_db, c.indexSchema.constData());
+    r.latestId = singleInt(m_db, "SELECT coalesce(max(id), 0) FROM captures");
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, text.constData(), int(text.size()), &stmt, nullptr) != SQLITE_OK) {
+        r.error = QStringLiteral("Cannot run the query on %1: %2")
+                      .arg(m_storePath, QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        return r;
+    }
+    int index = 1;
+    for (const QVariant &v : sql.parameters)
+        bindValue(stmt, index++, v);
+    for (const QString &p : filter.sqlParameters())
+        bindValue(stmt, index++, p);
+    m_running = m_db;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        r.ids.append(sqlite3_column_int64(stmt, 0));
+    m_running = nullptr;
+    r.interrupted = rc == SQLITE_INTERRUPT;
+    r.ok = rc == SQLITE_DONE;
+    if (!r.ok) {
+        r.ids.clear();
+        r.error = r.interrupted ? QStringLiteral("The query was cancelled")
+                                : QStringLiteral("The query failed on %1: %2")
+                                      .arg(m_storePath, QString::fromUtf8(sqlite3_errmsg(m_db)));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    return r;
+}
+
+void CaptureSearch::interrupt()
+{
+    if (sqlite3 *db = m_running.load())
+        sqlite3_interrupt(db);
+}

@@ -1,0 +1,160 @@
+#include "../store/StoreTestCaptures.h"
+#include "core/pipeline/SearchIndexer.h"
+#include "core/store/CaptureQuery.h"
+#include "core/store/CaptureSearch.h"
+#include "core/store/CaptureStore.h"
+#include "core/store/SearchIndex.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <condition_variable>
+#include <mutex>
+
+namespace {
+
+// The indexer's progress reports, waited for without sleeping.
+struct ProgressLog
+{
+    std::mutex mutex;
+    std::condition_variable changed;
+    qint64 indexed = -1;
+    qint64 latest = -1;
+
+    SearchIndexer::Progress callback()
+    {
+        return [this](qint64 i, qint64 l) {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                indexed = i;
+                latest = l;
+            }
+            changed.notify_all();
+        };
+    }
+    bool waitFor(qint64 id)
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        return changed.wait_for(lock, std::chrono::seconds(30), [&] { return indexed >= id; });
+    }
+};
+
+QVector<qint64> search(const QString &store, const QString &text)
+{
+    CaptureSearch s;
+    QString error;
+    if (!s.open(store, &error))
+        qWarning() << error;
+    return s.ids(CaptureQuery::parse(text), {}, {}).ids;
+}
+
+bool appendBodies(const QString &path, const QList<QByteArray> &bodies, int firstN)
+{
+    CaptureStore store;
+    if (!store.open(path))
+        return false;
+    QList<NewCapture> cs;
+    for (const QByteArray &b : bodies)
+        cs << storeTestCapture(firstN++, b);
+    return store.append(cs);
+}
+
+} // namespace
+
+class SearchIndexerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void catchesUpThenIndexesNewCaptures()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        QList<QByteArray> many;
+        for (int i = 0; i < 2500; ++i) // more than two batches
+            many << (i == 1234 ? QByteArray(R"({"needle":"haystack_1234"})") : "{\"n\":1}");
+        QVERIFY(appendBodies(path, many, 1));
+
+        // before the index exists: nothing found, no error
+        QCOMPARE(search(path, QStringLiteral("haystack_1234")), QVector<qint64>());
+
+        ProgressLog log;
+        SearchIndexer indexer(path, log.callback());
+        indexer.start();
+        QVERIFY(log.waitFor(2500));
+        QCOMPARE(log.latest, 2500);
+        QCOMPARE(search(path, QStringLiteral("haystack_1234")), QVector<qint64>({1235}));
+        QVERIFY(QFile::exists(SearchIndex::pathFor(path)));
+        QCOMPARE(QFile::permissions(SearchIndex::pathFor(path)) &
+                     (QFile::ReadOther | QFile::ReadGroup),
+                 QFile::Permissions());
+
+        // a capture committed later appears once the indexer is woken
+        QVERIFY(appendBodies(path, {R"({"late":"arrival_77"})"}, 9000));
+        indexer.wake();
+        QVERIFY(log.waitFor(2501));
+        QCOMPARE(search(path, QStringLiteral("arrival_77")), QVector<qint64>({2501}));
+        indexer.stop();
+        QVERIFY(indexer.errorString().isEmpty());
+    }
+
+    void resumesWhenTheStoreIsReopened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        QVERIFY(appendBodies(path, {"{\"a\":\"first_word\"}"}, 1));
+        QString error;
+        QVERIFY2(SearchIndexer::catchUp(path, &error), qPrintable(error));
+        QVERIFY(appendBodies(path, {"{\"a\":\"second_word\"}"}, 2));
+        QCOMPARE(search(path, QStringLiteral("second_word")), QVector<qint64>()); // behind
+
+        ProgressLog log;
+        SearchIndexer indexer(path, log.callback());
+        indexer.start();
+        QVERIFY(log.waitFor(2));
+        indexer.stop();
+        QCOMPARE(search(path, QStringLiteral("first_word")), QVector<qint64>({1}));
+        QCOMPARE(search(path, QStringLiteral("second_word")), QVector<qint64>({2}));
+    }
+
+    void anotherStoreUnderTheSameNameIsIndexedAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        QVERIFY(appendBodies(path, {"{\"a\":\"old_one\"}", "{\"a\":\"old_two\"}"}, 1));
+        QString error;
+        QVERIFY2(SearchIndexer::catchUp(path, &error), qPrintable(error));
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+        QVERIFY(appendBodies(path, {"{\"a\":\"new_one\"}"}, 1));
+        QVERIFY2(SearchIndexer::catchUp(path, &error), qPrintable(error));
+        QCOMPARE(search(path, QStringLiteral("new_one")), QVector<qint64>({1}));
+        QCOMPARE(search(path, QStringLiteral("old_one")), QVector<qint64>());
+    }
+
+    void indexesLargeChunkedCaptures()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        CaptureStore store;
+        QVERIFY(store.open(path));
+        QByteArray body = "{\"big\":\"" + QByteArray(3 * 1024 * 1024, 'x') + "\"}";
+        body.replace(100, 14, " early_marker ");
+        NewCapture c = storeTestCapture(1, body);
+        c.upload = store.newUpload();
+        for (qint64 at = 0, seq = 0; at < c.raw.size(); at += CaptureStore::ChunkBytes, ++seq)
+            QVERIFY(store.appendChunk(c.upload, int(seq), c.raw.constData() + at,
+                                      qMin(CaptureStore::ChunkBytes, c.raw.size() - at)));
+        QList<NewCapture> cs{c};
+        QVERIFY(store.append(cs));
+        store.close();
+        QString error;
+        QVERIFY2(SearchIndexer::catchUp(path, &error), qPrintable(error));
+        QCOMPARE(search(path, QStringLiteral("early_marker")), QVector<qint64>({1}));
+        QCOMPARE(search(path, QStringLiteral("header:content-type=application/json")),
+                 QVector<qint64>({1}));
+    }
+};
+
+QTEST_GUILESS_MAIN(SearchIndexerTest)
+#include "tst_searchindexer.moc"
