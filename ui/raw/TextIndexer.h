@@ -20,7 +20,7 @@ class TextIndexer : public QObject
     Q_OBJECT
 public:
     static constexpr qint64 kSyncIndexBytes = 1024 * 1024;
-    static constexpr qint64 kFirstScreenBytes = 256 * 1024;
+    static constexpr qint64 kFirstScreenBytes = 128 * 1024;
 
     explicit TextIndexer(QObject *parent = nullptr);
 

@@ -160,7 +160,7 @@ TextCell Utf8CellDecoder::cellAt(const char *data, qint64 size, qint64 offset)
     for (int count = 1; count < kMaxCodePointsPerCell && cell.end() < size; ++count) {
         char32_t next = 0;
         const int nextLength = decode(data, size, cell.end(), &next);
-        if (nextLength == 0 || next < 0x20)
+        if (nextLength == 0 || next < 0x300) // nothing below U+0300 attaches to a character
             break;
         if (!joined && !extendsPrevious(next))
             break;

@@ -29,6 +29,7 @@ public:
     ByteSpan selectBodyOffset(qint64 offset);
     QTreeView *jsonView() const { return m_jsonView; }
     JsonTreeModel *jsonModel() const { return m_jsonModel; }
+    ByteView *textView() const { return m_textView; } // text and binary bodies
 
 Q_SIGNALS:
     void bodySpanSelected(ByteSpan span); // in body() offsets

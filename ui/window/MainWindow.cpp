@@ -13,6 +13,7 @@
 #include "ui/list/FilterBar.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
+#include "ui/raw/RawViewActions.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/BodyPane.h"
 #include "ui/window/CaptureInspector.h"
@@ -188,6 +189,8 @@ void MainWindow::createActions()
         m_inspector->rulesPanel()->setFocus();
     });
     rules->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    view->addSeparator(); // Soft Wrap (Alt+Z), Line-End Marks (Alt+Shift+Z), remembered
+    new RawViewActions(view, {m_inspector->rawView(), m_inspector->bodyPane()->textView()}, this);
 
     QMenu *forwarding = menuBar()->addMenu(tr("F&orwarding"));
     QAction *dead =
