@@ -1,5 +1,7 @@
 #include "ui/raw/ByteView.h"
 
+#include "ui/raw/CursorKeys.h"
+#include "ui/raw/HexRow.h"
 #include "ui/raw/TextIndexer.h"
 #include "ui/raw/TextRow.h"
 
@@ -20,12 +22,6 @@
 namespace {
 
 constexpr int kMarginPx = 4;
-constexpr char kHexDigits[] = "0123456789abcdef";
-
-bool isPrintableAscii(uchar byte)
-{
-    return byte >= 0x20 && byte < 0x7f;
-}
 
 ByteSpan intersect(ByteSpan a, ByteSpan b)
 {
@@ -271,7 +267,9 @@ void ByteView::paintEvent(QPaintEvent *)
             paintRunBackground(painter, row, rowBytes, layout, span, highlightColor);
         paintRunBackground(painter, row, rowBytes, layout, m_selection, selectionColor);
         if (m_mode == Mode::Hex)
-            paintHexRow(painter, row, rowBytes);
+            HexRow(m_data.size())
+                .paint(painter, m_data, rowBytes, cellX(0), rowY(row) + m_ascent, m_charWidth,
+                       palette());
         else
             text.paint(painter, m_data, cellX(0), rowY(row) + m_ascent, m_charWidth, style);
         paintCursor(painter, row, rowBytes, layout);
@@ -371,45 +369,24 @@ void ByteView::keyPressEvent(QKeyEvent *event)
         QAbstractScrollArea::keyPressEvent(event);
         return;
     }
-    const ByteSpan rowBytes = rowSpan(row);
+    CursorKeys::Place place;
+    place.cursor = current;
+    place.cursorEnd = unitAt(current).end();
+    place.row = row;
+    place.rowBytes = rowSpan(row);
     // Up and Down keep the byte column (Hex) or the character column (Text).
-    const qint64 column =
-        m_mode == Mode::Hex ? current - rowBytes.offset : qint64(cellsOf(current).first);
-    const qint64 lastRow = rowCount() - 1;
-    const bool control = event->modifiers() & Qt::ControlModifier;
-
-    qint64 target = current;
-    switch (event->key()) {
-    case Qt::Key_Left:
-        target = current - 1;
-        break;
-    case Qt::Key_Right:
-        target = unitAt(current).end();
-        break;
-    case Qt::Key_Up:
-        target = row > 0 ? offsetInRow(row - 1, column) : current;
-        break;
-    case Qt::Key_Down:
-        target = row < lastRow ? offsetInRow(row + 1, column) : current;
-        break;
-    case Qt::Key_PageUp:
-        target = offsetInRow(std::max<qint64>(0, row - visibleRows()), column);
-        break;
-    case Qt::Key_PageDown:
-        target = offsetInRow(std::min(lastRow, row + visibleRows()), column);
-        break;
-    case Qt::Key_Home:
-        target = control ? 0 : rowBytes.offset;
-        break;
-    case Qt::Key_End:
-        target = control ? m_data.size() - 1 : rowBytes.end() - 1;
-        break;
-    default:
+    place.column =
+        m_mode == Mode::Hex ? current - place.rowBytes.offset : qint64(cellsOf(current).first);
+    place.lastRow = rowCount() - 1;
+    place.pageRows = visibleRows();
+    place.dataSize = m_data.size();
+    place.offsetInRow = [this](qint64 r, qint64 c) { return offsetInRow(r, c); };
+    const qint64 target = CursorKeys::target(event->key(), event->modifiers(), place);
+    if (target < 0) {
         QAbstractScrollArea::keyPressEvent(event);
         return;
     }
-    moveCursor(std::clamp<qint64>(target, 0, m_data.size() - 1),
-               event->modifiers() & Qt::ShiftModifier);
+    moveCursor(target, event->modifiers() & Qt::ShiftModifier);
     event->accept();
 }
 
@@ -484,7 +461,7 @@ std::pair<int, int> ByteView::cellsOf(qint64 offset) const
 {
     const qint64 row = rowOfOffset(offset);
     if (m_mode == Mode::Hex)
-        return {hexCellOfColumn(int(offset - row * kBytesPerHexRow)), 2};
+        return {HexRow(m_data.size()).cellOfColumn(int(offset - row * kBytesPerHexRow)), 2};
     const TextRow text = textRow(row);
     const int index = text.cellIndexOf(offset);
     if (index < 0)
@@ -497,18 +474,10 @@ int ByteView::visibleRows() const
     return std::max(1, viewport()->height() / m_lineHeight);
 }
 
-int ByteView::offsetDigits() const
-{
-    int digits = 8;
-    for (quint64 rest = quint64(std::max<qint64>(0, m_data.size() - 1)) >> 32; rest; rest >>= 4)
-        ++digits;
-    return digits;
-}
-
 int ByteView::contentCells() const
 {
     if (m_mode == Mode::Hex)
-        return asciiStartCell() + kBytesPerHexRow;
+        return HexRow(m_data.size()).endCell();
     return (lines() ? lines()->wrapColumns() : targetWrapColumns()) + 1;
 }
 
@@ -541,11 +510,6 @@ int ByteView::rowY(qint64 row) const
     return int((row - verticalScrollBar()->value()) * m_lineHeight);
 }
 
-int ByteView::hexCellOfColumn(int column) const
-{
-    return hexStartCell() + column * 3 + (column >= kBytesPerHexRow / 2 ? 1 : 0);
-}
-
 ByteView::Hit ByteView::hitTest(const QPoint &pos) const
 {
     if (pos.y() < 0 || pos.x() < 0)
@@ -565,22 +529,10 @@ ByteView::Hit ByteView::hitTest(const QPoint &pos) const
         return {text.cells()[size_t(index)].offset, Pane::Text};
     }
 
-    // A hex byte owns its two digits and the space after them; the middle gap belongs to nobody.
-    const int half = kBytesPerHexRow / 2;
-    const int hexCell = cell - hexStartCell();
-    int column = -1;
-    Pane pane = Pane::Hex;
-    if (hexCell >= 0 && hexCell < half * 3)
-        column = hexCell / 3;
-    else if (hexCell > half * 3 && hexCell <= kBytesPerHexRow * 3)
-        column = half + (hexCell - half * 3 - 1) / 3;
-    else if (cell >= asciiStartCell() && cell < asciiStartCell() + kBytesPerHexRow) {
-        column = cell - asciiStartCell();
-        pane = Pane::Text;
-    }
-    if (column < 0 || column >= rowBytes.length)
+    const HexRow::Hit hit = HexRow(m_data.size()).hit(cell);
+    if (hit.column < 0 || hit.column >= rowBytes.length)
         return {};
-    return {rowBytes.offset + column, pane};
+    return {rowBytes.offset + hit.column, hit.inHex ? Pane::Hex : Pane::Text};
 }
 
 qint64 ByteView::nearestByte(const QPoint &pos, Pane pane) const
@@ -593,14 +545,9 @@ qint64 ByteView::nearestByte(const QPoint &pos, Pane pane) const
                                           0, rows - 1);
     const int cell =
         int(std::floor((pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth));
-    qint64 column = cell;
-    if (m_mode == Mode::Hex && pane == Pane::Hex) {
-        const int hexCell = cell - hexStartCell();
-        column = hexCell < kBytesPerHexRow / 2 * 3 ? hexCell / 3 : (hexCell - 1) / 3;
-    } else if (m_mode == Mode::Hex) {
-        column = cell - asciiStartCell();
-    }
-    return offsetInRow(row, column);
+    if (m_mode == Mode::Text)
+        return offsetInRow(row, cell);
+    return offsetInRow(row, HexRow(m_data.size()).nearestColumn(cell, pane == Pane::Hex));
 }
 
 qint64 ByteView::offsetInRow(qint64 row, qint64 column) const
@@ -659,35 +606,9 @@ void ByteView::paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowByt
         return;
     }
     // Hex backgrounds cover the spaces between selected bytes so a run reads as one block.
-    fill(cellX(hexCellOfColumn(first)), cellX(hexCellOfColumn(last) + 2));
-    fill(cellX(asciiStartCell() + first), cellX(asciiStartCell() + last + 1));
-}
-
-void ByteView::paintHexRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const
-{
-    const qreal baseline = rowY(row) + m_ascent;
-    const uchar *bytes = reinterpret_cast<const uchar *>(m_data.constData()) + rowBytes.offset;
-
-    const int digits = offsetDigits();
-    QString offsetText(digits, QLatin1Char('0'));
-    for (int i = digits - 1, shift = 0; i >= 0; --i, shift += 4)
-        offsetText[i] = QLatin1Char(kHexDigits[(quint64(rowBytes.offset) >> shift) & 0xf]);
-
-    QString hexText(kBytesPerHexRow * 3 + 1, QLatin1Char(' '));
-    QString asciiText(int(rowBytes.length), QLatin1Char('.'));
-    for (int i = 0; i < rowBytes.length; ++i) {
-        const int cell = hexCellOfColumn(i) - hexStartCell();
-        hexText[cell] = QLatin1Char(kHexDigits[bytes[i] >> 4]);
-        hexText[cell + 1] = QLatin1Char(kHexDigits[bytes[i] & 0xf]);
-        if (isPrintableAscii(bytes[i]))
-            asciiText[i] = QLatin1Char(char(bytes[i]));
-    }
-
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    painter.drawText(QPointF(cellX(0), baseline), offsetText);
-    painter.setPen(palette().color(QPalette::Text));
-    painter.drawText(QPointF(cellX(hexStartCell()), baseline), hexText);
-    painter.drawText(QPointF(cellX(asciiStartCell()), baseline), asciiText);
+    const HexRow hex(m_data.size());
+    fill(cellX(hex.cellOfColumn(first)), cellX(hex.cellOfColumn(last) + 2));
+    fill(cellX(hex.asciiStartCell() + first), cellX(hex.asciiStartCell() + last + 1));
 }
 
 void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes,
@@ -710,6 +631,7 @@ void ByteView::paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes,
     }
     // The pane the cursor was placed in gets the solid outline, its twin a dotted one.
     const bool inHex = m_pane == Pane::Hex;
-    outline(hexCellOfColumn(column), 2, inHex ? Qt::SolidLine : Qt::DotLine);
-    outline(asciiStartCell() + column, 1, inHex ? Qt::DotLine : Qt::SolidLine);
+    const HexRow hex(m_data.size());
+    outline(hex.cellOfColumn(column), 2, inHex ? Qt::SolidLine : Qt::DotLine);
+    outline(hex.asciiStartCell() + column, 1, inHex ? Qt::DotLine : Qt::SolidLine);
 }

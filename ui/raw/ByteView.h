@@ -2,6 +2,7 @@
 
 #include "core/capture/ByteSpan.h"
 #include "ui/raw/ByteSpanMetaType.h"
+#include "ui/raw/HexRow.h"
 #include "ui/raw/LineIndex.h"
 
 #include <QAbstractScrollArea>
@@ -42,7 +43,7 @@ public:
     };
     Q_ENUM(Mode)
 
-    static constexpr int kBytesPerHexRow = 16;
+    static constexpr int kBytesPerHexRow = HexRow::kBytesPerRow;
     // Text rows wrap here when soft wrap is off (and at most here when it is on).
     static constexpr int kTextWrapColumns = 1024;
     static constexpr int kMinWrapColumns = 16;
@@ -152,15 +153,11 @@ private:
     // The grid cell a byte's unit starts at and how many cells it takes.
     std::pair<int, int> cellsOf(qint64 offset) const;
     int visibleRows() const;
-    int offsetDigits() const;
-    int hexStartCell() const { return offsetDigits() + 2; }
-    int asciiStartCell() const { return hexStartCell() + kBytesPerHexRow * 3 + 2; }
     int contentCells() const;
     ByteSpan rowSpan(qint64 row) const;
     qint64 rowOfOffset(qint64 offset) const;
     qreal cellX(int cell) const;
     int rowY(qint64 row) const;
-    int hexCellOfColumn(int column) const;
     Hit hitTest(const QPoint &pos) const;
     qint64 nearestByte(const QPoint &pos, Pane pane) const;
     qint64 offsetInRow(qint64 row, qint64 column) const;
@@ -170,7 +167,6 @@ private:
     // `text` is the row's layout in Text mode, null in Hex mode.
     void paintRunBackground(QPainter &painter, qint64 row, ByteSpan rowBytes, const TextRow *text,
                             ByteSpan run, const QColor &color) const;
-    void paintHexRow(QPainter &painter, qint64 row, ByteSpan rowBytes) const;
     void paintCursor(QPainter &painter, qint64 row, ByteSpan rowBytes, const TextRow *text) const;
 
     QByteArray m_data;
