@@ -336,7 +336,8 @@ void Diagnosis::bodyHazards(Work &w) const
             if (hit(i)) {
                 h.secretIndex = i;
                 if (transform == QLatin1String("json_reserialized")) {
-                    if (const QString layout = JsonLayouts::identify(candidate); !layout.isEmpty())
+                    if (const QString layout = JsonLayouts::identify(candidate, m_scheme.name);
+                        !layout.isEmpty())
                         h.detail += QStringLiteral(" (it was sent as %1)").arg(layout);
                 }
                 out.append(h);
@@ -409,15 +410,18 @@ void Diagnosis::parsedBodyHazard(const Verdict &verdict, QList<Hazard> &out) con
          verdict.reason != Verdict::Reason::TimestampOutsideTolerance))
         return;
     // The signature was reproduced on this layout of the parsed body: say which one.
-    const QString layout = JsonLayouts::identify(m_evidence.body);
+    const QString layout = JsonLayouts::identify(m_evidence.body, m_scheme.name);
     Hazard h;
     h.code = QStringLiteral("body_modified");
     h.transform = QStringLiteral("json_reserialized");
     h.secretIndex = verdict.matchedSecret;
-    h.detail = QStringLiteral("Only the parsed body was in the source (parsed by %1). Laid out as "
-                              "%2 it reproduces the signature: these are the bytes that were sent")
+    h.detail = QStringLiteral(
+                   "Only the parsed body was in the source (parsed by %1). Laid out as "
+                   "%2 it reproduces the signature: these are the bytes that were sent. To capture "
+                   "the raw body: %3")
                    .arg(m_options.bodyParsedBy,
-                        layout.isEmpty() ? QStringLiteral("it is stored here") : layout);
+                        layout.isEmpty() ? QStringLiteral("it is stored here") : layout,
+                        m_options.rawBodyHowTo);
     h.advice = QStringLiteral("Code that reads the parsed body sees a re-serialised one: verify "
                               "the raw body before parsing it. To capture the raw body: %1")
                    .arg(m_options.rawBodyHowTo);

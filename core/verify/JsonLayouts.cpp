@@ -41,9 +41,9 @@ bool JsonLayouts::apply(const Layout &layout, const QByteArray &json, QByteArray
     return true;
 }
 
-QString JsonLayouts::identify(const QByteArray &json)
+QString JsonLayouts::identify(const QByteArray &json, const QString &provider)
 {
-    for (const Layout &layout : all()) {
+    for (const Layout &layout : known(provider)) {
         QByteArray laid;
         if (apply(layout, json, &laid) && laid == json)
             return layout.name;

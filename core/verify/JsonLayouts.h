@@ -26,6 +26,7 @@ public:
     static QList<Layout> known(const QString &provider);
     // `json` laid out in `layout`; false when it is not a JSON object or array.
     static bool apply(const Layout &layout, const QByteArray &json, QByteArray *out);
-    // The name of the layout `json` is already in, or empty when it is in none of them.
-    static QString identify(const QByteArray &json);
+    // The name of the layout `json` is already in (as known(provider) names it), or empty when
+    // it is in none of them.
+    static QString identify(const QByteArray &json, const QString &provider = {});
 };

@@ -1,6 +1,7 @@
 // Prints the Stripe-Signature header that Stripe's official SDK makes for the payload on stdin:
 // stripe.webhooks.generateTestHeaderString with the secret in STRIPE_WEBHOOK_SECRET and the
-// current time. Used by ../test_forward_eventbridge_sdk.py.
+// current time, or the unix seconds in STRIPE_SIGN_TIMESTAMP when set. Used by
+// ../test_forward_eventbridge_sdk.py and ../test_import_aws.py.
 import Stripe from 'stripe';
 
 const chunks = [];
@@ -10,4 +11,5 @@ const stripe = new Stripe('sk_test_hookbench_e2e_not_a_real_key');
 process.stdout.write(stripe.webhooks.generateTestHeaderString({
     payload,
     secret: process.env.STRIPE_WEBHOOK_SECRET,
+    timestamp: process.env.STRIPE_SIGN_TIMESTAMP ? Number(process.env.STRIPE_SIGN_TIMESTAMP) : undefined,
 }));
