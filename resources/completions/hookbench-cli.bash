@@ -27,7 +27,10 @@ _hookbench_cli()
             return ;;
         --algorithm) COMPREPLY=($(compgen -W "sha1 sha256 sha512" -- "$cur")); return ;;
         --encoding) COMPREPLY=($(compgen -W "hex base64" -- "$cur")); return ;;
-        --format) COMPREPLY=($(compgen -W "raw jsonl" -- "$cur")); return ;;
+        --format)
+            local formats="har jsonl raw curl"
+            [[ $command == import ]] && formats="har raw jsonl apigw lambda sqs eventbridge cwlogs"
+            COMPREPLY=($(compgen -W "$formats" -- "$cur")); return ;;
         --state)
             COMPREPLY=($(compgen -W "queued retrying delivered dead skipped" -- "$cur")); return ;;
         --show)

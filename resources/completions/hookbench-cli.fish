@@ -16,7 +16,7 @@ complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a sign
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a providers -d 'List the providers'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a secrets -d 'Manage signing secrets in the keychain'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write stored captures'
-complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a import -d 'Read HAR, raw or JSONL files into a store'
+complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a import -d 'Read HAR, raw, JSONL or AWS event files into a store'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a pattern -d "Test an EventBridge rule's pattern"
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a resend -d 'Send a stored capture again to a local app'
 complete -c hookbench-cli -n "not __fish_seen_subcommand_from $commands" -a forward -d 'List forwards or queue dead ones again'
@@ -90,7 +90,7 @@ complete -c hookbench-cli -n '__fish_seen_subcommand_from export import' -l secr
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export import' -l config -r -F -d 'Config file'
 # import
 complete -c hookbench-cli -n '__fish_seen_subcommand_from import' -l store -r -F -d 'Capture store'
-complete -c hookbench-cli -n '__fish_seen_subcommand_from import' -l format -x -a 'har raw jsonl' -d 'Input shape'
+complete -c hookbench-cli -n '__fish_seen_subcommand_from import' -l format -x -a 'har raw jsonl apigw lambda sqs eventbridge cwlogs' -d 'Input shape'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from import' -F -d 'Input file'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export' -l id -x -d 'A capture id'
 complete -c hookbench-cli -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write to FILE'

@@ -37,6 +37,9 @@ bash -c '
     expect --send hookbench-cli sign --se
     expect tampered-body hookbench-cli sign --break tam
     expect jsonl hookbench-cli export --format j
+    expect curl hookbench-cli export --format cu
+    expect cwlogs hookbench-cli import --format cw
+    expect eventbridge hookbench-cli import --format ev
     expect delete hookbench-cli secrets del
     expect --jsonl hookbench-cli listen --js
     expect sha256 hookbench-cli verify --algorithm sha2
