@@ -1,5 +1,6 @@
 #include "ui/raw/ByteView.h"
 
+#include "ui/raw/ByteRows.h"
 #include "ui/raw/CursorKeys.h"
 #include "ui/raw/HexRow.h"
 #include "ui/raw/TextIndexer.h"
@@ -194,16 +195,14 @@ void ByteView::copySelection() const
 
 qint64 ByteView::rowCount() const
 {
-    if (m_mode == Mode::Hex)
-        return (m_data.size() + kBytesPerHexRow - 1) / kBytesPerHexRow;
-    return lines() ? lines()->rowCount() : 0;
+    return rows().rowCount();
 }
 
 QString ByteView::rowText(qint64 row) const
 {
     if (m_mode != Mode::Text || row < 0 || row >= rowCount())
         return {};
-    return textRow(row).text(m_data, m_lineEndMarks);
+    return rows().textRow(row).text(m_data, m_lineEndMarks);
 }
 
 qint64 ByteView::byteAt(const QPoint &viewportPos) const
@@ -380,7 +379,7 @@ void ByteView::keyPressEvent(QKeyEvent *event)
     place.lastRow = rowCount() - 1;
     place.pageRows = visibleRows();
     place.dataSize = m_data.size();
-    place.offsetInRow = [this](qint64 r, qint64 c) { return offsetInRow(r, c); };
+    place.offsetInRow = [this](qint64 r, qint64 c) { return rows().offsetInRow(r, c); };
     const qint64 target = CursorKeys::target(event->key(), event->modifiers(), place);
     if (target < 0) {
         QAbstractScrollArea::keyPressEvent(event);
@@ -444,29 +443,19 @@ void ByteView::onIndexReplaced(const std::shared_ptr<const LineIndex> &previous)
     viewport()->update();
 }
 
-ByteSpan ByteView::unitAt(qint64 offset) const
+ByteRows ByteView::rows() const
 {
-    if (m_mode == Mode::Hex || !lines() || offset < 0 || offset >= m_data.size())
-        return {offset, 1};
-    const TextCell cell = lines()->cellAt(offset);
-    return {cell.offset, cell.length};
+    return ByteRows(m_data, m_mode == Mode::Hex, lines());
 }
 
-TextRow ByteView::textRow(qint64 row) const
+ByteSpan ByteView::unitAt(qint64 offset) const
 {
-    return TextRow(m_data, rowSpan(row));
+    return rows().unitAt(offset);
 }
 
 std::pair<int, int> ByteView::cellsOf(qint64 offset) const
 {
-    const qint64 row = rowOfOffset(offset);
-    if (m_mode == Mode::Hex)
-        return {HexRow(m_data.size()).cellOfColumn(int(offset - row * kBytesPerHexRow)), 2};
-    const TextRow text = textRow(row);
-    const int index = text.cellIndexOf(offset);
-    if (index < 0)
-        return {0, 1};
-    return {text.columnOf(index), text.cells()[size_t(index)].columns};
+    return rows().cellsOf(offset);
 }
 
 int ByteView::visibleRows() const
@@ -483,21 +472,12 @@ int ByteView::contentCells() const
 
 ByteSpan ByteView::rowSpan(qint64 row) const
 {
-    if (row < 0 || row >= rowCount())
-        return {};
-    if (m_mode == Mode::Text)
-        return lines()->rowSpan(row);
-    const qint64 start = row * kBytesPerHexRow;
-    return {start, std::min<qint64>(kBytesPerHexRow, m_data.size() - start)};
+    return rows().rowSpan(row);
 }
 
 qint64 ByteView::rowOfOffset(qint64 offset) const
 {
-    if (offset < 0 || offset >= m_data.size())
-        return -1;
-    if (m_mode == Mode::Hex)
-        return offset / kBytesPerHexRow;
-    return lines() ? lines()->rowOfOffset(offset) : -1;
+    return rows().rowOfOffset(offset);
 }
 
 qreal ByteView::cellX(int cell) const
@@ -515,54 +495,24 @@ ByteView::Hit ByteView::hitTest(const QPoint &pos) const
     if (pos.y() < 0 || pos.x() < 0)
         return {};
     const qint64 row = verticalScrollBar()->value() + pos.y() / m_lineHeight;
-    const qreal cellF = (pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth;
-    if (row >= rowCount() || cellF < 0)
+    const qreal cell = (pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth;
+    if (cell < 0)
         return {};
-    const int cell = int(cellF);
-    const ByteSpan rowBytes = rowSpan(row);
-
-    if (m_mode == Mode::Text) {
-        const TextRow text(m_data, rowBytes);
-        const int index = text.cellIndexAtColumn(cell);
-        if (index < 0)
-            return {};
-        return {text.cells()[size_t(index)].offset, Pane::Text};
-    }
-
-    const HexRow::Hit hit = HexRow(m_data.size()).hit(cell);
-    if (hit.column < 0 || hit.column >= rowBytes.length)
-        return {};
-    return {rowBytes.offset + hit.column, hit.inHex ? Pane::Hex : Pane::Text};
+    const ByteRows::Hit hit = rows().hit(row, int(cell));
+    return {hit.offset, hit.inHex ? Pane::Hex : Pane::Text};
 }
 
 qint64 ByteView::nearestByte(const QPoint &pos, Pane pane) const
 {
-    const qint64 rows = rowCount();
-    if (rows == 0)
+    const qint64 count = rowCount();
+    if (count == 0)
         return -1;
     const qint64 row = std::clamp<qint64>(verticalScrollBar()->value() +
                                               qint64(std::floor(qreal(pos.y()) / m_lineHeight)),
-                                          0, rows - 1);
+                                          0, count - 1);
     const int cell =
         int(std::floor((pos.x() + horizontalScrollBar()->value() - kMarginPx) / m_charWidth));
-    if (m_mode == Mode::Text)
-        return offsetInRow(row, cell);
-    return offsetInRow(row, HexRow(m_data.size()).nearestColumn(cell, pane == Pane::Hex));
-}
-
-qint64 ByteView::offsetInRow(qint64 row, qint64 column) const
-{
-    const ByteSpan rowBytes = rowSpan(row);
-    if (m_mode == Mode::Hex)
-        return rowBytes.offset +
-               std::clamp<qint64>(column, 0, std::max<qint64>(0, rowBytes.length - 1));
-    // Text columns count cells: the character covering the column, or the row's last one.
-    const TextRow text(m_data, rowBytes);
-    if (text.cellCount() == 0)
-        return rowBytes.offset;
-    const int index =
-        text.cellIndexAtColumn(int(std::clamp<qint64>(column, 0, std::max(0, text.columns() - 1))));
-    return text.cells()[size_t(index < 0 ? text.cellCount() - 1 : index)].offset;
+    return rows().nearest(row, cell, m_mode == Mode::Hex && pane == Pane::Hex);
 }
 
 void ByteView::moveCursor(qint64 offset, bool extendSelection)

@@ -11,6 +11,7 @@
 
 #include <memory>
 
+class ByteRows;
 class QThreadPool;
 class TextIndexer;
 class TextRow;
@@ -148,9 +149,8 @@ private:
     int targetWrapColumns() const;
     void onIndexReplaced(const std::shared_ptr<const LineIndex> &previous);
     const LineIndex *lines() const;
+    ByteRows rows() const;
     ByteSpan unitAt(qint64 offset) const;
-    TextRow textRow(qint64 row) const;
-    // The grid cell a byte's unit starts at and how many cells it takes.
     std::pair<int, int> cellsOf(qint64 offset) const;
     int visibleRows() const;
     int contentCells() const;
@@ -160,7 +160,6 @@ private:
     int rowY(qint64 row) const;
     Hit hitTest(const QPoint &pos) const;
     qint64 nearestByte(const QPoint &pos, Pane pane) const;
-    qint64 offsetInRow(qint64 row, qint64 column) const;
     void moveCursor(qint64 offset, bool extendSelection);
     void setSelectionSpan(ByteSpan selection);
 
