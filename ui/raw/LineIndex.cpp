@@ -11,11 +11,12 @@ constexpr qint64 kCheckEvery = 256 * 1024;
 // arithmetic while a non-ASCII stretch costs only its own decoding.
 constexpr qint64 kSegmentBytes = 64 * 1024;
 
+constexpr qint64 kShortLine = 16;
+
 // Offset just past the '\n' ending the line that starts at `start`, or `size`. A plain loop covers
 // the first bytes because a memchr call per line dominates when lines are a few bytes long.
 qint64 endOfLine(const char *bytes, qint64 start, qint64 size)
 {
-    constexpr qint64 kShortLine = 16;
     const qint64 shortEnd = std::min(size, start + kShortLine);
     for (qint64 i = start; i < shortEnd; ++i)
         if (bytes[i] == '\n')
@@ -59,9 +60,39 @@ bool LineIndex::build(const QByteArray &data, int wrapColumns, qint64 stopAfter,
 
     qint64 pos = 0;
     qint64 lineEnd = 0;
-    qint64 nextCheck = kCheckEvery;
+    const qint64 limit = stopAfter >= 0 ? stopAfter : size;
+    qint64 nextCheck = std::min(limit, kCheckEvery);
+    auto stopHere = [&] {
+        nextCheck = std::min(limit, pos + kCheckEvery);
+        if (pos < limit && !(cancelled && cancelled()))
+            return false;
+        m_indexedEnd = pos;
+        m_complete = pos >= size;
+        return true;
+    };
     while (pos < size) {
         if (pos >= lineEnd) {
+            // A short ASCII line, the bulk of a body of tiny lines, is one row found in one pass.
+            const qint64 shortEnd = std::min(size, pos + std::min<qint64>(wrap, kShortLine));
+            uchar seen = 0;
+            qint64 i = pos;
+            for (; i < shortEnd; ++i) {
+                seen |= uchar(bytes[i]);
+                if (bytes[i] == '\n')
+                    break;
+            }
+            if (i < shortEnd && !(seen & 0x80)) {
+                if (m_rowCount == m_nextCheckpointRow) {
+                    m_checkpoints.push_back(pos);
+                    m_nextCheckpointRow += kCheckpointInterval;
+                }
+                ++m_rowCount;
+                ++m_lineCount;
+                pos = lineEnd = i + 1;
+                if (pos >= nextCheck && stopHere())
+                    return m_complete;
+                continue;
+            }
             lineEnd = endOfLine(bytes, pos, size);
             ++m_lineCount;
         }
@@ -87,14 +118,8 @@ bool LineIndex::build(const QByteArray &data, int wrapColumns, qint64 stopAfter,
             } while (pos < segmentEnd);
         }
 
-        if (pos >= nextCheck || (stopAfter >= 0 && pos >= stopAfter)) {
-            nextCheck = pos + kCheckEvery;
-            if ((stopAfter >= 0 && pos >= stopAfter) || (cancelled && cancelled())) {
-                m_indexedEnd = pos;
-                m_complete = pos >= size;
-                return m_complete;
-            }
-        }
+        if (pos >= nextCheck && stopHere())
+            return m_complete;
     }
     m_indexedEnd = size;
     m_complete = true;
