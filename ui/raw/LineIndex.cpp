@@ -12,6 +12,8 @@ constexpr qint64 kCheckEvery = 256 * 1024;
 constexpr qint64 kSegmentBytes = 64 * 1024;
 
 constexpr qint64 kShortLine = 16;
+// How far a line's end is searched for at a time.
+constexpr qint64 kLineWindow = 256 * 1024;
 
 // Offset just past the '\n' ending the line that starts at `start`, or `size`. A plain loop covers
 // the first bytes because a memchr call per line dominates when lines are a few bytes long.
@@ -70,8 +72,13 @@ bool LineIndex::build(const QByteArray &data, int wrapColumns, qint64 stopAfter,
         m_complete = pos >= size;
         return true;
     };
+    // A line is searched for its end a window at a time, so a prefix build of one 50 MB line
+    // does not scan all of it; `continuing` says the window ended inside the line.
+    bool continuing = false;
     while (pos < size) {
-        if (pos >= lineEnd) {
+        if (pos >= lineEnd && continuing && bytes[pos - 1] == '\n')
+            continuing = false; // a row walk ended the line past the window
+        if (pos >= lineEnd && !continuing) {
             // A short ASCII line, the bulk of a body of tiny lines, is one row found in one pass.
             const qint64 shortEnd = std::min(size, pos + std::min<qint64>(wrap, kShortLine));
             uchar seen = 0;
@@ -93,24 +100,29 @@ bool LineIndex::build(const QByteArray &data, int wrapColumns, qint64 stopAfter,
                     return m_complete;
                 continue;
             }
-            lineEnd = endOfLine(bytes, pos, size);
             ++m_lineCount;
+        }
+        if (pos >= lineEnd) {
+            const qint64 window = std::min(size, pos + kLineWindow);
+            lineEnd = endOfLine(bytes, pos, window);
+            continuing = bytes[lineEnd - 1] != '\n' && lineEnd < size;
         }
         const qint64 contentEnd = lineEnd - (bytes[lineEnd - 1] == '\n' ? 1 : 0);
         const qint64 segmentEnd = std::min(contentEnd, pos + segmentRows * wrap);
         // The byte after the segment joins the test: a mark there would belong to its last cell.
         const qint64 tested = std::min(size, segmentEnd + 1) - pos;
-        if (isAscii(bytes + pos, tested)) {
-            if (segmentEnd == contentEnd) {
-                const qint64 length = contentEnd - pos;
-                addRows(pos, length <= wrap ? 1 : (length + wrap - 1) / wrap);
-                pos = lineEnd;
-            } else {
-                const qint64 rows = (segmentEnd - pos) / wrap;
-                addRows(pos, rows);
-                pos += rows * wrap;
-            }
-        } else {
+        bool walk = !isAscii(bytes + pos, tested);
+        if (!walk && segmentEnd == contentEnd && !continuing) {
+            const qint64 length = contentEnd - pos;
+            addRows(pos, length <= wrap ? 1 : (length + wrap - 1) / wrap);
+            pos = lineEnd;
+        } else if (!walk) {
+            const qint64 rows = (segmentEnd - pos) / wrap;
+            addRows(pos, rows);
+            pos += rows * wrap;
+            walk = rows == 0; // less than a row left in the window
+        }
+        if (walk) {
             do {
                 const qint64 next = nextRowStart(pos);
                 addRows(pos, 1);

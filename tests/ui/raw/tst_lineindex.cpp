@@ -68,6 +68,7 @@ private Q_SLOTS:
     void checkpointsAgreeWithSequentialWalk();
     void rebuildReplacesPreviousData();
     void matchesReferenceOnMixedBytes();
+    void linesLongerThanTheSearchWindow();
     void partialIndexStopsAtARowStart();
     void cancelledBuildStopsEarly();
 };
@@ -209,6 +210,26 @@ void TestLineIndex::matchesReferenceOnMixedBytes()
                 QVERIFY(index.rowSpan(row).contains(cell.end() - 1));
             }
         }
+    }
+}
+
+void TestLineIndex::linesLongerThanTheSearchWindow()
+{
+    // Line ends are searched for 256 KB at a time: lines of a few hundred KB, ASCII and mixed,
+    // must come out as the definition says, with the right line count.
+    QRandomGenerator random(99);
+    QByteArray mixed = mixedBytes(random, 700000);
+    mixed.replace('\n', ' ');
+    const QByteArray data =
+        mixed + "\nshort\n" + QByteArray(600000, 'y') + "\n" + mixed.left(300000);
+    for (int wrap : {16, 1024}) {
+        const QList<qint64> starts = referenceRowStarts(data, wrap);
+        LineIndex index;
+        QVERIFY(index.build(data, wrap));
+        QCOMPARE(index.lineCount(), qint64(4));
+        QCOMPARE(index.rowCount(), qint64(starts.size()));
+        for (qsizetype row = 0; row < starts.size(); ++row)
+            QCOMPARE(index.rowStart(row), starts[row]);
     }
 }
 
