@@ -5,6 +5,7 @@
 #include "core/secrets/SecretStore.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointEditor.h"
+#include "ui/compare/CompareActions.h"
 #include "ui/forward/CompiledRules.h"
 #include "ui/forward/DeadLetterDialog.h"
 #include "ui/forward/DeliveryTimeline.h"
@@ -202,6 +203,12 @@ void MainWindow::createActions()
         return current ? &current->capture : nullptr;
     };
     new ResendActions(forwarding, m_secrets, &m_settings.config, selected, this); // Ctrl+(Shift+)R
+    const auto selectedId = [this] {
+        const QModelIndex current = m_list->currentIndex();
+        return current.isValid() ? m_model->captureId(current.row()) : 0;
+    }; // Ctrl+D, Ctrl+Shift+P, Ctrl+M, Ctrl+Shift+K:
+    new CompareActions(menuBar()->addMenu(tr("&Compare")), selectedId,
+                       [this] { return m_model->storePath(); }, this);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hookbench"), this, [this] {
