@@ -148,6 +148,60 @@ private:
         QVector<Member> members; // objects: left's keys in order, then the right's own
     };
 
+    struct KeyUse
+    {
+        QString key;
+        int last = -1; // the last member with the key
+        int count = 0;
+    };
+    struct Keys
+    {
+        QVector<KeyUse> uses;
+        QHash<QString, int> index; // filled for large objects only
+
+        int indexOf(const QString &key) const
+        {
+            if (!index.isEmpty())
+                return index.value(key, -1);
+            for (int i = 0; i < uses.size(); ++i) {
+                if (uses[i].key == key)
+                    return i;
+            }
+            return -1;
+        }
+        int count(const QString &key) const
+        {
+            const int i = indexOf(key);
+            return i < 0 ? 0 : uses[i].count;
+        }
+    };
+    static constexpr int LinearKeys = 16;
+
+    static Keys keysOf(const JsonDocument &doc, int object)
+    {
+        Keys keys;
+        const int n = doc.node(object).childCount;
+        keys.uses.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            const int c = doc.child(object, i);
+            const QString key = doc.key(c);
+            if (keys.uses.size() == LinearKeys) {
+                for (int u = 0; u < keys.uses.size(); ++u)
+                    keys.index.insert(keys.uses[u].key, u);
+            }
+            const int at = keys.indexOf(key);
+            if (at >= 0) {
+                keys.uses[at].last = c;
+                ++keys.uses[at].count;
+                continue;
+            }
+            if (!keys.index.isEmpty())
+                keys.index.insert(key, int(keys.uses.size()));
+            keys.uses.append({key, c, 1});
+        }
+        return keys;
+    }
+
     void report(const QString &pointer, Kind kind, int l, int r)
     {
         Difference d;
@@ -233,45 +287,29 @@ private:
             m_stack.append(std::move(f));
             return;
         }
-        QHash<QString, int> leftIndex, rightIndex; // key → its place in f.members
-        QHash<QString, int> leftCount, rightCount;
-        QStringList leftOrder, rightOrder; // first occurrences
-        const int ln = m_l.node(l).childCount, rn = m_r.node(r).childCount;
-        for (int i = 0; i < ln; ++i) {
-            const int c = m_l.child(l, i);
-            const QString key = m_l.key(c);
-            if (++leftCount[key] == 1) {
-                leftIndex.insert(key, int(f.members.size()));
-                f.members.append({key, c, -1});
-                leftOrder.append(key);
-            } else {
-                f.members[leftIndex.value(key)].left = c;
-            }
+        // Each side's distinct keys in order of first occurrence, with their last member and
+        // how often they occur. Most objects are small: a linear search beats hashing them.
+        const Keys left = keysOf(m_l, l), right = keysOf(m_r, r);
+        QVector<bool> rightMatched(right.uses.size(), false);
+        for (const KeyUse &k : left.uses) {
+            const int j = right.indexOf(k.key);
+            if (j >= 0)
+                rightMatched[j] = true;
+            f.members.append({k.key, k.last, j >= 0 ? right.uses[j].last : -1});
         }
-        for (int i = 0; i < rn; ++i) {
-            const int c = m_r.child(r, i);
-            const QString key = m_r.key(c);
-            if (++rightCount[key] == 1)
-                rightOrder.append(key);
-            const auto it = leftIndex.constFind(key);
-            if (it != leftIndex.constEnd()) {
-                f.members[*it].right = c;
-            } else if (rightCount[key] == 1) {
-                rightIndex.insert(key, int(f.members.size()));
-                f.members.append({key, -1, c});
-            } else {
-                f.members[rightIndex.value(key)].right = c;
-            }
+        for (int j = 0; j < right.uses.size(); ++j) {
+            if (!rightMatched[j])
+                f.members.append({right.uses[j].key, -1, right.uses[j].last});
         }
         // The keys both have, in each side's order: differing sequences mean a reorder.
         QStringList leftCommon, rightCommon;
-        for (const QString &key : std::as_const(leftOrder)) {
-            if (rightCount.contains(key))
-                leftCommon.append(key);
+        for (const KeyUse &k : left.uses) {
+            if (right.indexOf(k.key) >= 0)
+                leftCommon.append(k.key);
         }
-        for (const QString &key : std::as_const(rightOrder)) {
-            if (leftCount.contains(key))
-                rightCommon.append(key);
+        for (int j = 0; j < right.uses.size(); ++j) {
+            if (rightMatched[j])
+                rightCommon.append(right.uses[j].key);
         }
         if (leftCommon != rightCommon) {
             Difference d;
@@ -284,7 +322,7 @@ private:
             m_out.add(d);
         }
         for (const Member &m : std::as_const(f.members)) {
-            const int lc = leftCount.value(m.key), rc = rightCount.value(m.key);
+            const int lc = left.count(m.key), rc = right.count(m.key);
             if (lc > 1 || rc > 1) {
                 Difference d;
                 d.pointer = pointer + QLatin1Char('/') + pointerToken(m.key);
