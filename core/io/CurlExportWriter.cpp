@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QIODevice>
 
 namespace {
@@ -59,6 +60,8 @@ bool CurlExportWriter::put(const QByteArray &bytes)
 bool CurlExportWriter::begin(QIODevice *out)
 {
     m_out = out;
+    if (!m_baseUrl.isEmpty())
+        return true;
     QByteArray head =
         "#!/bin/sh\n"
         "# Written by hookbench-cli export --format curl: each command sends one capture's exact\n"
@@ -88,6 +91,8 @@ QByteArray CurlExportWriter::bodyArgument(const ExportItem &item, const QByteArr
         fail(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
         return {};
     }
+    if (!m_baseUrl.isEmpty())
+        return " \\\n  --data-binary @" + shellQuoted(QFileInfo(file).absoluteFilePath().toUtf8());
     return " \\\n  --data-binary @\"$here\"/" +
            shellQuoted((m_bodyDirFromScript + QLatin1Char('/') + name).toUtf8());
 }
@@ -136,6 +141,9 @@ bool CurlExportWriter::write(const ExportItem &item)
             return false;
         cmd += arg;
     }
-    cmd += " \\\n  \"$base_url\"" + shellQuoted(p.target) + '\n';
+    if (!m_baseUrl.isEmpty())
+        cmd += " \\\n  " + shellQuoted(m_baseUrl + p.target) + '\n';
+    else
+        cmd += " \\\n  \"$base_url\"" + shellQuoted(p.target) + '\n';
     return put(cmd);
 }

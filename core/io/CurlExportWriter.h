@@ -17,6 +17,9 @@ public:
     // `bodyDir`: where body files go; `bodyDirFromScript`: how the script names that folder
     // relative to its own location. Without them a body that needs a file is an error.
     CurlExportWriter(QString bodyDir, QString bodyDirFromScript, bool redacted = false);
+    // Standalone commands (for the clipboard): no script header, the URL written out (`baseUrl`
+    // followed by the capture's target) and body files named by their absolute paths.
+    void setBaseUrl(const QByteArray &baseUrl) { m_baseUrl = baseUrl; }
     bool begin(QIODevice *out) override;
     bool write(const ExportItem &item) override;
     bool finish() override { return true; }
@@ -32,5 +35,6 @@ private:
     QString m_bodyDir;
     QString m_bodyDirFromScript;
     bool m_redacted;
+    QByteArray m_baseUrl; // standalone when set
     QIODevice *m_out = nullptr;
 };

@@ -17,6 +17,7 @@
 #include "ui/raw/RawViewActions.h"
 #include "ui/window/AboutDialog.h"
 #include "ui/window/BodyPane.h"
+#include "ui/window/CaptureActions.h"
 #include "ui/window/CaptureInspector.h"
 
 #include <QAction>
@@ -203,6 +204,23 @@ void MainWindow::createActions()
         return current ? &current->capture : nullptr;
     };
     new ResendActions(forwarding, m_secrets, &m_settings.config, selected, this); // Ctrl+(Shift+)R
+    // the Request menu (copy as curl / raw HTTP / body, save, open) and the list's context menu
+    const auto loaded = [this]() -> const Capture * { // the selected row's capture, once loaded
+        const CaptureLoader::Result *current = m_inspector->current();
+        const QModelIndex row = m_list->currentIndex();
+        const bool same =
+            current && row.isValid() && current->capture.summary.id == m_model->captureId(row.row());
+        return same ? &current->capture : nullptr;
+    };
+    auto *copy = new CaptureActions(menuBar()->addMenu(tr("&Request")), loaded,
+                                    [this] { return m_session->url(); }, this);
+    connect(copy, &CaptureActions::told, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_list->addActions(copy->actions());
+    for (const char *name : {"resendCapture", "editAndResendCapture"})
+        m_list->addAction(findChild<QAction *>(QLatin1String(name)));
+    m_list->addAction(fromRequest);
     const auto selectedId = [this] {
         const QModelIndex current = m_list->currentIndex();
         return current.isValid() ? m_model->captureId(current.row()) : 0;
