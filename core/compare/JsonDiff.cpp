@@ -106,7 +106,8 @@ public:
 
     void run()
     {
-        compareValues(m_l.root(), m_r.root(), QString());
+        const QString root;
+        compareValues(m_l.root(), m_r.root(), Path{root, nullptr, -1});
         while (!m_stack.isEmpty()) {
             Frame &f = m_stack.last();
             if (f.next >= f.count) {
@@ -114,23 +115,34 @@ public:
                 continue;
             }
             const int i = f.next++;
-            int l = -1, r = -1;
-            QString pointer = f.pointer + QLatin1Char('/');
+            // may push: neither `f` nor the path is used after that
             if (f.isArray) {
-                l = i < m_l.node(f.left).childCount ? m_l.child(f.left, i) : -1;
-                r = i < m_r.node(f.right).childCount ? m_r.child(f.right, i) : -1;
-                pointer += QString::number(i);
+                const int l = i < m_l.node(f.left).childCount ? m_l.child(f.left, i) : -1;
+                const int r = i < m_r.node(f.right).childCount ? m_r.child(f.right, i) : -1;
+                compareValues(l, r, Path{f.pointer, nullptr, i});
             } else {
                 const Member &m = f.members[i];
-                l = m.left;
-                r = m.right;
-                pointer += pointerToken(m.key);
+                compareValues(m.left, m.right, Path{f.pointer, &m.key, -1});
             }
-            compareValues(l, r, pointer); // may push: `f` is not used after this
         }
     }
 
 private:
+    // A member's JSON Pointer, spelled out only when a difference or a container needs it (most
+    // values are equal, and a 50 MB body has millions of them).
+    struct Path
+    {
+        const QString &parent;
+        const QString *key; // an object member's key; null for an array element or the root
+        int index;          // an array element's index; -1 for the root
+
+        QString text() const
+        {
+            if (key)
+                return parent + QLatin1Char('/') + pointerToken(*key);
+            return index < 0 ? parent : parent + QLatin1Char('/') + QString::number(index);
+        }
+    };
     struct Member
     {
         QString key;
@@ -232,15 +244,15 @@ private:
         return false;
     }
 
-    void compareValues(int l, int r, const QString &pointer)
+    void compareValues(int l, int r, const Path &path)
     {
         if (l < 0 || r < 0) {
-            report(pointer, l < 0 ? Kind::Added : Kind::Removed, l, r);
+            report(path.text(), l < 0 ? Kind::Added : Kind::Removed, l, r);
             return;
         }
         const JsonDocument::Node ln = m_l.node(l), rn = m_r.node(r);
         if (ln.type != rn.type) {
-            report(pointer, Kind::TypeChanged, l, r);
+            report(path.text(), Kind::TypeChanged, l, r);
             return;
         }
         const bool same = sameBytes(m_l, ln.span, m_r, rn.span);
@@ -249,11 +261,11 @@ private:
             return;
         case JsonDocument::Type::Bool:
             if (!same)
-                report(pointer, Kind::ValueChanged, l, r);
+                report(path.text(), Kind::ValueChanged, l, r);
             return;
         case JsonDocument::Type::Number:
             if (!same)
-                report(pointer,
+                report(path.text(),
                        canonicalNumber(m_l.rawText(l)) == canonicalNumber(m_r.rawText(r))
                            ? Kind::NumberSpelling
                            : Kind::ValueChanged,
@@ -261,7 +273,7 @@ private:
             return;
         case JsonDocument::Type::String:
             if (!same)
-                report(pointer,
+                report(path.text(),
                        m_l.stringValue(l) == m_r.stringValue(r) ? Kind::StringEscaping
                                                                 : Kind::ValueChanged,
                        l, r);
@@ -270,7 +282,7 @@ private:
         case JsonDocument::Type::Object:
             if (same && !hasDuplicates(m_l, l))
                 return; // the same bytes: the same value and layout
-            push(l, r, pointer, ln.type == JsonDocument::Type::Array);
+            push(l, r, path.text(), ln.type == JsonDocument::Type::Array);
             return;
         }
     }
