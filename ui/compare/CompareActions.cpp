@@ -101,6 +101,8 @@ void CompareActions::compareWithMarked()
 
 void CompareActions::open(std::shared_ptr<const CompareLoader::Result> result)
 {
+    if (auto *main = qobject_cast<QMainWindow *>(m_window))
+        main->statusBar()->clearMessage(); // "Comparing…"
     auto *window = new CompareWindow(m_window);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setResult(std::move(result));

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,6 +162,7 @@ void TestCompareActions::previousDeliveryOfTheSameEvent()
     QCOMPARE(w->result()->right.summary.id, 4);
     QCOMPARE(w->jsonSummary(), QStringLiteral("Same JSON, keys reordered"));
     QVERIFY(w->isVisible());
+    QVERIFY(m_window->statusBar()->currentMessage().isEmpty()); // no "Comparing…" left behind
     // the latest earlier delivery, not the first
     CompareWindow *again = run(7, "compareWithPreviousDelivery");
     QVERIFY(again);
