@@ -33,7 +33,10 @@ public:
     // Files handed to the app (its command line, a later launch): capture stores are opened (the
     // last one stays); HAR files are refused until they can be imported. True when a store is
     // open afterwards.
+    // Stores are opened; other files (HAR, raw requests, AWS events, ...) imported into the open
+    // store, or the default one.
     bool openFiles(const QStringList &files);
+    void importFiles(const QStringList &files); // with progress and Cancel
     bool startListener();
     // Reads every endpoint's secrets from the keychain (asynchronously), then calls `then`.
     void loadSecrets(std::function<void()> then);
