@@ -23,6 +23,15 @@ struct CaptureSummary
     // The overall state of its forwards as the store reads it ("dead", "retrying", "queued",
     // "delivered", "skipped", the first that any of its outbox rows has), empty when none.
     QString forwardState;
+    // The event type the delivery announces (EventType: Stripe's "type", X-GitHub-Event, ...)
+    // and its provider's delivery id; empty when none says (or, for the type, stored before
+    // schema 7).
+    QString eventType;
+    QString deliveryId;
+    // What the list's verdict headline needs of the stored verdict, read by the store: the JSON
+    // array [hazards, timestamp_age_s, diagnosed] (VerdictHeadline::fromStored); empty without
+    // a verdict.
+    QByteArray verdictBrief;
 };
 
 Q_DECLARE_METATYPE(CaptureSummary)

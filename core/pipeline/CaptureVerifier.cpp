@@ -1,5 +1,6 @@
 #include "core/pipeline/CaptureVerifier.h"
 
+#include "core/capture/EventType.h"
 #include "core/http/RequestFramer.h"
 #include "core/io/ParsedBodyNote.h"
 #include "core/store/CaptureStore.h"
@@ -116,9 +117,12 @@ bool CaptureVerifier::replaces(const QString &freshReason, const QString &stored
 
 void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) const
 {
-    if (capture.summary.endpointId.isEmpty() || !capture.summary.parseError.isEmpty())
+    if (!capture.summary.parseError.isEmpty())
         return;
     const ParsedRequest parsed = RequestFramer::parse(capture.raw);
+    capture.summary.eventType = EventType::of(capture.raw, parsed); // the list's Event column
+    if (capture.summary.endpointId.isEmpty())
+        return;
     const std::optional<Verdict> verdict =
         verify(capture.summary, capture.raw, parsed, &store, false);
     if (!verdict)

@@ -38,7 +38,8 @@ public:
     // fresh verdict should replace the stored one (see replaces()).
     std::optional<Verdict> reverify(const Capture &capture, const CaptureStore &store,
                                     std::optional<CaptureStore::VerdictRow> *replacement) const;
-    // For StoreWriter: fills the fast verdict and the delivery id of an arriving capture.
+    // For StoreWriter: fills the fast verdict, the delivery id and the event type of an
+    // arriving capture.
     void annotate(NewCapture &capture, const CaptureStore &store) const;
 
     const AppConfig &config() const { return m_config; }

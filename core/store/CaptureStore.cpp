@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace {
@@ -16,12 +17,18 @@ using namespace SqliteValues;
 
 const char *const SummaryColumns =
     "id, received_us, peer, method, target, endpoint, content_type, raw_size, body_size, status, "
-    "parse_error, coalesce(verdicts.reason, '')";
-// The overall forward state, read after the columns above (and after capture()'s own).
+    "parse_error, coalesce(verdicts.reason, ''), event_type, delivery_id, "
+    // the verdict's brief for the list's headline (CaptureSummary::verdictBrief)
+    "CASE WHEN json_valid(CAST(verdicts.verdict_json AS TEXT)) THEN "
+    "json_extract(CAST(verdicts.verdict_json AS "
+    "TEXT), '$.hazards', '$.timestamp_age_s', '$.diagnosed') END";
+// The overall forward state, read after the columns above (and before capture()'s own).
 QByteArray summaryColumns()
 {
     return QByteArray(SummaryColumns) + ", " + CaptureFilter::forwardStateSql();
 }
+constexpr int ForwardStateColumn = 15;
+constexpr int RawColumn = 16; // capture()'s raw and upload, after the summary's
 const char *const SummaryFrom = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id";
 
 // Text parameters from `first` on; the strings are copied (SQLITE_TRANSIENT).
@@ -48,7 +55,10 @@ CaptureSummary readSummary(sqlite3_stmt *stmt)
     s.status = sqlite3_column_int(stmt, 9);
     s.parseError = columnText(stmt, 10);
     s.verdictReason = columnText(stmt, 11);
-    s.forwardState = columnText(stmt, 12);
+    s.eventType = columnText(stmt, 12);
+    s.deliveryId = columnText(stmt, 13);
+    s.verdictBrief = columnBytes(stmt, 14);
+    s.forwardState = columnText(stmt, ForwardStateColumn);
     return s;
 }
 
@@ -165,8 +175,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         return false;
     sqlite3_stmt *insert =
         prepared("INSERT INTO captures (received_us, peer, method, target, endpoint, content_type, "
-                 "raw_size, body_size, status, parse_error, delivery_id) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 "raw_size, body_size, status, parse_error, delivery_id, event_type) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     sqlite3_stmt *insertRaw =
         prepared("INSERT INTO capture_bytes (capture_id, raw, upload) VALUES (?, ?, ?)");
     bool ok = insert && insertRaw;
@@ -187,9 +197,11 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         sqlite3_bind_int(st, 9, s.status);
         bindText(st, 10, s.parseError);
         bindBytes(st, 11, c.deliveryId);
+        bindText(st, 12, s.eventType);
         ok = sqlite3_step(st) == SQLITE_DONE;
         c.summary.id = sqlite3_last_insert_rowid(m_db);
         c.summary.rawSize = c.raw.size();
+        c.summary.deliveryId = QString::fromUtf8(c.deliveryId);
         sqlite3_stmt *rt = insertRaw;
         sqlite3_reset(rt);
         sqlite3_bind_int64(rt, 1, c.summary.id);
@@ -369,6 +381,87 @@ QVector<qint64> CaptureStore::ids(const CaptureFilter &filter) const
     return out;
 }
 
+QVector<qint64> CaptureStore::ids(const CaptureFilter &filter, const CaptureOrder &order,
+                                  qint64 *lastId) const
+{
+    QVector<qint64> out;
+    if (!m_db)
+        return out;
+    // one snapshot for the highest id and every read (unless the caller holds one already)
+    const bool inRead = sqlite3_get_autocommit(m_db) != 0 &&
+                        sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (lastId) {
+        Statement last(m_db, "SELECT coalesce(max(id), 0) FROM captures");
+        *lastId = last && sqlite3_step(last.get()) == SQLITE_ROW
+                      ? sqlite3_column_int64(last.get(), 0)
+                      : 0;
+    }
+    const QByteArray condition = filter.sqlCondition();
+    const auto read = [&](const QByteArray &sql) {
+        Statement stmt(m_db, sql.constData());
+        if (!stmt)
+            return;
+        bindParameters(stmt.get(), 1, filter.sqlParameters());
+        while (sqlite3_step(stmt.get()) == SQLITE_ROW)
+            out.append(sqlite3_column_int64(stmt.get(), 0));
+    };
+    const QByteArray where = QByteArray(SummaryFrom) + " WHERE " + condition;
+    switch (order.key) {
+    case CaptureOrder::Key::Arrival:
+        out = ids(filter);
+        break;
+    case CaptureOrder::Key::Time:
+        read("SELECT id" + where + " ORDER BY received_us, id");
+        break;
+    case CaptureOrder::Key::Status:
+        read("SELECT id" + where + " ORDER BY status, id");
+        break;
+    case CaptureOrder::Key::Size:
+        read("SELECT id" + where + " ORDER BY raw_size, id");
+        break;
+    case CaptureOrder::Key::Verdict:
+        // The verified ones walk the index verdicts_rank (the verdicts' rowid is the capture
+        // id); those without a verdict, rank 5, come last in id order.
+        read(QByteArray("SELECT verdicts.capture_id FROM verdicts CROSS JOIN captures ON "
+                        "captures.id = verdicts.capture_id WHERE ") +
+             condition + " ORDER BY " + CaptureOrder::verdictRankSql() + ", verdicts.capture_id");
+        if (filter.verdict == CaptureFilter::Verdict::Any ||
+            filter.verdict == CaptureFilter::Verdict::Unverified)
+            read("SELECT id" + where + " AND verdicts.capture_id IS NULL ORDER BY id");
+        break;
+    }
+    if (inRead)
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    if (order.descending) // (key, id) descending: the ascending order reversed
+        std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::optional<CaptureOrder::Place> CaptureStore::placeOf(qint64 id, const CaptureOrder &order) const
+{
+    const Lent stmt(prepared("SELECT received_us, status, raw_size, coalesce(verdicts.reason, '') "
+                             "FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id "
+                             "WHERE id = ?"));
+    if (!stmt)
+        return std::nullopt;
+    sqlite3_bind_int64(stmt.get(), 1, id);
+    if (sqlite3_step(stmt.get()) != SQLITE_ROW)
+        return std::nullopt;
+    switch (order.key) {
+    case CaptureOrder::Key::Arrival:
+        return CaptureOrder::Place{id, id};
+    case CaptureOrder::Key::Time:
+        return CaptureOrder::Place{sqlite3_column_int64(stmt.get(), 0), id};
+    case CaptureOrder::Key::Status:
+        return CaptureOrder::Place{sqlite3_column_int64(stmt.get(), 1), id};
+    case CaptureOrder::Key::Size:
+        return CaptureOrder::Place{sqlite3_column_int64(stmt.get(), 2), id};
+    case CaptureOrder::Key::Verdict:
+        return CaptureOrder::Place{CaptureOrder::verdictRank(columnText(stmt.get(), 3)), id};
+    }
+    return std::nullopt;
+}
+
 QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
                                                 const CaptureFilter &filter) const
 {
@@ -387,11 +480,47 @@ QVector<CaptureSummary> CaptureStore::summaries(qint64 fromId, qint64 toId,
     return out;
 }
 
+QVector<CaptureSummary> CaptureStore::summariesOf(const QVector<qint64> &ids) const
+{
+    QVector<CaptureSummary> out;
+    if (ids.isEmpty())
+        return out;
+    QByteArray marks = "?";
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        marks += ",?";
+    const QByteArray sql =
+        QByteArray("SELECT ") + summaryColumns() + SummaryFrom + " WHERE id IN (" + marks + ")";
+    Statement stmt(m_db, sql.constData());
+    if (!stmt)
+        return out;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        sqlite3_bind_int64(stmt.get(), int(i + 1), ids.at(i));
+    QHash<qint64, CaptureSummary> byId;
+    byId.reserve(ids.size());
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+        CaptureSummary s = readSummary(stmt.get());
+        byId.insert(s.id, std::move(s));
+    }
+    out.reserve(byId.size());
+    for (const qint64 id : ids) {
+        const auto it = byId.constFind(id);
+        if (it != byId.cend())
+            out.append(*it);
+    }
+    return out;
+}
+
+qint64 CaptureStore::lastId() const
+{
+    Statement stmt(m_db, "SELECT coalesce(max(id), 0) FROM captures");
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
+}
+
 std::optional<Capture> CaptureStore::capture(qint64 id) const
 {
-    static const QByteArray sql = QByteArray("SELECT ") + summaryColumns() + ", raw, upload" +
-                                  SummaryFrom +
-                                  " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
+    static const QByteArray sql =
+        QByteArray("SELECT ") + summaryColumns() + ", raw, upload" + SummaryFrom +
+        " JOIN capture_bytes ON capture_bytes.capture_id = id WHERE id = ?";
     const Lent stmt(prepared(sql.constData()));
     if (!stmt)
         return std::nullopt;
@@ -400,14 +529,14 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         return std::nullopt;
     Capture c;
     c.summary = readSummary(stmt.get());
-    if (sqlite3_column_type(stmt.get(), 14) == SQLITE_NULL) {
-        c.raw = columnBytes(stmt.get(), 13);
+    if (sqlite3_column_type(stmt.get(), RawColumn + 1) == SQLITE_NULL) {
+        c.raw = columnBytes(stmt.get(), RawColumn);
         return c;
     }
     const Lent chunks(prepared("SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq"));
     if (!chunks)
         return std::nullopt;
-    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), 14));
+    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), RawColumn + 1));
     c.raw.reserve(c.summary.rawSize);
     while (sqlite3_step(chunks.get()) == SQLITE_ROW) {
         c.raw.append(static_cast<const char *>(sqlite3_column_blob(chunks.get(), 0)),

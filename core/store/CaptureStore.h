@@ -3,6 +3,7 @@
 #include "core/capture/Capture.h"
 #include "core/capture/Durability.h"
 #include "core/store/CaptureFilter.h"
+#include "core/store/CaptureOrder.h"
 #include "core/store/NewCapture.h"
 #include "core/store/WalCheckpointer.h"
 
@@ -22,7 +23,7 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     // Captures larger than this are written by the writer as chunks of ChunkBytes (see
     // StoreWriter), between the commits of other captures.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
@@ -85,9 +86,19 @@ public:
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
     QVector<qint64> ids(const CaptureFilter &filter) const; // the ids that pass, ascending
+    // The ids that pass in the given order, read from the order's index in one snapshot;
+    // `lastId` gets the highest id stored in that snapshot (passing or not).
+    QVector<qint64> ids(const CaptureFilter &filter, const CaptureOrder &order,
+                        qint64 *lastId = nullptr) const;
+    // A stored capture's place in an order (its key read now); nullopt when it is not stored.
+    std::optional<CaptureOrder::Place> placeOf(qint64 id, const CaptureOrder &order) const;
     // The summaries with fromId <= id <= toId that pass the filter, ascending.
     QVector<CaptureSummary> summaries(qint64 fromId, qint64 toId,
                                       const CaptureFilter &filter = {}) const;
+    // The summaries of these ids (any order, each passing or not), in the order given; ids
+    // not stored are left out.
+    QVector<CaptureSummary> summariesOf(const QVector<qint64> &ids) const;
+    qint64 lastId() const; // the highest id stored, 0 when none
     // Reads between beginRead() and endRead() see one snapshot and share one read lock (a scan
     // over many captures takes the lock once, not once a row).
     bool beginRead() { return exec("BEGIN"); }

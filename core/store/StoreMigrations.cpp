@@ -102,6 +102,17 @@ QByteArray StoreMigrations::step(int toVersion)
                " entry INTEGER NOT NULL,"
                " imported_us INTEGER NOT NULL,"
                " not_rebuilt TEXT NOT NULL DEFAULT '[]');";
+    case 7:
+        // The event type a delivery announces (EventType; empty when none says, and for
+        // captures stored before this version), and the indexes the request list sorts by
+        // (CaptureOrder): time, status, size, and the verdict's rank, whose expression is
+        // CaptureOrder::verdictRankSql() exactly.
+        return "ALTER TABLE captures ADD COLUMN event_type TEXT NOT NULL DEFAULT '';"
+               "CREATE INDEX captures_received ON captures(received_us);"
+               "CREATE INDEX captures_status ON captures(status);"
+               "CREATE INDEX captures_size ON captures(raw_size);"
+               "CREATE INDEX verdicts_rank ON verdicts(CASE reason WHEN 'ok' THEN 4 WHEN "
+               "'no_secret' THEN 3 WHEN 'timestamp_outside_tolerance' THEN 2 ELSE 1 END);";
     default:
         return {};
     }

@@ -1,9 +1,13 @@
 #include "ui/list/RequestListModel.h"
 
+#include "ui/list/OrderedIdsReader.h"
 #include "ui/list/RuleMatchCache.h"
 #include "ui/list/RuleMatchScan.h"
+#include "ui/verdict/VerdictStyle.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QHash>
 #include <QLocale>
 
 namespace {
@@ -11,22 +15,6 @@ namespace {
 QString sizeText(qint64 bytes)
 {
     return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-QString verdictText(const CaptureSummary &s)
-{
-    switch (CaptureFilter::categoryOf(s.verdictReason)) {
-    case CaptureFilter::Verdict::Pass:
-        return RequestListModel::tr("pass");
-    case CaptureFilter::Verdict::Fail:
-        return RequestListModel::tr("fail");
-    case CaptureFilter::Verdict::Stale:
-        return RequestListModel::tr("stale");
-    case CaptureFilter::Verdict::NoSecret:
-        return RequestListModel::tr("no secret");
-    default:
-        return s.parseError.isEmpty() ? QString() : RequestListModel::tr("malformed");
-    }
 }
 
 QString forwardText(const QString &state)
@@ -48,9 +36,13 @@ QString forwardText(const QString &state)
 
 RequestListModel::RequestListModel(QObject *parent)
     : QAbstractTableModel(parent), m_pages(64), m_ruleMatches(new RuleMatchCache(this)),
-      m_scan(new RuleMatchScan(this))
+      m_scan(new RuleMatchScan(this)), m_reader(new OrderedIdsReader(this)),
+      m_palette(QGuiApplication::palette()), m_headlines(4096)
 {
+    connect(m_reader, &OrderedIdsReader::ready, this, &RequestListModel::onOrderedIds);
     connect(m_scan, &RuleMatchScan::matched, this, &RequestListModel::appendIds);
+    connect(m_scan, &RuleMatchScan::started, this, &RequestListModel::changed);
+    connect(m_scan, &RuleMatchScan::finished, this, &RequestListModel::changed);
     connect(m_ruleMatches, &RuleMatchCache::ready, this, [this](qint64 id) {
         const int row = rowForId(id);
         if (row >= 0)
@@ -80,8 +72,11 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_single = CaptureSummary();
     const bool ok = m_store.openReadOnly(storePath);
     m_ruleMatches->setStorePath(storePath);
+    m_total = ok ? m_store.count() : 0;
+    m_countedTo = ok ? m_store.lastId() : 0;
     reload();
     endResetModel();
+    changed();
     if (!ok && error)
         *error = m_store.errorString();
     return ok;
@@ -93,6 +88,7 @@ void RequestListModel::setFilter(const CaptureFilter &filter)
     m_filter = filter;
     reload();
     endResetModel();
+    changed();
 }
 
 void RequestListModel::setRuleFilter(const RuleFilter &filter)
@@ -101,13 +97,36 @@ void RequestListModel::setRuleFilter(const RuleFilter &filter)
     m_ruleFilter = filter;
     reload();
     endResetModel();
+    changed();
+}
+
+CaptureOrder RequestListModel::appliedOrder() const
+{
+    // the rule scan finds its rows in id order
+    return m_ruleFilter.isActive() ? CaptureOrder() : m_order;
+}
+
+bool RequestListModel::isLoading() const
+{
+    return m_reader->isReading();
 }
 
 void RequestListModel::reload()
 {
     m_pages.clear();
     m_pending.clear();
+    m_headlines.clear();
     m_single = CaptureSummary();
+    m_arrivedWhileReading.clear();
+    m_keepRows = false;
+    m_reader->cancel();
+    if (m_store.isOpen() && !appliedOrder().isArrival()) {
+        // empty until the worker has read the ids in this order
+        m_ids.clear();
+        m_scan->stop();
+        m_reader->read(m_store.path(), m_filter, appliedOrder());
+        return;
+    }
     m_ids = m_store.isOpen() ? m_store.ids(m_filter) : QVector<qint64>();
     m_lastRead = m_ids.isEmpty() ? 0 : m_ids.last();
     if (!m_ruleFilter.isActive() || !m_store.isOpen()) {
@@ -135,6 +154,7 @@ void RequestListModel::appendIds(const QVector<qint64> &ids)
     m_ids += fresh;
     m_pages.remove(first / PageSize); // the last page was read before these rows existed
     endInsertRows();
+    changed();
 }
 
 void RequestListModel::appendLive(const QVector<CaptureSummary> &batch)
@@ -169,13 +189,214 @@ void RequestListModel::flushPending()
                 fresh.append(s.id);
         }
     }
+    bool counted = false;
+    for (const CaptureSummary &s : std::as_const(m_pending)) {
+        if (s.id > m_countedTo) {
+            ++m_total;
+            m_countedTo = s.id;
+            counted = true;
+        }
+    }
     m_pending.clear();
     if (!fresh.isEmpty())
         m_lastRead = qMax(m_lastRead, fresh.last());
     if (m_ruleFilter.isActive())
         m_scan->enqueue(fresh); // judged behind the captures being scanned
-    else
+    else if (appliedOrder().isArrival())
         appendIds(fresh);
+    else if (m_reader->isReading())
+        m_arrivedWhileReading += fresh; // placed once the order has been read
+    else
+        insertPlaced(fresh);
+    if (counted || !fresh.isEmpty())
+        changed();
+}
+
+int RequestListModel::placeRow(const CaptureOrder::Place &place) const
+{
+    const CaptureOrder order = appliedOrder();
+    // the first row that does not come before `place`; a row no longer stored counts as before
+    const auto before = [&](qint64 id) {
+        const std::optional<CaptureOrder::Place> p = m_store.placeOf(id, order);
+        return !p || order.before(*p, place);
+    };
+    int lo = 0, hi = int(m_ids.size());
+    if (hi > 0 && before(m_ids.last())) // the usual place of a live capture sorted by time
+        return hi;
+    while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        if (before(m_ids.at(mid)))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void RequestListModel::insertPlaced(const QVector<qint64> &fresh)
+{
+    const CaptureOrder order = appliedOrder();
+    for (const qint64 id : fresh) {
+        const std::optional<CaptureOrder::Place> place = m_store.placeOf(id, order);
+        if (!place)
+            continue;
+        const int row = placeRow(*place);
+        beginInsertRows({}, row, row);
+        m_ids.insert(row, id);
+        // the pages from this row on hold other rows now
+        for (const int page : m_pages.keys()) {
+            if (page >= row / PageSize)
+                m_pages.remove(page);
+        }
+        endInsertRows();
+    }
+    if (!fresh.isEmpty())
+        changed();
+}
+
+void RequestListModel::sort(int column, Qt::SortOrder order)
+{
+    CaptureOrder next;
+    switch (column) {
+    case TimeColumn:
+        next.key = CaptureOrder::Key::Time;
+        break;
+    case StatusColumn:
+        next.key = CaptureOrder::Key::Status;
+        break;
+    case SizeColumn:
+        next.key = CaptureOrder::Key::Size;
+        break;
+    case VerdictColumn:
+        next.key = CaptureOrder::Key::Verdict;
+        break;
+    default:
+        break; // arrival order
+    }
+    next.descending = !next.isArrival() && order == Qt::DescendingOrder;
+    if (next == m_order)
+        return;
+    m_order = next;
+    // with a rule filter: applies once it is dropped
+    if (appliedOrder() != m_order || !m_store.isOpen()) {
+        changed();
+        return;
+    }
+    m_arrivedWhileReading.clear();
+    if (next.isArrival()) {
+        m_reader->cancel();
+        QVector<qint64> ids = m_store.ids(m_filter);
+        // a re-sort: the rows shown are the same ones (and what arrived since is read too)
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QVector<qint64> beforeIds;
+        for (const QModelIndex &i : before)
+            beforeIds.append(m_ids.value(i.row()));
+        m_ids = std::move(ids);
+        m_lastRead = qMax(m_lastRead, m_ids.isEmpty() ? 0 : m_ids.last());
+        m_pages.clear();
+        m_single = CaptureSummary();
+        QModelIndexList after;
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const int row = rowForId(beforeIds.at(i));
+            after.append(row < 0 ? QModelIndex() : index(row, before.at(i).column()));
+        }
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        changed();
+        return;
+    }
+    m_keepRows = true; // the rows stay in their order until the new one is read
+    m_reader->read(m_store.path(), m_filter, next);
+    changed();
+}
+
+bool RequestListModel::isSortable(int column)
+{
+    return column == TimeColumn || column == StatusColumn || column == SizeColumn ||
+           column == VerdictColumn;
+}
+
+void RequestListModel::onOrderedIds(const QVector<qint64> &ids, qint64 lastId, const QString &error)
+{
+    const bool keep = m_keepRows;
+    m_keepRows = false;
+    QVector<qint64> arrived;
+    arrived.swap(m_arrivedWhileReading);
+    if (!error.isEmpty()) { // the rows shown stay; the status line says why
+        m_readError = error;
+        changed();
+        return;
+    }
+    m_readError.clear();
+    // the rows in the new order, with the live captures stored after its snapshot in their place
+    QVector<qint64> next = ids;
+    std::swap(m_ids, next); // placeRow() reads m_ids
+    const CaptureOrder order = appliedOrder();
+    for (const qint64 id : std::as_const(arrived)) {
+        if (id <= lastId)
+            continue;
+        if (const std::optional<CaptureOrder::Place> place = m_store.placeOf(id, order))
+            m_ids.insert(placeRow(*place), id);
+    }
+    std::swap(m_ids, next);
+    m_lastRead = qMax(lastId, m_lastRead);
+    m_pages.clear();
+    m_single = CaptureSummary();
+    // A re-sort of the same rows is a layout change (the selection follows its rows); when the
+    // rows differ (verdicts changed, captures arrived) the model is reset.
+    if (!keep || next.size() != m_ids.size()) {
+        beginResetModel();
+        m_ids = std::move(next);
+        endResetModel();
+        changed();
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QHash<qint64, int> rows;
+    QVector<qint64> beforeIds;
+    for (const QModelIndex &i : before) {
+        beforeIds.append(m_ids.value(i.row()));
+        rows.insert(beforeIds.last(), -1);
+    }
+    m_ids = std::move(next);
+    for (int row = 0; !rows.isEmpty() && row < m_ids.size(); ++row) {
+        const auto it = rows.find(m_ids.at(row));
+        if (it != rows.end())
+            *it = row;
+    }
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int row = rows.value(beforeIds.at(i), -1);
+        after.append(row < 0 ? QModelIndex() : index(row, before.at(i).column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    changed();
+}
+
+void RequestListModel::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    if (!m_ids.isEmpty())
+        Q_EMIT dataChanged(index(0, VerdictColumn), index(int(m_ids.size()) - 1, VerdictColumn),
+                           {Qt::ForegroundRole});
+}
+
+const VerdictHeadline &RequestListModel::headlineOf(const CaptureSummary &s) const
+{
+    if (VerdictHeadline *cached = m_headlines.object(s.id))
+        return *cached;
+    auto *h = new VerdictHeadline(VerdictHeadline::fromStored(
+        s.verdictReason, s.verdictBrief.isEmpty() ? s.verdictJson : s.verdictBrief));
+    if (h->tone == VerdictHeadline::Tone::None && !s.parseError.isEmpty()) {
+        h->tone = VerdictHeadline::Tone::Fail;
+        h->mark = QStringLiteral("✘");
+        h->text = tr("malformed request");
+    }
+    m_headlines.insert(s.id, h);
+    return *h;
 }
 
 void RequestListModel::refresh(qint64 id)
@@ -185,6 +406,7 @@ void RequestListModel::refresh(qint64 id)
         return;
     m_pages.remove(row / PageSize);
     m_single = CaptureSummary();
+    m_headlines.remove(id);
     m_ruleMatches->invalidate(id); // a new verdict may put it on the bus, or take it off
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
@@ -202,6 +424,7 @@ void RequestListModel::refreshForward(const OutboxEntry &entry)
 void RequestListModel::refreshAll()
 {
     m_pages.clear();
+    m_headlines.clear();
     m_single = CaptureSummary();
     if (!m_ids.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_ids.size()) - 1, ColumnCount - 1));
@@ -214,8 +437,20 @@ qint64 RequestListModel::captureId(int row) const
 
 int RequestListModel::rowForId(qint64 id) const
 {
-    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
-    return it != m_ids.end() && *it == id ? int(it - m_ids.begin()) : -1;
+    const CaptureOrder order = appliedOrder();
+    if (order.isArrival() && !m_reader->isReading()) {
+        const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+        return it != m_ids.end() && *it == id ? int(it - m_ids.begin()) : -1;
+    }
+    // sorted: its place, found by binary search over the keys of the rows (a row whose verdict
+    // changed since the sort may sit elsewhere: then it is looked for one by one)
+    if (const std::optional<CaptureOrder::Place> place = m_store.placeOf(id, order)) {
+        const int row = placeRow(*place);
+        if (row < m_ids.size() && m_ids.at(row) == id)
+            return row;
+    }
+    const auto it = std::find(m_ids.begin(), m_ids.end(), id);
+    return it != m_ids.end() ? int(it - m_ids.begin()) : -1;
 }
 
 int RequestListModel::rowCount(const QModelIndex &parent) const
@@ -235,8 +470,11 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
     if (!rows) {
         const int start = page * PageSize;
         const int last = int(qMin<qsizetype>(start + PageSize, m_ids.size())) - 1;
+        // arrival order: the ids of a page are one ascending range; sorted: read by id
         rows = new QVector<CaptureSummary>(
-            m_store.summaries(m_ids.at(start), m_ids.at(last), m_filter));
+            appliedOrder().isArrival()
+                ? m_store.summaries(m_ids.at(start), m_ids.at(last), m_filter)
+                : m_store.summariesOf(m_ids.mid(start, last - start + 1)));
         m_pages.insert(page, rows);
     }
     const qint64 id = m_ids.at(row);
@@ -266,6 +504,13 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == CaptureIdRole)
         return m_ids.at(index.row());
+    if (role == Qt::ForegroundRole) {
+        if (index.column() != VerdictColumn)
+            return {};
+        const CaptureSummary *s = summaryAt(index.row());
+        const QColor color = s ? VerdictStyle::color(headlineOf(*s).tone, m_palette) : QColor();
+        return color.isValid() ? QVariant(color) : QVariant();
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::TextAlignmentRole)
         return {};
     if (role == Qt::TextAlignmentRole) {
@@ -300,10 +545,14 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
                                              .arg(s->rawSize)
                                              .arg(s->bodySize)
                                        : sizeText(s->rawSize);
+    case EventColumn:
+        return s->eventType;
+    case DeliveryColumn:
+        return s->deliveryId;
     case VerdictColumn:
         if (role == Qt::ToolTipRole)
             return s->verdictReason.isEmpty() ? s->parseError : s->verdictReason;
-        return verdictText(*s);
+        return headlineOf(*s).display();
     case ForwardColumn:
         return role == Qt::ToolTipRole && !s->forwardState.isEmpty()
                    ? tr("The forwards of this capture: %1 (the Delivery tab has each one)")
@@ -349,6 +598,10 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Forward");
     case MatchesColumn:
         return tr("Rules");
+    case EventColumn:
+        return tr("Event");
+    case DeliveryColumn:
+        return tr("Delivery ID");
     }
     return {};
 }

@@ -1,18 +1,28 @@
 #pragma once
 
 #include "core/capture/CaptureSummary.h"
+#include "core/store/CaptureOrder.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/OutboxEntry.h"
+#include "core/verify/VerdictHeadline.h"
 #include "ui/forward/CompiledRules.h"
 #include "ui/list/RuleFilter.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QPalette>
 #include <QVector>
 
-// The request list: one row per capture, in arrival order. Holds only the ids (8 bytes a row);
-// summaries are read from SQLite a page at a time as rows are shown, so a store with a million
-// captures opens at once. Live captures are appended in one batch per event-loop turn.
+// The request list: one row per capture, in arrival order or sorted by time, status, size or
+// verdict. Holds only the ids (8 bytes a row); summaries are read from SQLite a page at a time
+// as rows are shown, so a store with a million captures opens at once. A sorted order is read
+// from the store's index for it on a worker thread (OrderedIdsReader); the rows shown stay until
+// it arrives. Live captures arrive in one batch per event-loop turn: appended in arrival order,
+// put in their place in a sorted one (found by binary search, reading the keys of the rows it
+// visits). A row whose verdict changes later stays where it is until the list is sorted again.
+// With a rule filter the rows are in arrival order (the scan finds them in id order); the sort
+// chosen applies again once the rule filter is dropped.
+class OrderedIdsReader;
 class RuleMatchCache;
 class RuleMatchScan;
 
@@ -26,11 +36,13 @@ public:
         MethodColumn,
         PathColumn,
         EndpointColumn,
+        EventColumn, // the event type the delivery announces
         StatusColumn,
         SizeColumn,
         VerdictColumn,
-        ForwardColumn, // the overall state of its forwards
-        MatchesColumn, // how many of its endpoint's rules match (when it has rules)
+        ForwardColumn,  // the overall state of its forwards
+        MatchesColumn,  // how many of its endpoint's rules match (when it has rules)
+        DeliveryColumn, // the provider's delivery id
         ColumnCount
     };
     enum Role
@@ -63,13 +75,34 @@ public:
     qint64 captureId(int row) const;
     int rowForId(qint64 id) const;
 
+    // Sorts by the column's key (Time, Status, Size, Verdict; any other column, or -1: arrival
+    // order). Answered by the store; isLoading() until the rows are in the new order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static bool isSortable(int column);
+    CaptureOrder order() const { return m_order; }    // as chosen
+    CaptureOrder appliedOrder() const;                // arrival while a rule filter is on
+    bool isLoading() const;                           // a sorted order is being read
+    QString readError() const { return m_readError; } // the last sorted read failed
+    qint64 totalCount() const { return m_total; }     // every capture in the store
+    // The colours of the Verdict column follow this palette (the view's).
+    void setPalette(const QPalette &palette);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+Q_SIGNALS:
+    // The rows shown, the total or the loading state changed (for the status line).
+    void countsChanged();
+
 private:
     const CaptureSummary *summaryAt(int row) const;
+    const VerdictHeadline &headlineOf(const CaptureSummary &s) const;
+    void onOrderedIds(const QVector<qint64> &ids, qint64 lastId, const QString &error);
+    void insertPlaced(const QVector<qint64> &fresh);      // live rows into a sorted order
+    int placeRow(const CaptureOrder::Place &place) const; // where it goes (binary search)
+    void changed() { Q_EMIT countsChanged(); }
     void flushPending();
     void reload(); // the ids from the store (and the rule scan), inside a model reset
     void appendIds(const QVector<qint64> &ids);
@@ -86,4 +119,13 @@ private:
     qint64 m_lastRead = 0;           // the last id read from the store or taken live
     mutable CaptureSummary m_single; // a row read alone (it no longer passes the filter)
     bool m_flushScheduled = false;
+    CaptureOrder m_order;
+    OrderedIdsReader *m_reader;
+    QVector<qint64> m_arrivedWhileReading; // live rows for the order being read
+    bool m_keepRows = false; // the order being read re-sorts the rows shown (a layout change)
+    qint64 m_total = 0;      // captures in the store
+    qint64 m_countedTo = 0;  // the highest id counted in m_total
+    QPalette m_palette;
+    QString m_readError;
+    mutable QCache<qint64, VerdictHeadline> m_headlines;
 };

@@ -1,5 +1,8 @@
 #include "ui/verdict/VerdictPanel.h"
 
+#include "core/verify/VerdictHeadline.h"
+#include "ui/verdict/VerdictStyle.h"
+
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -89,24 +92,14 @@ QString VerdictPanel::markFirstDifference(const QString &expected, const QString
 
 void VerdictPanel::showVerdict(const Verdict &v)
 {
-    const bool stale = v.reason == Verdict::Reason::TimestampOutsideTolerance;
-    const bool noSecret = v.reason == Verdict::Reason::NoSecret; // unknown, not invalid
-    QString color = QStringLiteral("#b00020");
-    QString word = tr("Invalid");
-    if (v.valid) {
-        color = QStringLiteral("#1b7a1b");
-        word = tr("Valid");
-    } else if (stale) {
-        color = QStringLiteral("#a66300");
-        word = tr("Stale");
-    } else if (noSecret) {
-        color = QStringLiteral("#555555");
-        word = tr("Not checked");
-    }
+    // The words the request list's Verdict column shows too (VerdictHeadline), in its colour.
+    const VerdictHeadline headline = VerdictHeadline::of(v);
+    const QColor color = VerdictStyle::color(headline.tone, palette());
     m_headline->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span> · %3 · "
                                        "<code>%4</code><br>%5")
-                            .arg(color, word, v.provider.toHtmlEscaped(), v.reasonCode(),
-                                 v.message.toHtmlEscaped()));
+                            .arg(color.isValid() ? color.name() : palette().text().color().name(),
+                                 headline.display().toHtmlEscaped(), v.provider.toHtmlEscaped(),
+                                 v.reasonCode(), v.message.toHtmlEscaped()));
 
     m_steps->clear();
     for (const Verdict::Step &step : v.steps) {

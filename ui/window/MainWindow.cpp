@@ -11,9 +11,10 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/ResendActions.h"
 #include "ui/forward/RulesPanel.h"
-#include "ui/io/ImportDialog.h"
 #include "ui/list/FilterBar.h"
+#include "ui/list/ListStatusLabel.h"
 #include "ui/list/RequestListModel.h"
+#include "ui/list/RequestListView.h"
 #include "ui/raw/ByteView.h"
 #include "ui/raw/RawViewActions.h"
 #include "ui/window/AboutDialog.h"
@@ -41,7 +42,7 @@
 MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
                        const CaptureSession::Options &settings, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_secrets(secrets), m_settings(settings),
-      m_model(new RequestListModel(this)), m_list(new QTableView(this)),
+      m_model(new RequestListModel(this)), m_list(new RequestListView(m_model, this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
       m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this)),
       m_filters(new FilterBar(m_model, this))
@@ -63,6 +64,7 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     m_splitter->addWidget(m_inspector);
     m_splitter->setStretchFactor(1, 2);
     setCentralWidget(m_splitter);
+    statusBar()->addPermanentWidget(new ListStatusLabel(m_model, this)); // kept true
     statusBar()->addPermanentWidget(m_address);
 
     createActions();
@@ -130,15 +132,6 @@ void MainWindow::createActions()
             openStore(path);
     });
     open->setShortcut(QKeySequence::Open);
-    QAction *import = file->addAction(tr("&Import…"), this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Import into %1").arg(m_settings.storePath), QString(),
-            tr("HAR, raw requests, JSONL, AWS events and logs (*.har *.http *.txt *.json "
-               "*.jsonl *.log);;All files (*)"));
-        if (!files.isEmpty())
-            importFiles(files);
-    });
-    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -278,7 +271,7 @@ bool MainWindow::openStore(const QString &path)
     m_settings.storePath = path;
     m_loader->setStorePath(path);
     m_inspector->setStorePath(path);
-    m_inspector->showMessage(tr("%n capture(s) in %1", nullptr, m_model->rowCount()).arg(path));
+    m_inspector->showMessage(tr("Store %1: select a request to see it.").arg(path));
     if (wasListening)
         startListener();
     updateListenerState();
@@ -287,30 +280,16 @@ bool MainWindow::openStore(const QString &path)
 
 bool MainWindow::openFiles(const QStringList &files)
 {
-    QStringList imports; // HAR, raw requests, JSONL, what AWS logged: into the open store
     for (const QString &file : files) {
-        if (ImportJob::isStoreFile(file))
-            openStore(file);
+        if (file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
+            QMessageBox::information(this, tr("HAR file"),
+                                     tr("Hookbench cannot import HAR files yet:\n%1").arg(file));
         else
-            imports.append(file);
+            openStore(file);
     }
-    if (!imports.isEmpty() && !m_session->isOpen())
-        openStore(m_settings.storePath);
-    if (!imports.isEmpty() && m_session->isOpen())
-        importFiles(imports);
     raise();
     activateWindow();
     return m_session->isOpen();
-}
-
-void MainWindow::importFiles(const QStringList &files)
-{
-    auto *dialog = new ImportDialog(files, m_settings.storePath, m_settings.config.durability,
-                                    m_session->context(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::imported, m_model,
-            [this] { m_model->setFilter(m_model->filter()); }); // the new rows are read
-    dialog->open();
 }
 
 bool MainWindow::startListener()
@@ -534,7 +513,8 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(settings.value("window/state").toByteArray());
     m_splitter->restoreState(settings.value("window/mainSplitter").toByteArray());
     m_inspector->splitter()->restoreState(settings.value("window/inspectorSplitter").toByteArray());
-    m_list->horizontalHeader()->restoreState(settings.value("window/listHeader").toByteArray());
+    // columns shown, their order and widths, the sort: saved by the view as they change
+    static_cast<RequestListView *>(m_list)->restoreColumns(QStringLiteral("list/header"));
 }
 
 void MainWindow::saveState() const
@@ -544,7 +524,6 @@ void MainWindow::saveState() const
     settings.setValue("window/state", QMainWindow::saveState());
     settings.setValue("window/mainSplitter", m_splitter->saveState());
     settings.setValue("window/inspectorSplitter", m_inspector->splitter()->saveState());
-    settings.setValue("window/listHeader", m_list->horizontalHeader()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -62,7 +62,7 @@ void TestCaptureImporter::importedCapturesAreVerifiedAndRecordTheirOrigin()
     }
     CaptureStore store;
     QVERIFY(store.openReadOnly(path));
-    QCOMPARE(store.schemaVersion(), 6);
+    QCOMPARE(store.schemaVersion(), CaptureStore::SchemaVersion);
     QCOMPARE(store.ids(), (QVector<qint64>{1, 2, 3}));
     QCOMPARE(store.capture(2)->raw, Unmatched);
     QCOMPARE(store.capture(1)->summary.endpointId, "gh");

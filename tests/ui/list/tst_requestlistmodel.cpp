@@ -128,7 +128,7 @@ void TestRequestListModel::filtersByVerdict()
     QCOMPARE(model.rowCount(), 200);
     // rows on a later page map to the right captures although their ids are not consecutive
     QCOMPARE(model.index(150, RequestListModel::PathColumn).data().toString(), QString("/n450"));
-    QCOMPARE(model.index(150, RequestListModel::VerdictColumn).data().toString(), QString("pass"));
+    QCOMPARE(model.index(150, RequestListModel::VerdictColumn).data().toString(), QString("✔ ok"));
 
     QList<NewCapture> live = captures(600, 2);
     live[0].summary.verdictReason = "signature_mismatch";

@@ -241,15 +241,15 @@ void TestMainWindow::newSecretReverifiesWithoutTouchingTheBytes()
     m_window->show();
     QVERIFY(m_window->openStore(path));
     const QModelIndex verdict = m_window->requestModel()->index(0, RequestListModel::VerdictColumn);
-    QCOMPARE(verdict.data().toString(), QString("no secret"));
+    QCOMPARE(verdict.data().toString(), QString("– no secret"));
 
     QSignalSpy changed(m_window->loader(), &CaptureLoader::verdictOutdated);
     selectRow(0);
     VerdictPanel *panel = m_window->inspector()->verdictPanel();
     QVERIFY(panel->isVisible());
-    QVERIFY2(panel->headline().contains("Valid"), qPrintable(panel->headline()));
+    QVERIFY2(panel->headline().contains("✔ ok"), qPrintable(panel->headline()));
     QCOMPARE(changed.size(), 1);
-    QTRY_COMPARE(verdict.data().toString(), QString("pass")); // written by the session's writer
+    QTRY_COMPARE(verdict.data().toString(), QString("✔ ok")); // written by the session's writer
     // the signature header is highlighted in the raw pane
     const QList<ByteSpan> spans = m_window->inspector()->rawView()->highlights();
     QCOMPARE(spans.size(), 1);
@@ -303,11 +303,11 @@ void TestMainWindow::endpointFromCaptureThenSecretReverifiesIt()
     QVERIFY(QFile::exists(m_dir->filePath("config.json"))); // saved
 
     const QModelIndex verdict = m_window->requestModel()->index(0, RequestListModel::VerdictColumn);
-    QTRY_COMPARE(verdict.data().toString(), QString("no secret"));
+    QTRY_COMPARE(verdict.data().toString(), QString("– no secret"));
     // Setting the secret re-verifies the endpoint's captures, bytes untouched.
     secrets.write(endpoint.id, {SigningSecret{"It's a Secret to Everybody", "current", {}}},
                   m_window.get(), [](const SecretStore::Result &) {});
-    QTRY_COMPARE(verdict.data().toString(), QString("pass"));
+    QTRY_COMPARE(verdict.data().toString(), QString("✔ ok"));
     CaptureStore reader;
     QVERIFY(reader.open(path));
     QCOMPARE(reader.capture(1)->raw, raw);
