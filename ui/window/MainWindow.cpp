@@ -11,6 +11,7 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/ResendActions.h"
 #include "ui/forward/RulesPanel.h"
+#include "ui/io/ImportDialog.h"
 #include "ui/list/FilterBar.h"
 #include "ui/list/ListStatusLabel.h"
 #include "ui/list/RequestListModel.h"
@@ -132,6 +133,15 @@ void MainWindow::createActions()
             openStore(path);
     });
     open->setShortcut(QKeySequence::Open);
+    QAction *import = file->addAction(tr("&Import…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import into %1").arg(m_settings.storePath), QString(),
+            tr("HAR, raw requests, JSONL, AWS events and logs (*.har *.http *.txt *.json "
+               "*.jsonl *.log);;All files (*)"));
+        if (!files.isEmpty())
+            importFiles(files);
+    });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -280,16 +290,30 @@ bool MainWindow::openStore(const QString &path)
 
 bool MainWindow::openFiles(const QStringList &files)
 {
+    QStringList imports; // HAR, raw requests, JSONL, what AWS logged: into the open store
     for (const QString &file : files) {
-        if (file.endsWith(QLatin1String(".har"), Qt::CaseInsensitive))
-            QMessageBox::information(this, tr("HAR file"),
-                                     tr("Hookbench cannot import HAR files yet:\n%1").arg(file));
-        else
+        if (ImportJob::isStoreFile(file))
             openStore(file);
+        else
+            imports.append(file);
     }
+    if (!imports.isEmpty() && !m_session->isOpen())
+        openStore(m_settings.storePath);
+    if (!imports.isEmpty() && m_session->isOpen())
+        importFiles(imports);
     raise();
     activateWindow();
     return m_session->isOpen();
+}
+
+void MainWindow::importFiles(const QStringList &files)
+{
+    auto *dialog = new ImportDialog(files, m_settings.storePath, m_settings.config.durability,
+                                    m_session->context(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, m_model,
+            [this] { m_model->setFilter(m_model->filter()); }); // the new rows are read
+    dialog->open();
 }
 
 bool MainWindow::startListener()
