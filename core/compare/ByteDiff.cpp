@@ -23,6 +23,10 @@ QVector<ByteSpan> lines(const QByteArray &data, qint64 from, qint64 to)
     return out;
 }
 
+// A changed run of lines at most this long is aligned byte by byte, with at most this many edits.
+constexpr qint64 RefineBytes = 16 * 1024;
+constexpr qint64 RefineEdits = 256;
+
 QString bytes(qint64 n)
 {
     return QLocale::c().toString(n);
@@ -105,8 +109,33 @@ ByteDiff ByteDiff::compare(const QByteArray &left, const QByteArray &right, cons
         diff.m_granularity = Granularity::Lines;
         const auto leftAt = [&](qint64 line) { return line < ll.size() ? ll[line].offset : lTo; };
         const auto rightAt = [&](qint64 line) { return line < rl.size() ? rl[line].offset : rTo; };
-        for (const SequenceDiff::Hunk &h : SequenceDiff::hunks(*matches, ll.size(), rl.size()))
-            add(leftAt(h.leftStart), leftAt(h.leftEnd), rightAt(h.rightStart), rightAt(h.rightEnd));
+        // Each changed run of lines is then aligned byte by byte where that stays cheap, so a
+        // changed value is marked as itself, not as its whole line; the budget is shared.
+        qint64 budget = limits.maxSteps;
+        for (const SequenceDiff::Hunk &h : SequenceDiff::hunks(*matches, ll.size(), rl.size())) {
+            const qint64 l0 = leftAt(h.leftStart), l1 = leftAt(h.leftEnd);
+            const qint64 r0 = rightAt(h.rightStart), r1 = rightAt(h.rightEnd);
+            std::optional<QVector<SequenceDiff::Match>> bytes;
+            if (l1 > l0 && r1 > r0 && (l1 - l0) + (r1 - r0) <= RefineBytes && budget > 0) {
+                const char *l = left.constData() + l0;
+                const char *r = right.constData() + r0;
+                qint64 steps = 0;
+                bytes = SequenceDiff::matches(
+                    l1 - l0, r1 - r0,
+                    [l, r, &steps](qint64 i, qint64 j) {
+                        ++steps;
+                        return l[i] == r[j];
+                    },
+                    RefineEdits, budget);
+                budget -= steps + RefineBytes;
+            }
+            if (!bytes) {
+                add(l0, l1, r0, r1);
+                continue;
+            }
+            for (const SequenceDiff::Hunk &b : SequenceDiff::hunks(*bytes, l1 - l0, r1 - r0))
+                add(l0 + b.leftStart, l0 + b.leftEnd, r0 + b.rightStart, r0 + b.rightEnd);
+        }
         return diff;
     }
     diff.m_granularity = Granularity::Whole;

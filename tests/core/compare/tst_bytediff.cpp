@@ -13,6 +13,7 @@ private Q_SLOTS:
     void hunksRebuildTheRightSide_data();
     void hunksRebuildTheRightSide();
     void tooManyByteEditsFallsBackToLines();
+    void changedLinesAreRefinedToBytes();
     void tooManyLinesFallsBackToWhole();
     void largeBodiesDoNotHang();
 };
@@ -113,6 +114,28 @@ void TestByteDiff::tooManyByteEditsFallsBackToLines()
     QCOMPARE(left.mid(h.left.offset, h.left.length), QByteArray(300, 'x') + '\n');
     QCOMPARE(right.mid(h.right.offset, h.right.length), QByteArray(300, 'y') + '\n');
     QCOMPARE(apply(left, right, diff), right);
+}
+
+// Lines changed all over a body: aligned by line, then each changed line byte by byte, so the
+// changed values are marked and not their whole lines.
+void TestByteDiff::changedLinesAreRefinedToBytes()
+{
+    QByteArray left, right;
+    for (int i = 0; i < 400; ++i) {
+        const QByteArray key = "  \"key" + QByteArray::number(i) + "\": ";
+        left += key + QByteArray::number(i) + ",\n";
+        // every 10th value gets 10 more bytes: 400 byte edits, 80 line edits
+        right += key + QByteArray::number(i) + (i % 10 ? "" : "0123456789") + ",\n";
+    }
+    ByteDiff::Limits limits;
+    limits.maxEdits = 100;
+    const ByteDiff diff = ByteDiff::compare(left, right, limits);
+    QCOMPARE(diff.granularity(), ByteDiff::Granularity::Lines);
+    QCOMPARE(apply(left, right, diff), right);
+    // the inserted bytes, not their lines (about 20 bytes each)
+    QCOMPARE(diff.rightChangedBytes(), 400);
+    QCOMPARE(diff.leftChangedBytes(), 0);
+    QCOMPARE(diff.hunks().size(), 40);
 }
 
 void TestByteDiff::tooManyLinesFallsBackToWhole()
