@@ -26,7 +26,7 @@ QString ListStatusLabel::textFor(const RequestListModel &model)
     if (model.storePath().isEmpty())
         return tr("No store open");
     const bool filtered =
-        !model.filter().isEmpty() || model.ruleFilter().isActive();
+        !model.filter().isEmpty() || model.ruleFilter().isActive() || model.searchActive();
     if (!filtered && shown == total)
         text = total == 1 ? tr("1 capture") : tr("%1 captures").arg(locale.toString(total));
     else

@@ -70,6 +70,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_pages.clear();
     m_pending.clear();
     m_single = CaptureSummary();
+    m_searchActive = false; // another store: the search bar applies its query again
     const bool ok = m_store.openReadOnly(storePath);
     m_ruleMatches->setStorePath(storePath);
     m_total = ok ? m_store.count() : 0;
@@ -102,8 +103,8 @@ void RequestListModel::setRuleFilter(const RuleFilter &filter)
 
 CaptureOrder RequestListModel::appliedOrder() const
 {
-    // the rule scan finds its rows in id order
-    return m_ruleFilter.isActive() ? CaptureOrder() : m_order;
+    // the rule scan and the search bar find their rows in id order
+    return m_ruleFilter.isActive() || m_searchActive ? CaptureOrder() : m_order;
 }
 
 bool RequestListModel::isLoading() const
@@ -120,6 +121,12 @@ void RequestListModel::reload()
     m_arrivedWhileReading.clear();
     m_keepRows = false;
     m_reader->cancel();
+    if (m_searchActive && m_store.isOpen()) { // the search bar's rows, in arrival order
+        m_scan->stop();
+        m_ids = m_searchIds;
+        m_lastRead = qMax(m_lastRead, m_ids.isEmpty() ? 0 : m_ids.last());
+        return;
+    }
     if (m_store.isOpen() && !appliedOrder().isArrival()) {
         // empty until the worker has read the ids in this order
         m_ids.clear();
@@ -138,6 +145,24 @@ void RequestListModel::reload()
     all.swap(m_ids);
     m_scan->start(m_store.path(), m_rules ? m_rules : CompiledRules::compile({}), m_ruleFilter,
                   m_filter, std::move(all));
+}
+
+void RequestListModel::setSearchResult(bool active, const QVector<qint64> &ids,
+                                       const CaptureFilter &filter)
+{
+    beginResetModel();
+    m_searchActive = active;
+    m_searchIds = active ? ids : QVector<qint64>();
+    m_searchFilter = filter;
+    reload();
+    endResetModel();
+    changed();
+}
+
+void RequestListModel::appendSearchIds(const QVector<qint64> &ids)
+{
+    if (m_searchActive)
+        appendIds(ids);
 }
 
 void RequestListModel::appendIds(const QVector<qint64> &ids)
@@ -198,6 +223,8 @@ void RequestListModel::flushPending()
         }
     }
     m_pending.clear();
+    if (m_searchActive)
+        fresh.clear(); // the search bar asks its query about them (appendSearchIds)
     if (!fresh.isEmpty())
         m_lastRead = qMax(m_lastRead, fresh.last());
     if (m_ruleFilter.isActive())
@@ -277,7 +304,7 @@ void RequestListModel::sort(int column, Qt::SortOrder order)
     if (next == m_order)
         return;
     m_order = next;
-    // with a rule filter: applies once it is dropped
+    // with a rule filter or a search: applies once they are dropped
     if (appliedOrder() != m_order || !m_store.isOpen()) {
         changed();
         return;
@@ -472,7 +499,7 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
         const int last = int(qMin<qsizetype>(start + PageSize, m_ids.size())) - 1;
         // arrival order: the ids of a page are one ascending range; sorted: read by id
         rows = new QVector<CaptureSummary>(
-            appliedOrder().isArrival()
+            appliedOrder().isArrival() && !m_searchActive
                 ? m_store.summaries(m_ids.at(start), m_ids.at(last), m_filter)
                 : m_store.summariesOf(m_ids.mid(start, last - start + 1)));
         m_pages.insert(page, rows);

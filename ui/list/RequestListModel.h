@@ -60,6 +60,13 @@ public:
     // pass (in id order); live captures are judged behind them. Cancelling the scan keeps the
     // rows found so far.
     void setRuleFilter(const RuleFilter &filter);
+    // The search bar's result (SearchBar, QueryRunner): while active the rows are these ids, in
+    // arrival order; `filter` is the combos' filter the query was run with. Live captures are
+    // then added by appendSearchIds() (the search bar asks the query about them).
+    void setSearchResult(bool active, const QVector<qint64> &ids, const CaptureFilter &filter);
+    void appendSearchIds(const QVector<qint64> &ids);
+    bool searchActive() const { return m_searchActive; }
+    const CaptureFilter &searchFilter() const { return m_searchFilter; }
     const RuleFilter &ruleFilter() const { return m_ruleFilter; }
     RuleMatchScan *ruleScan() const { return m_scan; }
     QString storePath() const { return m_store.path(); }
@@ -119,6 +126,9 @@ private:
     qint64 m_lastRead = 0;           // the last id read from the store or taken live
     mutable CaptureSummary m_single; // a row read alone (it no longer passes the filter)
     bool m_flushScheduled = false;
+    bool m_searchActive = false;
+    QVector<qint64> m_searchIds;
+    CaptureFilter m_searchFilter;
     CaptureOrder m_order;
     OrderedIdsReader *m_reader;
     QVector<qint64> m_arrivedWhileReading; // live rows for the order being read

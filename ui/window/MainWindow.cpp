@@ -14,6 +14,7 @@
 #include "ui/io/ImportDialog.h"
 #include "ui/list/FilterBar.h"
 #include "ui/list/ListStatusLabel.h"
+#include "ui/list/SearchBar.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/list/RequestListView.h"
 #include "ui/raw/ByteView.h"
@@ -46,7 +47,7 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
       m_model(new RequestListModel(this)), m_list(new RequestListView(m_model, this)),
       m_inspector(new CaptureInspector(this)), m_loader(new CaptureLoader(this)),
       m_splitter(new QSplitter(Qt::Vertical, this)), m_address(new QLabel(this)),
-      m_filters(new FilterBar(m_model, this))
+      m_filters(new FilterBar(m_model, this)), m_search(new SearchBar(m_model, this))
 {
     setWindowTitle(QStringLiteral("Hookbench"));
     m_list->setObjectName(QStringLiteral("requestList"));
@@ -266,6 +267,16 @@ void MainWindow::createActions()
         forwarding->addAction(tr("Filter by &Rule Matches"), m_filters->rulesBox(),
                               [this] { m_filters->rulesBox()->setFocus(); });
     focusRules->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    // the query bar on a row of its own; the combos above stay as shortcuts, ANDed with it
+    addToolBarBreak();
+    QToolBar *searchTools = addToolBar(tr("Search"));
+    searchTools->setObjectName(QStringLiteral("searchToolBar"));
+    searchTools->addWidget(m_search);
+    QAction *focusSearch = view->addAction(tr("&Search and Filter…"), m_search,
+                                           &SearchBar::focusQuery);
+    focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_session, &CaptureSession::searchIndexProgress, m_search,
+            &SearchBar::setIndexProgress);
 }
 
 bool MainWindow::openStore(const QString &path)
@@ -388,6 +399,10 @@ void MainWindow::applyRules()
     const std::shared_ptr<const CompiledRules> rules = CompiledRules::compile(m_settings.config);
     m_model->setRules(rules);
     m_filters->setRules(rules);
+    QHash<QString, QString> providers; // for the query bar's provider:
+    for (const EndpointConfig &e : m_settings.config.endpoints)
+        providers.insert(e.id, e.provider);
+    m_search->setEndpointProviders(providers);
     m_inspector->rulesPanel()->setRules(rules);
 }
 

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class FilterBar;
+class SearchBar;
 class AwsKeychain;
 class CaptureInspector;
 class DeadLetterDialog;
@@ -88,6 +89,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_address;
     FilterBar *m_filters;
+    SearchBar *m_search; // the query bar (Ctrl+K)
     QAction *m_toggleListener = nullptr;
     QAction *m_copyUrl = nullptr;
     QString m_configPath;
