@@ -40,8 +40,8 @@ int show(const QString &name)
         return CliSupport::fail(CliSupport::Negative,
                                 QStringLiteral("%1 is defined in code (its signature is not of "
                                                "the data shape: sorted form parameters, a "
-                                               "signature in the body or a public key), so it "
-                                               "has no provider file")
+                                               "signature in the body, a public key or a JWT), "
+                                               "so it has no provider file")
                                     .arg(name));
     CliSupport::writeStdout(text);
     return CliSupport::Success;

@@ -446,7 +446,7 @@ void Diagnosis::explainMiss(const Verdict &verdict, Work &w) const
                               ? QString()
                               : QStringLiteral(" (also ") +
                                     s.secretForms.join(QLatin1String(", ")) + QLatin1Char(')');
-    if (m_scheme.isToken()) {
+    if (m_scheme.isToken() || (m_scheme.isJws() && m_scheme.jwsBodyHashClaim.isEmpty())) {
         // The body is not signed: only the token can be wrong.
     } else if (w.bodyChecked) {
         s.remaining.append(
@@ -459,6 +459,14 @@ void Diagnosis::explainMiss(const Verdict &verdict, Work &w) const
         s.remaining.append({QStringLiteral("body_tampered"),
                             QStringLiteral("The body may have been changed on the way: the body "
                                            "transformations were not tried (see the notes)")});
+    }
+    // A JWS that verifies with a secret here: the secret is right, only the request changed.
+    if (m_scheme.isJws()) {
+        for (const SchemeKey &k : m_keys) {
+            if (k.isValid() &&
+                k.matches({m_evidence.signature.jwsSigningInput}, m_evidence.signature.decoded))
+                return;
+        }
     }
     s.remaining.append(
         {QStringLiteral("secret_not_here"),

@@ -20,6 +20,7 @@ struct ProviderScheme
         KeyValueList,  // "t=123,v1=<hex>,v1=<hex>,v0=<hex>" (separator and keys below)
         VersionedList, // "v1,<base64> v1,<base64>" (Standard Webhooks)
         TimestampList, // "1587760832927,<hex>,<hex>": the timestamp, then signatures (Recurly)
+        Jws,           // a compact HS256 JWS after the prefix (Netlify, Atlassian Connect)
     };
     enum class Algorithm
     {
@@ -35,7 +36,8 @@ struct ProviderScheme
     {
         Hex,
         Base64,
-        Text, // Token: the header's value as sent
+        Text,      // Token: the header's value as sent
+        Base64Url, // JWS: unpadded base64url (RFC 7515)
     };
     enum class SecretFormat
     {
@@ -53,9 +55,10 @@ struct ProviderScheme
     };
     enum class Content
     {
-        Template,   // built from contentTemplate
-        TwilioForm, // url + sorted form parameters, or the bodySHA256 variant for other bodies
-        MailgunBody // timestamp + token from the body, signature in the body too
+        Template,    // built from contentTemplate
+        TwilioForm,  // url + sorted form parameters, or the bodySHA256 variant for other bodies
+        MailgunBody, // timestamp + token from the body, signature in the body too
+        Jws // the JWS signing input is signed; its claims bind the body / request (JwsClaimCheck)
     };
 
     // One header that can carry the signature; the first one present in a request is used.
@@ -92,6 +95,10 @@ struct ProviderScheme
     Content content = Content::Template;
     // Signed content: {body} {timestamp} {id} {url} {method} and literal text.
     QByteArray contentTemplate = "{body}";
+    // Content::Jws: the claims checked besides the signature (JwsClaimCheck).
+    QByteArray jwsIssuer;        // "iss" must equal it (Netlify: "netlify")
+    QByteArray jwsBodyHashClaim; // that claim is the body's hex SHA-256 (Netlify: "sha256")
+    bool jwsQueryHash = false;   // Atlassian Connect: "qsh" hashes the canonical request
 
     QList<QByteArray> timestampHeaders; // first present wins
     QByteArray timestampBodyField;      // Linear: top-level JSON field of the body
@@ -118,7 +125,7 @@ struct ProviderScheme
 
     bool signsUrl() const
     {
-        return content == Content::TwilioForm || contentTemplate.contains("{url}");
+        return content == Content::TwilioForm || contentTemplate.contains("{url}") || jwsQueryHash;
     }
     bool isToken() const
     {
@@ -134,6 +141,8 @@ struct ProviderScheme
     // Same scheme (origin and source path aside).
     bool operator==(const ProviderScheme &o) const;
     bool operator!=(const ProviderScheme &o) const { return !(*this == o); }
+
+    bool isJws() const { return content == Content::Jws; }
 
     bool hasTimestamp() const
     {

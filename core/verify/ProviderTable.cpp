@@ -72,6 +72,46 @@ QList<S> build()
         s.timestampRequired = true;
         t.append(s);
     }
+    {
+        // Netlify deploy notifications: X-Webhook-Signature is an HS256 JWS made with the JWS
+        // secret set on the notification, whose claims are iss "netlify" and sha256, the hex
+        // SHA-256 of the body (verified as in Netlify's docs with jsonwebtoken). The header name
+        // is common, so it does not identify Netlify for `auto`.
+        S s = scheme("netlify", "Netlify", {header("X-Webhook-Signature")}, S::HeaderFormat::Jws,
+                     S::Encoding::Base64Url, "");
+        s.docs = QStringLiteral("https://docs.netlify.com/site-deploys/deploy-notifications/"
+                                "#payload-signature");
+        s.notes = QStringLiteral("A JWS (HS256 only; alg none refused) with iss \"netlify\" and "
+                                 "sha256, the hex SHA-256 of the raw body; no timestamp.");
+        s.content = S::Content::Jws;
+        s.jwsIssuer = "netlify";
+        s.jwsBodyHashClaim = "sha256";
+        s.detectBySignatureHeader = false;
+        t.append(s);
+    }
+    {
+        // Atlassian Connect apps (Jira, Confluence): Authorization: JWT <HS256 token> made with
+        // the installation's sharedSecret; qsh is the SHA-256 of the canonical request (method,
+        // path below the app's base URL, sorted query without jwt), exp/iat bound its life.
+        // The body is not signed. Admin webhooks with a secret are the `jira` provider file.
+        S s = scheme("atlassian-connect", "Atlassian Connect (Jira, Confluence)",
+                     {header("Authorization", "JWT ")}, S::HeaderFormat::Jws,
+                     S::Encoding::Base64Url, "");
+        s.docs = QStringLiteral("https://developer.atlassian.com/cloud/jira/platform/"
+                                "understanding-jwt-for-connect-apps/");
+        s.notes = QStringLiteral("A JWT (HS256 only) with qsh over METHOD&path&sorted-query "
+                                 "(path relative to the app's base URL: each shorter path is "
+                                 "tried), refused after exp and when iat is outside the tolerance "
+                                 "both ways; the body itself is not signed.");
+        s.content = S::Content::Jws;
+        s.jwsQueryHash = true;
+        s.toleranceS = 180;
+        s.toleranceBothWays = true;
+        s.idHeaders = {"X-Atlassian-Webhook-Identifier"};
+        s.detectHeaders = {"X-Atlassian-Webhook-Identifier"};
+        s.detectBySignatureHeader = false;
+        t.append(s);
+    }
     return t;
 }
 

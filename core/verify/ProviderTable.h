@@ -5,8 +5,8 @@
 #include <QList>
 
 // The providers whose shape is not data (Twilio's sorted form parameters, Mailgun's in-body
-// signature, public-key schemes), each following the provider's official SDK. Every other
-// provider is a file in resources/providers (ProviderCatalog loads both).
+// signature, public-key schemes, JWT-signed deliveries), each following the provider's official
+// SDK. Every other provider is a file in resources/providers (ProviderCatalog loads both).
 class ProviderTable
 {
 public:

@@ -1,5 +1,7 @@
 #include "core/verify/SignatureHeaderParser.h"
 
+#include "core/verify/JwsToken.h"
+
 namespace {
 
 using S = ProviderScheme;
@@ -32,7 +34,9 @@ bool addSignature(ParsedSignatureHeader &out, const S::SignatureHeader &header,
         out.decoded.append(text);
         return true;
     }
-    const char *what = encoding == S::Encoding::Hex ? "hex" : "base64";
+    const char *what = encoding == S::Encoding::Hex         ? "hex"
+                       : encoding == S::Encoding::Base64Url ? "base64url"
+                                                            : "base64";
     if (!SignatureHeaderParser::decode(encoding, text, &bytes)) {
         out.error = QStringLiteral("%1: the signature is not valid %2")
                         .arg(QString::fromLatin1(header.name), QLatin1String(what));
@@ -161,6 +165,38 @@ ParsedSignatureHeader parseTimestampList(const S &scheme, const S::SignatureHead
     return out;
 }
 
+// A compact HS256 JWS after the header's prefix ("JWT " for Atlassian's Authorization header).
+ParsedSignatureHeader parseJws(const S::SignatureHeader &header, const QByteArray &value)
+{
+    ParsedSignatureHeader out;
+    QByteArray text = value.trimmed();
+    const QString name = QString::fromLatin1(header.name);
+    if (!header.prefix.isEmpty()) {
+        if (!text.startsWith(header.prefix)) {
+            out.error = QStringLiteral("%1: the value does not start with '%2'")
+                            .arg(name, QString::fromLatin1(header.prefix));
+            return out;
+        }
+        text = text.mid(header.prefix.size()).trimmed();
+    }
+    const JwsToken token = JwsToken::parse(text);
+    if (!token.ok) {
+        out.error = name + QStringLiteral(": ") + token.error;
+        return out;
+    }
+    out.texts.append(token.signatureText);
+    out.decoded.append(token.signature);
+    out.jwsSigningInput = token.signingInput;
+    out.jwsClaims = token.claims;
+    const QJsonValue iat = token.claims.value(QLatin1String("iat"));
+    if (iat.isDouble()) {
+        out.timestamp = QByteArray::number(qint64(iat.toDouble()));
+        out.hasTimestamp = true;
+    }
+    out.ok = true;
+    return out;
+}
+
 } // namespace
 
 ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
@@ -174,6 +210,8 @@ ParsedSignatureHeader SignatureHeaderParser::parse(const ProviderScheme &scheme,
         return parseVersionedList(scheme, header, value);
     case S::HeaderFormat::TimestampList:
         return parseTimestampList(scheme, header, value);
+    case S::HeaderFormat::Jws:
+        return parseJws(header, value);
     case S::HeaderFormat::Prefixed:
     case S::HeaderFormat::Plain:
         break;
@@ -204,6 +242,8 @@ bool SignatureHeaderParser::decode(ProviderScheme::Encoding encoding, const QByt
         *out = text;
         return !text.isEmpty();
     }
+    if (encoding == S::Encoding::Base64Url)
+        return JwsToken::decodeBase64Url(text, out);
     if (encoding == S::Encoding::Hex) {
         if (text.isEmpty() || text.size() % 2 != 0)
             return false;
@@ -232,6 +272,8 @@ QByteArray SignatureHeaderParser::encode(ProviderScheme::Encoding encoding, cons
         return bytes.toHex();
     case S::Encoding::Base64:
         return bytes.toBase64();
+    case S::Encoding::Base64Url:
+        return JwsToken::encodeBase64Url(bytes);
     case S::Encoding::Text:
         break;
     }

@@ -3,6 +3,7 @@
 #include "core/verify/ProviderScheme.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,10 @@ struct ParsedSignatureHeader
     QByteArray timestamp;      // from the header itself (t=, ts=), as sent
     bool hasTimestamp = false; // the header carried one
     bool testModeOnly = false; // Stripe: v0 present, no v1
+    // HeaderFormat::Jws: the bytes the token signs (header "." payload) and its claims; the
+    // timestamp is its "iat" when present.
+    QByteArray jwsSigningInput;
+    QJsonObject jwsClaims;
 };
 
 // Parses the value of a signature header for one scheme. Pure and total: any input gives a

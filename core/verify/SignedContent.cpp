@@ -1,6 +1,7 @@
 #include "core/verify/SignedContent.h"
 
 #include "core/capture/FormFields.h"
+#include "core/verify/JwsClaimCheck.h"
 
 #include <QCryptographicHash>
 #include <QMap>
@@ -115,6 +116,14 @@ QByteArray SignedContent::otherPortForm(const QByteArray &url)
 QList<SignedContent> SignedContent::build(const ProviderScheme &scheme, const SignatureEvidence &e,
                                           const QByteArray &body, const QByteArray &url)
 {
+    if (scheme.content == ProviderScheme::Content::Jws) {
+        // The token signs its own header and claims; the claims bind the body and request.
+        SignedContent c;
+        c.url = url;
+        c.pieces = {e.signature.jwsSigningInput};
+        c.problem = JwsClaimCheck::problem(scheme, e.signature.jwsClaims, body, e.method, url);
+        return {c};
+    }
     if (scheme.content != ProviderScheme::Content::TwilioForm)
         return {fromTemplate(scheme.contentTemplate, e, body, url)};
 

@@ -1,6 +1,8 @@
 #include "core/verify/Signer.h"
 
 #include "core/verify/AsymmetricKey.h"
+#include "core/verify/JwsClaimCheck.h"
+#include "core/verify/JwsToken.h"
 #include "core/verify/SchemeKey.h"
 #include "core/verify/SecretDecoder.h"
 #include "core/verify/SignatureEvidence.h"
@@ -104,6 +106,8 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
     if (o.breakMode == Break::StaleTimestamp) {
         const int tol = o.toleranceS >= 0 ? o.toleranceS : scheme.toleranceS;
         at -= (tol > 0 ? tol : 3600) + 60;
+        if (scheme.jwsQueryHash)
+            at -= JwsClaimCheck::AtlassianLifetimeS; // past the token's exp too
     }
     e.timestampText = timestampText(scheme.timestampUnit, at);
     const QJsonDocument json = QJsonDocument::fromJson(body);
@@ -200,10 +204,12 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
     } else {
         const QList<SignedContent> contents = SignedContent::build(scheme, e, body, e.url);
         for (const S::SignatureHeader &h : scheme.signatureHeaders) {
-            // A token is sent as it is: it signs nothing.
+            // A token is sent as it is: it signs nothing. A JWS carries its own signing input.
             const QByteArray sig =
-                h.algorithm == S::Algorithm::Token
-                    ? keyBytes
+                h.algorithm == S::Algorithm::Token ? keyBytes
+                : scheme.isJws()
+                    ? JwsToken::signHs256(
+                          JwsClaimCheck::claimsFor(scheme, body, e.method, e.url, at), keyBytes)
                     : SignatureHeaderParser::encode(scheme.encoding,
                                                     signWith(h.algorithm, contents.first().pieces));
             QByteArray value;
@@ -223,6 +229,7 @@ Signer::Result Signer::sign(const ProviderScheme &scheme, const QByteArray &body
                 break;
             case S::HeaderFormat::Prefixed:
             case S::HeaderFormat::Plain:
+            case S::HeaderFormat::Jws:
                 value = h.prefix + sig;
                 break;
             }

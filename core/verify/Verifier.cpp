@@ -6,6 +6,8 @@
 #include "core/verify/SignatureEvidence.h"
 #include "core/verify/SignedContent.h"
 
+#include <QJsonValue>
+
 namespace {
 
 using Step = Verdict::Step;
@@ -56,6 +58,40 @@ void diagnoseUnresolved(const QByteArray &raw, const ParsedRequest &parsed,
     const SignatureEvidence e = SignatureEvidence::read(raw, parsed, none, options.url);
     const QList<SchemeKey> keys;
     Diagnosis(none, e, parsed, options, keys).run(v);
+}
+
+// A JWS that verifies with one of the keys while its claims do not fit the request (the body's
+// hash, the query string hash, the issuer) says so: the secret is right, the request is not what
+// was signed. Otherwise the secret is wrong (or the token was forged).
+QString jwsMismatchMessage(const QList<SchemeKey> &keys, const SignedContent &content,
+                           const SignatureEvidence &e)
+{
+    for (int i = 0; i < keys.size(); ++i) {
+        if (keys.at(i).isValid() && keys.at(i).matches(content.pieces, e.signature.decoded))
+            return QStringLiteral("The JWS verifies with secret #%1, but %2")
+                .arg(i)
+                .arg(content.problem);
+    }
+    QString message = QStringLiteral("The JWS signature (HS256) verifies with none of the %1 "
+                                     "secret(s)")
+                          .arg(keys.size());
+    if (!content.problem.isEmpty())
+        message += QStringLiteral("; also, ") + content.problem;
+    return message;
+}
+
+// The token's "exp" claim (unix seconds) against the checking time; empty when not expired.
+QString jwsExpiry(const SignatureEvidence &e, qint64 atS)
+{
+    const QJsonValue exp = e.signature.jwsClaims.value(QLatin1String("exp"));
+    if (!exp.isDouble())
+        return {};
+    const qint64 expS = qint64(exp.toDouble());
+    if (atS <= expS)
+        return {};
+    return QStringLiteral("the token expired %1 s before the checking time (exp %2)")
+        .arg(atS - expS)
+        .arg(expS);
 }
 
 } // namespace
@@ -215,12 +251,20 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
             message = QStringLiteral("The %1 value equals none of the %2 secret(s)")
                           .arg(headerName)
                           .arg(keys.size());
+        if (scheme.isJws())
+            message = jwsMismatchMessage(keys, content, e);
         step(v, QStringLiteral("Secret"), Step::State::Failed, message);
         return finish(Verdict::Reason::SignatureMismatch, message);
     }
     step(v, QStringLiteral("Secret"), Step::State::Passed,
          QStringLiteral("secret #%1 matches").arg(v.matchedSecret));
 
+    const QString expiry = scheme.isJws() && tolerance != 0 ? jwsExpiry(e, options.atS) : QString();
+    if (!expiry.isEmpty()) {
+        step(v, QStringLiteral("Timestamp"), Step::State::Failed, expiry);
+        return finish(Verdict::Reason::TimestampOutsideTolerance,
+                      QStringLiteral("The signature is right but ") + expiry);
+    }
     if (v.hasTimestamp && v.toleranceS > 0) {
         const bool tooOld = v.timestampAgeS > v.toleranceS;
         const bool tooNew = scheme.toleranceBothWays && -v.timestampAgeS > v.toleranceS;

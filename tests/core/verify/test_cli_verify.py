@@ -152,6 +152,33 @@ class CliVerify(unittest.TestCase):
             self.assertIn(name, r.stdout)
         self.assertIn(b"Stripe-Signature", r.stdout)
 
+    def test_jwt_providers_listed_and_shown(self):
+        listed = {p["name"]: p for p in json.loads(run("providers", "--json").stdout)}
+        self.assertEqual(listed["netlify"]["signature_headers"], ["X-Webhook-Signature"])
+        self.assertEqual(listed["netlify"]["source"], "code")
+        self.assertEqual(listed["atlassian-connect"]["signature_headers"], ["Authorization"])
+        self.assertEqual(listed["jira"]["source"], "built-in")
+        text = run("providers").stdout
+        for name in (b"netlify", b"atlassian-connect", b"jira"):
+            self.assertIn(b"\n" + name + b" ", text)
+        # JWT-signed providers are code: --show refuses them and says why.
+        for name in ("netlify", "atlassian-connect"):
+            r = run("providers", "--show", name)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertEqual(r.stdout, b"")
+            self.assertIn(b"a JWT", r.stderr)
+        jira = json.loads(run("providers", "--show", "jira").stdout)
+        self.assertEqual(jira["signature"]["headers"], [{"name": "X-Hub-Signature", "prefix": "sha256="}])
+        self.assertEqual(jira["detect"]["headers"], ["X-Atlassian-Webhook-Identifier", "X-Hub-Signature"])
+
+    def test_jwt_providers_sign_and_verify(self):
+        for provider in ("netlify", "atlassian-connect", "jira"):
+            req = self.signed(provider, b"jwt-secret-1")
+            r = self.verify(req, "--provider", provider, "--secret-env", "S", env={"S": "jwt-secret-1"})
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            r = self.verify(req, "--provider", provider, "--secret-env", "S", env={"S": "other"})
+            self.assertEqual(json.loads(r.stdout)["reason"], "signature_mismatch")
+
 
 if __name__ == "__main__":
     unittest.main()
