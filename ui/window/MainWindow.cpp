@@ -23,6 +23,7 @@
 #include "ui/window/BodyPane.h"
 #include "ui/window/CaptureActions.h"
 #include "ui/window/CaptureInspector.h"
+#include "ui/window/KeychainReads.h"
 
 #include <QAction>
 #include <QApplication>
@@ -456,66 +457,21 @@ void MainWindow::onSecretsChanged(const QString &endpointId)
 
 void MainWindow::loadSecrets(std::function<void()> then)
 {
-    QStringList wanted;
-    for (const EndpointConfig &e : m_settings.config.endpoints) {
-        if (!e.provider.isEmpty())
-            wanted.append(e.id);
-    }
-    if (!m_secrets || wanted.isEmpty()) {
+    const auto loaded = [this, then](const CaptureVerifier::Secrets &secrets,
+                                     const QString &problem) {
+        applySecrets(secrets);
+        if (!problem.isEmpty())
+            statusBar()->showMessage(
+                tr("%1 — capturing goes on; verification shows \"no secret\"").arg(problem));
         then();
-        return;
-    }
-    auto loaded = std::make_shared<CaptureVerifier::Secrets>();
-    auto remaining = std::make_shared<int>(int(wanted.size()));
-    auto problem = std::make_shared<QString>();
-    for (const QString &id : wanted) {
-        m_secrets->read(id, this, [=](const SecretStore::Result &result) {
-            if (result.ok() && !result.secrets.isEmpty())
-                loaded->insert(id, result.secrets);
-            else if (!result.ok() && problem->isEmpty())
-                *problem = result.error;
-            if (--*remaining > 0)
-                return;
-            applySecrets(*loaded);
-            if (!problem->isEmpty())
-                statusBar()->showMessage(
-                    tr("%1 — capturing goes on; verification shows \"no secret\"").arg(*problem));
-            then();
-        });
-    }
+    };
+    if (!KeychainReads::secrets(m_settings.config, m_secrets, this, loaded))
+        then();
 }
 
 void MainWindow::loadAwsKeys()
 {
-    QStringList wanted;
-    for (const EndpointConfig &e : m_settings.config.endpoints) {
-        if (e.forward.eventBridge &&
-            e.forward.eventBridge->credentials == EventBridgeForwardTarget::Credentials::Keychain)
-            wanted.append(e.id);
-    }
-    StoredAwsKeys current = m_session->context()->awsKeys();
-    if (!m_awsKeychain || wanted.isEmpty()) {
-        StoredAwsKeys keys;
-        for (const QString &id : wanted)
-            keys.setError(id, SecretStore::unavailablePrefix());
-        m_session->setAwsKeys(keys);
-        return;
-    }
-    current.setLoaded(false); // until the keychain answers, forwarding retries rather than fails
-    m_session->setAwsKeys(current);
-    auto loaded = std::make_shared<StoredAwsKeys>();
-    loaded->setService(m_awsKeychain->service());
-    auto remaining = std::make_shared<int>(int(wanted.size()));
-    for (const QString &id : wanted) {
-        m_awsKeychain->read(id, this, [=](const AwsKeychain::Result &result) {
-            if (result.key)
-                loaded->insert(id, *result.key);
-            else if (!result.ok())
-                loaded->setError(id, result.error);
-            if (--*remaining == 0)
-                m_session->setAwsKeys(*loaded);
-        });
-    }
+    KeychainReads::awsKeys(m_settings.config, m_awsKeychain, m_session, this);
 }
 
 void MainWindow::setConfigProblem(const QString &problem)
