@@ -342,7 +342,8 @@ private Q_SLOTS:
             QVERIFY2(s->docs.startsWith("https://"), qPrintable(f + ": no docs link"));
         }
         // The shapes that are not data are still there, from code.
-        for (const char *code : {"twilio", "mailgun", "discord", "sendgrid"}) {
+        for (const char *code :
+             {"twilio", "mailgun", "discord", "sendgrid", "netlify", "atlassian-connect"}) {
             QVERIFY(c.find(code));
             QCOMPARE(c.find(code)->origin, S::Origin::Code);
         }
