@@ -90,4 +90,11 @@ int send(const QUrl &to, const QByteArray &request)
     return code >= 200 && code < 300 ? Success : Negative;
 }
 
+ConfigLoader::Result loadConfig(const QCommandLineParser &parser, const QString &option)
+{
+    return parser.isSet(option)
+               ? ConfigLoader::load(parser.value(option), true, ProviderRegistry::names())
+               : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+}
+
 } // namespace CliSupport

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/config/ConfigLoader.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -23,6 +25,11 @@ int fail(int code, const QString &message);
 // Adds --help, parses `args` ("hookbench-cli <command> [options...]"); returns -1 to go on, or
 // the exit code to return (help printed, or a usage error).
 int parse(QCommandLineParser &parser, const QStringList &args, const char *synopsis);
+
+// The config of --config FILE (which must exist) or the user's (which may not), with every
+// loaded provider's name known.
+ConfigLoader::Result loadConfig(const QCommandLineParser &parser,
+                                const QString &option = QStringLiteral("config"));
 
 // Sends the exact bytes (no client library re-framing them) over a connection of its own and
 // prints the whole answer on stdout;

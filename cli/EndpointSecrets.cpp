@@ -26,10 +26,10 @@ bool EndpointSecrets::load(const AppConfig &config, const QStringList &specs,
             const SecretStore::Result read = blocking.read(e.id);
             if (read.ok()) {
                 stored = read.secrets;
-            } else if (read.status == SecretStore::Status::Unavailable) {
+            } else {
                 std::fprintf(stderr, "hookbench-cli: warning: %s; verdicts will say no_secret\n",
                              qPrintable(read.error));
-                unavailable = true;
+                unavailable = read.status == SecretStore::Status::Unavailable; // ask no more
             }
         }
         const QList<SigningSecret> all = overrides.secretsFor(e.id, stored);

@@ -5,10 +5,10 @@
 
 #include <QStringList>
 
-// The endpoints' signing secrets for a command that verifies or redacts stored captures
-// (import, export --redact-secrets): --secret-env ENDPOINT_ID=VAR first, then the keychain.
-// Without a keychain the command goes on, with a warning on stderr; verdicts then say
-// no_secret.
+// The endpoints' signing secrets for a command that verifies or redacts captures (listen,
+// import, export --redact-secrets): --secret-env ENDPOINT_ID=VAR first, then the keychain.
+// A failed read is a warning on stderr and the command goes on (verdicts then say no_secret);
+// once the keychain is unavailable it is not asked again.
 class EndpointSecrets
 {
 public:

@@ -10,7 +10,6 @@
 #include "core/store/CaptureQuery.h"
 #include "core/store/CaptureSearch.h"
 #include "core/store/CaptureStore.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -78,10 +77,7 @@ int ExportCommand::run(const QStringList &args)
 
     CaptureRedactor redactor;
     if (p.isSet(redact)) {
-        const ConfigLoader::Result loaded =
-            p.isSet(config)
-                ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
-                : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+        const ConfigLoader::Result loaded = CliSupport::loadConfig(p);
         if (!loaded.ok())
             return CliSupport::fail(CliSupport::Usage, loaded.error);
         CaptureVerifier::Secrets secrets;
@@ -115,11 +111,7 @@ int ExportCommand::run(const QStringList &args)
     if (p.isSet(filter)) {
         CaptureQuery::Context context;
         if (query.usesField(QStringLiteral("provider"))) { // the endpoints' providers
-            const ConfigLoader::Result loaded =
-                p.isSet(config)
-                    ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
-                    : ConfigLoader::load(ConfigLoader::defaultPath(), false,
-                                         ProviderRegistry::names());
+            const ConfigLoader::Result loaded = CliSupport::loadConfig(p);
             if (!loaded.ok())
                 return CliSupport::fail(CliSupport::Usage, loaded.error);
             for (const EndpointConfig &e : loaded.config.endpoints)

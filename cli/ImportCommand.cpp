@@ -5,7 +5,6 @@
 #include "core/config/ConfigLoader.h"
 #include "core/io/ImportShapes.h"
 #include "core/pipeline/CaptureImporter.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include <QFile>
 #include <cstdio>
@@ -61,10 +60,7 @@ int ImportCommand::run(const QStringList &args)
                                     ImportShapes::names().join(QStringLiteral(", ")) + ", found " +
                                     p.value(format));
 
-    const ConfigLoader::Result loaded =
-        p.isSet(config)
-            ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
-            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+    const ConfigLoader::Result loaded = CliSupport::loadConfig(p);
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
     CaptureVerifier::Secrets secrets;

@@ -1,6 +1,7 @@
 #include "cli/ListenCommand.h"
 
 #include "cli/CliSupport.h"
+#include "cli/EndpointSecrets.h"
 #include "cli/StoreFailureLog.h"
 #include "core/config/BindAddress.h"
 #include "core/config/ConfigLoader.h"
@@ -8,12 +9,8 @@
 #include "core/pipeline/CaptureSession.h"
 #include "core/platform/TerminationSignals.h"
 #include "core/store/CaptureStore.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include "core/secrets/AwsKeychain.h"
-#include "core/secrets/BlockingSecretStore.h"
-#include "core/secrets/KeychainSecretStore.h"
-#include "core/secrets/SecretOverrides.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -21,41 +18,6 @@
 #include <cstdio>
 
 namespace {
-
-// Secrets for every endpoint with a provider: --secret-env first, then the keychain. Without a
-// keychain the listener still captures; those endpoints' verdicts say no_secret.
-bool loadSecrets(const AppConfig &config, const QStringList &specs,
-                 CaptureVerifier::Secrets *secrets, QString *error)
-{
-    QStringList ids;
-    for (const EndpointConfig &e : config.endpoints)
-        ids.append(e.id);
-    SecretOverrides overrides;
-    if (!SecretOverrides::parse(specs, ids, &overrides, error))
-        return false;
-    KeychainSecretStore keychain;
-    BlockingSecretStore blocking(keychain);
-    bool warned = false;
-    for (const EndpointConfig &e : config.endpoints) {
-        if (e.provider.isEmpty())
-            continue;
-        QList<SigningSecret> stored;
-        if (!overrides.covers(e.id)) {
-            const SecretStore::Result read = blocking.read(e.id);
-            if (read.ok())
-                stored = read.secrets;
-            else if (!warned) {
-                std::fprintf(stderr, "hookbench-cli: warning: %s; verdicts will say no_secret\n",
-                             qPrintable(read.error));
-                warned = read.status == SecretStore::Status::Unavailable;
-            }
-        }
-        const QList<SigningSecret> all = overrides.secretsFor(e.id, stored);
-        if (!all.isEmpty())
-            secrets->insert(e.id, all);
-    }
-    return true;
-}
 
 // The access keys of the endpoints whose EventBridge credentials are "keychain". False with
 // *error (one line, exit 3) when the keychain cannot be used; an endpoint without a stored key
@@ -111,17 +73,15 @@ int ListenCommand::run(const QStringList &args)
     if (!p.positionalArguments().isEmpty())
         return CliSupport::fail(CliSupport::Usage, "listen takes no positional arguments");
 
-    const ConfigLoader::Result loaded =
-        p.isSet(config)
-            ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
-            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+    const ConfigLoader::Result loaded = CliSupport::loadConfig(p);
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
 
     CaptureSession::Options settings;
     settings.config = loaded.config;
     QString secretsError;
-    if (!loadSecrets(loaded.config, p.values(secretEnv), &settings.secrets, &secretsError))
+    if (!EndpointSecrets::load(loaded.config, p.values(secretEnv), &settings.secrets,
+                               &secretsError))
         return CliSupport::fail(CliSupport::Usage, secretsError);
     if (!loadAwsKeys(loaded.config, &settings.awsKeys, &secretsError))
         return CliSupport::fail(CliSupport::Environment, secretsError);

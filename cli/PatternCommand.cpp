@@ -8,7 +8,6 @@
 #include "core/rules/PatternMatcher.h"
 #include "core/rules/PatternSource.h"
 #include "core/store/CaptureStore.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,10 +100,7 @@ void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig 
 int testStore(const QCommandLineParser &p, const PatternMatcher &matcher)
 {
     const QString configOption = QStringLiteral("config");
-    const ConfigLoader::Result loaded =
-        p.isSet(configOption)
-            ? ConfigLoader::load(p.value(configOption), true, ProviderRegistry::names())
-            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+    const ConfigLoader::Result loaded = CliSupport::loadConfig(p, configOption);
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
     const QString endpointId = p.value(QStringLiteral("endpoint"));

@@ -8,7 +8,6 @@
 #include "core/secrets/BlockingSecretStore.h"
 #include "core/secrets/KeychainSecretStore.h"
 #include "core/store/CaptureStore.h"
-#include "core/verify/ProviderRegistry.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -104,10 +103,7 @@ int ResendCommand::run(const QStringList &args)
         edits.body = bytes;
     }
 
-    const ConfigLoader::Result loaded =
-        p.isSet(config)
-            ? ConfigLoader::load(p.value(config), true, ProviderRegistry::names())
-            : ConfigLoader::load(ConfigLoader::defaultPath(), false, ProviderRegistry::names());
+    const ConfigLoader::Result loaded = CliSupport::loadConfig(p);
     if (!loaded.ok())
         return CliSupport::fail(CliSupport::Usage, loaded.error);
     if (!QFile::exists(p.value(store)))
