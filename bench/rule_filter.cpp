@@ -5,9 +5,9 @@
 #include "ui/list/RequestListModel.h"
 #include "ui/list/RuleMatchScan.h"
 
-#include <QGuiApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <cstdio>

@@ -24,7 +24,7 @@ public:
     struct Options
     {
         Format format = Format::Raw;
-        QVector<qint64> ids;                       // empty: every capture
+        QVector<qint64> ids;  // empty: every capture
         bool onlyIds = false; // ids is the whole selection even when empty (export --filter)
         const CaptureRedactor *redactor = nullptr; // set: --redact-secrets
         QString creatorVersion;                    // HAR's log.creator.version

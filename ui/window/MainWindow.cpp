@@ -3,9 +3,9 @@
 #include "core/config/ConfigWriter.h"
 #include "core/secrets/AwsKeychain.h"
 #include "core/secrets/SecretStore.h"
+#include "ui/compare/CompareActions.h"
 #include "ui/endpoints/EndpointDraft.h"
 #include "ui/endpoints/EndpointEditor.h"
-#include "ui/compare/CompareActions.h"
 #include "ui/forward/CompiledRules.h"
 #include "ui/forward/DeadLetterDialog.h"
 #include "ui/forward/DeliveryTimeline.h"
@@ -14,9 +14,9 @@
 #include "ui/io/ImportDialog.h"
 #include "ui/list/FilterBar.h"
 #include "ui/list/ListStatusLabel.h"
-#include "ui/list/SearchBar.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/list/RequestListView.h"
+#include "ui/list/SearchBar.h"
 #include "ui/raw/ByteView.h"
 #include "ui/raw/RawViewActions.h"
 #include "ui/window/AboutDialog.h"
@@ -223,12 +223,12 @@ void MainWindow::createActions()
     const auto loaded = [this]() -> const Capture * { // the selected row's capture, once loaded
         const CaptureLoader::Result *current = m_inspector->current();
         const QModelIndex row = m_list->currentIndex();
-        const bool same =
-            current && row.isValid() && current->capture.summary.id == m_model->captureId(row.row());
+        const bool same = current && row.isValid() &&
+                          current->capture.summary.id == m_model->captureId(row.row());
         return same ? &current->capture : nullptr;
     };
-    auto *copy = new CaptureActions(menuBar()->addMenu(tr("&Request")), loaded,
-                                    [this] { return m_session->url(); }, this);
+    auto *copy = new CaptureActions(
+        menuBar()->addMenu(tr("&Request")), loaded, [this] { return m_session->url(); }, this);
     connect(copy, &CaptureActions::told, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -240,8 +240,9 @@ void MainWindow::createActions()
         const QModelIndex current = m_list->currentIndex();
         return current.isValid() ? m_model->captureId(current.row()) : 0;
     }; // Ctrl+D, Ctrl+Shift+P, Ctrl+M, Ctrl+Shift+K:
-    new CompareActions(menuBar()->addMenu(tr("&Compare")), selectedId,
-                       [this] { return m_model->storePath(); }, this);
+    new CompareActions(
+        menuBar()->addMenu(tr("&Compare")), selectedId, [this] { return m_model->storePath(); },
+        this);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Hookbench"), this, [this] {
@@ -273,8 +274,8 @@ void MainWindow::createActions()
     QToolBar *searchTools = addToolBar(tr("Search"));
     searchTools->setObjectName(QStringLiteral("searchToolBar"));
     searchTools->addWidget(m_search);
-    QAction *focusSearch = view->addAction(tr("&Search and Filter…"), m_search,
-                                           &SearchBar::focusQuery);
+    QAction *focusSearch =
+        view->addAction(tr("&Search and Filter…"), m_search, &SearchBar::focusQuery);
     focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_session, &CaptureSession::searchIndexProgress, m_search,
             &SearchBar::setIndexProgress);
