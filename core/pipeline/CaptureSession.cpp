@@ -7,6 +7,7 @@
 #include "core/pipeline/ForwardStage.h"
 #include "core/pipeline/Reverifier.h"
 #include "core/pipeline/SearchIndexer.h"
+#include "core/store/CaptureMarks.h"
 #include "core/store/ForwardOutbox.h"
 #include "core/store/StoreWriter.h"
 
@@ -244,6 +245,35 @@ void CaptureSession::retryForwards(const QVector<qint64> &captureIds, bool allDe
                 Q_EMIT forwardsRequeued(captureIds, allDead);
                 if (m_forward)
                     m_forward->wake();
+            });
+        return ok;
+    });
+}
+
+void CaptureSession::setBookmarked(const QVector<qint64> &captureIds, bool bookmarked)
+{
+    if (!m_writer || captureIds.isEmpty())
+        return;
+    m_writer->post([this, captureIds, bookmarked](CaptureStore &store) {
+        const bool ok = CaptureMarks(store).setBookmarked(captureIds, bookmarked);
+        if (ok)
+            QMetaObject::invokeMethod(this,
+                                      [this, captureIds] { Q_EMIT marksChanged(captureIds); });
+        return ok;
+    });
+}
+
+void CaptureSession::setNote(qint64 captureId, const QString &note)
+{
+    if (!m_writer)
+        return;
+    m_writer->post([this, captureId, note](CaptureStore &store) {
+        const bool ok = CaptureMarks(store).setNote(captureId, note);
+        if (ok)
+            QMetaObject::invokeMethod(this, [this, captureId] {
+                if (m_indexer)
+                    m_indexer->wake();
+                Q_EMIT marksChanged({captureId});
             });
         return ok;
     });

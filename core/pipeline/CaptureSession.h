@@ -74,6 +74,10 @@ public:
     void reverify(const QString &endpointId);
     // Dead forwards of these captures (or all of them) queued again, through the writer.
     void retryForwards(const QVector<qint64> &captureIds, bool allDead);
+    // Bookmarks and notes (CaptureMarks), through the one writer; marksChanged() once stored,
+    // and the search indexer is woken to re-index the notes.
+    void setBookmarked(const QVector<qint64> &captureIds, bool bookmarked);
+    void setNote(qint64 captureId, const QString &note);
 
 Q_SIGNALS:
     void captured(const QVector<CaptureSummary> &batch); // once per commit, fast verdicts
@@ -86,6 +90,7 @@ Q_SIGNALS:
     // retryForwards() stored: those captures' dead rows (or every dead row) are queued again.
     void forwardsRequeued(const QVector<qint64> &captureIds, bool allDead);
     void reverifyProgress(qint64 done, qint64 total);
+    void marksChanged(const QVector<qint64> &captureIds); // bookmarks or notes stored
     // The search index (SearchIndexer, on its own thread) holds the captures up to indexedUpTo
     // of the latestId stored; emitted after each batch it indexes.
     void searchIndexProgress(qint64 indexedUpTo, qint64 latestId);

@@ -3,6 +3,7 @@
 #include "core/pipeline/SearchDocument.h"
 #include "core/platform/BackgroundThread.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/NoteIndex.h"
 #include "core/store/SearchIndex.h"
 #include "core/store/StoreOpener.h"
 
@@ -162,13 +163,16 @@ public:
     }
 
     qint64 upTo() const { return m_upTo; }
+    // The notes set or cleared since the last look (NoteIndex): how many, or -1.
+    int notes(QString *error) { return NoteIndex::sync(m_store, m_index, error); }
 
 private:
     bool reset(QString *error)
     {
         if (!exec(m_index,
                   "BEGIN IMMEDIATE; INSERT INTO capture_text (capture_text) VALUES ('delete-all');"
-                  " DELETE FROM capture_meta; UPDATE index_state SET value = 0; COMMIT;",
+                  " DELETE FROM capture_meta; DELETE FROM capture_notes;"
+                  " UPDATE index_state SET value = 0; COMMIT;",
                   error))
             return false;
         m_upTo = 0;
@@ -254,12 +258,13 @@ void SearchIndexer::run()
             m_woken = false;
         }
         const qint64 latest = pass.latestId();
-        if (!pass.batch(latest, &error)) {
+        const int notes = pass.batch(latest, &error) ? pass.notes(&error) : -1;
+        if (notes < 0) {
             setError(error);
             return;
         }
         m_indexedUpTo = pass.upTo();
-        if (m_progress && (pass.upTo() != reported || pass.upTo() < latest)) {
+        if (m_progress && (pass.upTo() != reported || pass.upTo() < latest || notes > 0)) {
             reported = pass.upTo();
             m_progress(pass.upTo(), latest);
         }
@@ -282,5 +287,5 @@ bool SearchIndexer::catchUp(const QString &storePath, QString *error)
         if (!pass.batch(latest, error))
             return false;
     } while (pass.upTo() < latest);
-    return true;
+    return pass.notes(error) >= 0;
 }

@@ -16,12 +16,14 @@ class CaptureStore;
 // the writer only calls wake() after a commit. It catches up with the captures already stored
 // when started, and looks again every few seconds for captures written by another process
 // (`listen`, `import`). A store replaced by another (its last id below the index's) is
-// indexed again from the start.
+// indexed again from the start. Notes (capture_marks) set or cleared since the last look are
+// copied on each pass too (NoteIndex); wake() after storing one.
 class SearchIndexer
 {
 public:
     static constexpr int BatchSize = 1000;
-    // indexedUpTo and the store's last capture id, after each batch (on the indexer's thread).
+    // indexedUpTo and the store's last capture id, after each batch and after notes were
+    // re-indexed (on the indexer's thread).
     using Progress = std::function<void(qint64 indexedUpTo, qint64 latestId)>;
 
     explicit SearchIndexer(const QString &storePath, Progress progress = {});

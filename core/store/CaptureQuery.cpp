@@ -17,6 +17,14 @@ void textMatch(const QString &match, const CaptureQuery::Context &context, Captu
     out->parameters << match << context.fromId;
 }
 
+// `text` in the notes (NoteIndex), restricted to ids >= fromId.
+void noteMatch(const QString &match, const CaptureQuery::Context &context, CaptureQuery::Sql *out)
+{
+    out->condition += "captures.id IN (SELECT rowid FROM " + context.indexSchema +
+                      ".capture_notes WHERE capture_notes MATCH ? AND rowid >= ?)";
+    out->parameters << match << context.fromId;
+}
+
 // GLOB pattern for `*` wildcards: the other GLOB specials match themselves.
 QString globOf(const QString &value)
 {
@@ -67,7 +75,8 @@ bool CaptureQuery::usesIndex(const QueryNode &node)
 {
     if (node.kind == QueryNode::Kind::Term)
         return node.field.isEmpty() || node.field == QLatin1String("header") ||
-               node.field == QLatin1String("body") || node.field == QLatin1String("type");
+               node.field == QLatin1String("body") || node.field == QLatin1String("type") ||
+               node.field == QLatin1String("note");
     for (const QueryNode &child : node.children) {
         if (usesIndex(child))
             return true;
@@ -141,8 +150,20 @@ void CaptureQuery::compileTerm(const QueryNode &node, const Context &context, Sq
     QVariantList &params = out->parameters;
     if (f.isEmpty()) {
         // free text: a phrase over the request line, the headers and the body; its last word
-        // may be the start of a longer one
+        // may be the start of a longer one; or the same in the capture's note
+        sql += "(";
         textMatch(QStringLiteral("{head body} : ") + SearchIndex::phrase(v, true), context, out);
+        sql += " OR ";
+        noteMatch(SearchIndex::phrase(v, true), context, out);
+        sql += ")";
+    } else if (f == QLatin1String("note")) {
+        if (v == QLatin1String("*")) // any note
+            sql += "captures.id IN (SELECT capture_id FROM capture_marks WHERE note IS NOT NULL)";
+        else
+            noteMatch(SearchIndex::phrase(v, true), context, out);
+    } else if (f == QLatin1String("is")) {
+        // is:bookmarked, the one value the parser lets through
+        sql += "captures.id IN (SELECT capture_id FROM capture_marks WHERE bookmarked = 1)";
     } else if (f == QLatin1String("body")) {
         textMatch(QStringLiteral("body : ") + SearchIndex::phrase(v), context, out);
     } else if (f == QLatin1String("header")) {

@@ -36,7 +36,8 @@ public:
     bool isEmpty() const; // valid and without a term: matches every capture
     QString errorString() const { return m_error; }
     int errorColumn() const { return m_errorColumn; }
-    // Free text, header:, body: or type: (answered by the search index, which may be behind).
+    // Free text, header:, body:, type: or note: (answered by the search index, which may be
+    // behind).
     bool usesSearchIndex() const;
     bool usesField(const QString &field) const;
     const QueryNode &root() const { return m_root; }

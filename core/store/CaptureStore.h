@@ -23,7 +23,7 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
     // Captures larger than this are written by the writer as chunks of ChunkBytes (see
     // StoreWriter), between the commits of other captures.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
@@ -110,6 +110,7 @@ public:
 
 private:
     friend class ForwardOutbox; // its queries run on this connection
+    friend class CaptureMarks; // bookmarks and notes, likewise
     bool exec(const char *sql);
     bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);
     bool writeOrigin(qint64 id, const CaptureOrigin &origin);

@@ -25,7 +25,12 @@ QStringList QueryParser::fieldNames()
             QStringLiteral("provider"), QStringLiteral("verdict"), QStringLiteral("hazard"),
             QStringLiteral("status"),   QStringLiteral("header"),  QStringLiteral("body"),
             QStringLiteral("type"),     QStringLiteral("before"),  QStringLiteral("after"),
-            QStringLiteral("forward")};
+            QStringLiteral("forward"),  QStringLiteral("note"),    QStringLiteral("is")};
+}
+
+QStringList QueryParser::isValues()
+{
+    return {QStringLiteral("bookmarked")};
 }
 
 QStringList QueryParser::verdictCategories()
@@ -348,6 +353,13 @@ bool QueryParser::checkTerm(const Token &t)
             return fail(
                 valueColumn,
                 QStringLiteral("%1 expects %2").arg(name, forwardStates().join(QLatin1Char('|'))));
+        return true;
+    }
+    if (t.field == QLatin1String("is")) {
+        if (!isValues().contains(v.toLower()))
+            return fail(
+                valueColumn,
+                QStringLiteral("%1 expects %2").arg(name, isValues().join(QLatin1Char('|'))));
         return true;
     }
     if (t.field == QLatin1String("method")) {

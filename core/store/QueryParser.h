@@ -27,6 +27,7 @@ public:
     // The verdict categories `verdict:` takes besides exact reasons.
     static QStringList verdictCategories();
     static QStringList forwardStates();
+    static QStringList isValues(); // what `is:` takes: bookmarked
     // `status:` values: 404, =404, >=400, <500, >399, <=499, 400..499, 4xx; inclusive bounds.
     static bool statusRange(const QString &value, int *low, int *high);
 

@@ -20,11 +20,14 @@ bool SearchIndex::createSchema(sqlite3 *db, QString *error, const char *schema)
         "CREATE INDEX IF NOT EXISTS " +
         s +
         ".capture_meta_type ON capture_meta(event_type);"
+        "CREATE VIRTUAL TABLE IF NOT EXISTS " +
+        s +
+        ".capture_notes USING fts5(note, tokenize='unicode61 remove_diacritics 2');"
         "CREATE TABLE IF NOT EXISTS " +
         s +
         ".index_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
         "INSERT OR IGNORE INTO " +
-        s + ".index_state (key, value) VALUES ('indexed_up_to', 0);";
+        s + ".index_state (key, value) VALUES ('indexed_up_to', 0), ('notes_up_to', 0);";
     char *message = nullptr;
     if (sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK)
         return true;

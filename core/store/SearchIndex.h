@@ -8,8 +8,9 @@ struct sqlite3;
 // The full-text search index of a store: its own SQLite file beside the store
 // (`captures.sqlite-search` for `captures.sqlite`), written only by SearchIndexer, so capturing
 // never waits for it. It holds an FTS5 table `capture_text(head, body)` (rowid = capture id;
-// contentless), `capture_meta(capture_id, event_type)` and `index_state` (the last capture id
-// indexed). Queries ATTACH it read-only as `search` (CaptureSearch).
+// contentless), `capture_meta(capture_id, event_type)`, the notes' FTS5 table
+// `capture_notes(note)` (NoteIndex) and `index_state` (the last capture id indexed, the last
+// note change copied). Queries ATTACH it read-only as `search` (CaptureSearch).
 //
 // `head` is the request line then one line per header, each written as
 // `HeaderMark name ValueMark value`, so `header:NAME` is the phrase "HeaderMark NAME ValueMark"

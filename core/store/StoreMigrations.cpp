@@ -113,6 +113,19 @@ QByteArray StoreMigrations::step(int toVersion)
                "CREATE INDEX captures_size ON captures(raw_size);"
                "CREATE INDEX verdicts_rank ON verdicts(CASE reason WHEN 'ok' THEN 4 WHEN "
                "'no_secret' THEN 3 WHEN 'timestamp_outside_tolerance' THEN 2 ELSE 1 END);";
+    case 8:
+        // Bookmarks and notes (CaptureMarks), beside the immutable captures: one row a capture
+        // once either was set (cleared ones stay, bookmarked 0 and note NULL). updated_at is in
+        // microseconds and strictly increasing over the table, so the search indexer reads
+        // the notes changed since it last looked (NoteIndex).
+        return "CREATE TABLE capture_marks ("
+               " capture_id INTEGER PRIMARY KEY REFERENCES captures(id) ON DELETE CASCADE,"
+               " bookmarked INTEGER NOT NULL DEFAULT 0,"
+               " note TEXT,"
+               " updated_at INTEGER NOT NULL);"
+               "CREATE INDEX capture_marks_bookmarked ON capture_marks(capture_id)"
+               " WHERE bookmarked = 1;"
+               "CREATE INDEX capture_marks_updated ON capture_marks(updated_at);";
     default:
         return {};
     }

@@ -153,6 +153,8 @@ void SearchBar::updateCompletions()
             values = QueryParser::verdictCategories();
         else if (field == QLatin1String("forward"))
             values = QueryParser::forwardStates();
+        else if (field == QLatin1String("is"))
+            values = QueryParser::isValues();
         else if (field == QLatin1String("status"))
             values = {QStringLiteral(">=400"), QStringLiteral("4xx"), QStringLiteral("5xx"),
                       QStringLiteral("200")};
