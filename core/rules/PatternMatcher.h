@@ -15,6 +15,8 @@ class PatternMatcher
 public:
     explicit PatternMatcher(const EventPattern &pattern) : m_pattern(pattern) {}
 
+    const EventPattern &pattern() const { return m_pattern; }
+
     bool matches(const QJsonObject &event) const;      // the fast path: no reasons
     MatchResult match(const QJsonObject &event) const; // with a reason for every miss
 

@@ -2,6 +2,7 @@
 // and not matching one event; the reason given for each miss and the hints for near misses.
 #include "core/rules/EventEnvelope.h"
 #include "core/rules/PatternMatcher.h"
+#include "tests/core/rules/OperatorCases.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,25 +10,9 @@
 
 namespace {
 
-// The EC2 example event of AWS's documentation, with detail fields for the other operators.
-const char Event[] = R"({
-  "version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
-  "detail-type": "EC2 Instance State-change Notification", "source": "aws.ec2",
-  "account": "111122223333", "time": "2017-12-22T18:43:48Z", "region": "us-west-1",
-  "resources": ["arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0"],
-  "detail": {
-    "instance-id": "i-1234567890abcdef0", "state": "terminated", "c-count": 5, "d-count": 3,
-    "x-limit": 301.8, "source-ip": "10.0.0.123", "ipv6": "2001:db8::1", "FileName": "photo.PNG",
-    "FilePath": "/usr/lib/libc.so", "is-enabled": true, "nothing": null, "empty": "",
-    "tags": ["a", "b"], "numbers": [1, 5, 9], "matrix": [[1, 2], [3, 4]],
-    "items": [{"name": "x", "qty": 1}, {"name": "y", "qty": 2}],
-    "location": "arn:aws:events:us-east-1:123:rule/x", "star": "a*b"
-  }
-})";
-
 QJsonObject docEvent()
 {
-    return QJsonDocument::fromJson(Event).object();
+    return QJsonDocument::fromJson(OperatorEvent).object();
 }
 
 EventPattern compiled(const QByteArray &json)
@@ -72,124 +57,8 @@ void TestPatternMatcher::operators_data()
 {
     QTest::addColumn<QByteArray>("pattern");
     QTest::addColumn<bool>("matches");
-    auto row = [](const char *name, const char *pattern, bool matches) {
-        QTest::newRow(name) << QByteArray(pattern) << matches;
-    };
-    row("exact string", R"({"source": ["aws.ec2"]})", true);
-    row("exact string miss", R"({"source": ["aws.s3"]})", false);
-    row("any of", R"({"source": ["aws.s3", "aws.ec2"]})", true);
-    row("and", R"({"source": ["aws.ec2"], "detail-type": ["x"]})", false);
-    row("number numerically", R"({"detail": {"x-limit": [3.018e2]}})", true);
-    row("integer as float", R"({"detail": {"c-count": [5.0]}})", true);
-    row("number vs string", R"({"detail": {"c-count": ["5"]}})", false);
-    row("string vs number", R"({"detail": {"state": [5]}})", false);
-    row("true", R"({"detail": {"is-enabled": [true]}})", true);
-    row("false", R"({"detail": {"is-enabled": [false]}})", false);
-    row("bool as string", R"({"detail": {"is-enabled": ["true"]}})", false);
-    row("null", R"({"detail": {"nothing": [null]}})", true);
-    row("null vs absent", R"({"detail": {"missing": [null]}})", false);
-    row("empty string", R"({"detail": {"empty": [""]}})", true);
-    row("empty string vs null", R"({"detail": {"nothing": [""]}})", false);
-    row("in array", R"({"detail": {"tags": ["b"]}})", true);
-    row("in array miss", R"({"detail": {"tags": ["c"]}})", false);
-    row("resources",
-        R"({"resources": ["arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0"]})",
-        true);
-    row("nested arrays", R"({"detail": {"matrix": [4]}})", true);
-    row("nested object in array", R"({"detail": {"items": {"name": ["y"]}}})", true);
-    row("prefix", R"({"time": [{"prefix": "2017-12-22"}]})", true);
-    row("prefix miss", R"({"time": [{"prefix": "2018"}]})", false);
-    row("prefix case", R"({"detail": {"state": [{"prefix": "TERM"}]}})", false);
-    row("prefix ignore case",
-        R"({"detail": {"state": [{"prefix": {"equals-ignore-case": "TERM"}}]}})", true);
-    row("prefix on number", R"({"detail": {"c-count": [{"prefix": "5"}]}})", false);
-    row("suffix", R"({"detail": {"FileName": [{"suffix": ".PNG"}]}})", true);
-    row("suffix case", R"({"detail": {"FileName": [{"suffix": ".png"}]}})", false);
-    row("suffix ignore case",
-        R"({"detail": {"FileName": [{"suffix": {"equals-ignore-case": ".png"}}]}})", true);
-    row("equals-ignore-case",
-        R"({"detail-type": [{"equals-ignore-case": "ec2 instance STATE-CHANGE notification"}]})",
-        true);
-    row("equals-ignore-case miss", R"({"detail-type": [{"equals-ignore-case": "ec2 instance"}]})",
-        false);
-    row("anything-but", R"({"detail": {"state": [{"anything-but": "initializing"}]}})", true);
-    row("anything-but miss", R"({"detail": {"state": [{"anything-but": "terminated"}]}})", false);
-    row("anything-but number", R"({"detail": {"c-count": [{"anything-but": 6}]}})", true);
-    row("anything-but number miss", R"({"detail": {"c-count": [{"anything-but": 5.0}]}})", false);
-    row("anything-but list",
-        R"({"detail": {"state": [{"anything-but": ["stopped", "overloaded"]}]}})", true);
-    row("anything-but list miss",
-        R"({"detail": {"state": [{"anything-but": ["stopped", "terminated"]}]}})", false);
-    row("anything-but numbers miss", R"({"detail": {"d-count": [{"anything-but": [1, 2, 3]}]}})",
-        false);
-    row("anything-but absent", R"({"detail": {"missing": [{"anything-but": "x"}]}})", false);
-    row("anything-but in array", R"({"detail": {"tags": [{"anything-but": "a"}]}})", true);
-    row("anything-but prefix", R"({"detail": {"state": [{"anything-but": {"prefix": "init"}}]}})",
-        true);
-    row("anything-but prefix miss",
-        R"({"detail": {"state": [{"anything-but": {"prefix": "term"}}]}})", false);
-    row("anything-but suffix",
-        R"({"detail": {"FileName": [{"anything-but": {"suffix": ".png"}}]}})", true);
-    row("anything-but suffix miss",
-        R"({"detail": {"FileName": [{"anything-but": {"suffix": ".PNG"}}]}})", false);
-    row("anything-but ignore case miss",
-        R"({"detail": {"state": [{"anything-but": {"equals-ignore-case": "TERMINATED"}}]}})",
-        false);
-    row("anything-but ignore case list",
-        R"({"detail": {"state": [{"anything-but": {"equals-ignore-case": ["a", "B"]}}]}})", true);
-    row("anything-but wildcard miss",
-        R"({"detail": {"FilePath": [{"anything-but": {"wildcard": "*/lib/*"}}]}})", false);
-    row("anything-but wildcard",
-        R"({"detail": {"FilePath": [{"anything-but": {"wildcard": "*/bin/*"}}]}})", true);
-    row("numeric range", R"({"detail": {"c-count": [{"numeric": [">", 0, "<=", 5]}]}})", true);
-    row("numeric open top", R"({"detail": {"c-count": [{"numeric": [">", 0, "<", 5]}]}})", false);
-    row("numeric >", R"({"detail": {"c-count": [{"numeric": [">", 5]}]}})", false);
-    row("numeric >=", R"({"detail": {"c-count": [{"numeric": [">=", 5]}]}})", true);
-    row("numeric <", R"({"detail": {"d-count": [{"numeric": ["<", 10]}]}})", true);
-    row("numeric =", R"({"detail": {"x-limit": [{"numeric": ["=", 3.018e2]}]}})", true);
-    row("numeric on string", R"({"detail": {"state": [{"numeric": [">", 0]}]}})", false);
-    row("numeric in array", R"({"detail": {"numbers": [{"numeric": [">", 8]}]}})", true);
-    row("exists", R"({"detail": {"state": [{"exists": true}]}})", true);
-    row("exists absent", R"({"detail": {"missing": [{"exists": true}]}})", false);
-    row("not exists", R"({"detail": {"missing": [{"exists": false}]}})", true);
-    row("not exists present", R"({"detail": {"state": [{"exists": false}]}})", false);
-    row("exists null", R"({"detail": {"nothing": [{"exists": true}]}})", true);
-    row("exists object", R"({"detail": {"items": [{"exists": true}]}})", false);
-    row("not exists no detail", R"({"detail": {"x": {"y": [{"exists": false}]}}})", true);
-    row("exists or value", R"({"detail": {"missing": [{"exists": false}, "x"]}})", true);
-    row("cidr v4", R"({"detail": {"source-ip": [{"cidr": "10.0.0.0/24"}]}})", true);
-    row("cidr v4 miss", R"({"detail": {"source-ip": [{"cidr": "10.0.1.0/24"}]}})", false);
-    row("cidr v6", R"({"detail": {"ipv6": [{"cidr": "2001:db8::/32"}]}})", true);
-    row("cidr v6 miss", R"({"detail": {"ipv6": [{"cidr": "2001:db9::/32"}]}})", false);
-    row("cidr v4 on v6", R"({"detail": {"ipv6": [{"cidr": "0.0.0.0/0"}]}})", false);
-    row("cidr on non-ip", R"({"detail": {"state": [{"cidr": "10.0.0.0/8"}]}})", false);
-    row("wildcard", R"({"resources": [{"wildcard": "arn:aws:ec2:*:instance/*"}]})", true);
-    row("wildcard rule arn",
-        R"({"detail": {"location": [{"wildcard": "arn:aws:events:us-east-1:*:rule/*"}]}})", true);
-    row("wildcard miss", R"({"detail": {"location": [{"wildcard": "arn:aws:events:eu-*"}]}})",
-        false);
-    row("wildcard escaped star", R"({"detail": {"star": [{"wildcard": "a\\*b"}]}})", true);
-    row("wildcard escaped star miss", R"({"detail": {"state": [{"wildcard": "term\\*"}]}})", false);
-    // "Considerations when creating event patterns": names are joined with dots.
-    row("dotted key names the nested path", R"({"detail.state": ["terminated"]})", true);
-    row("dotted key miss", R"({"detail.state": ["running"]})", false);
-    row("dotted key deeper",
-        R"({"detail": {"nothing.x": [{"exists": false}]}, "detail.c-count": [{"numeric": [">", 4]}]})",
-        true);
-    row("dotted key through a scalar", R"({"detail.state.x": [{"exists": true}]})", false);
-    row("$or",
-        R"({"$or": [{"source": ["aws.s3"]}, {"detail-type": ["EC2 Instance State-change Notification"]}]})",
-        true);
-    row("$or miss", R"({"$or": [{"source": ["aws.s3"]}, {"detail-type": ["x"]}]})", false);
-    row("$or in detail",
-        R"({"detail": {"$or": [{"c-count": [{"numeric": [">", 10]}]}, {"d-count": [{"numeric": ["<", 10]}]}]}})",
-        true);
-    row("$or and field",
-        R"({"source": ["aws.s3"], "$or": [{"detail-type": ["x"]}, {"region": ["us-west-1"]}]})",
-        false);
-    row("$or nested",
-        R"({"$or": [{"source": ["x"]}, {"$or": [{"region": ["y"]}, {"account": ["111122223333"]}]}]})",
-        true);
+    for (const OperatorCase &c : operatorCases())
+        QTest::newRow(c.name) << QByteArray(c.pattern) << c.matches;
 }
 
 void TestPatternMatcher::operators()
