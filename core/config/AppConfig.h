@@ -2,6 +2,7 @@
 
 #include "core/capture/Durability.h"
 #include "core/capture/ListenerLimits.h"
+#include "core/capture/RetentionLimits.h"
 #include "core/config/EndpointConfig.h"
 
 #include <QList>
@@ -15,6 +16,7 @@ struct AppConfig
     ListenerLimits limits;
     Durability durability = Durability::Process; // listen.durability
     QList<EndpointConfig> endpoints;
+    RetentionLimits retention; // "retention": kept by the capture session's writer
 
     const EndpointConfig *endpointForPath(const QByteArray &target) const;
     const EndpointConfig *endpointById(const QString &id) const; // null when none has it

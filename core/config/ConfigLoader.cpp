@@ -65,6 +65,14 @@ void parseLimits(ConfigChecker &c, const QJsonObject &obj, ListenerLimits &limit
 }
 
 // The patterns are kept as given: core/rules validates them with AWS's own messages.
+void parseRetention(ConfigChecker &c, const QJsonObject &obj, RetentionLimits &retention)
+{
+    const QString path = QStringLiteral("retention");
+    c.onlyKeys(obj, path, {"max_captures", "max_mb"});
+    retention.maxCaptures = c.integer(obj, path, "max_captures", 0, 1, 1000000000);
+    retention.maxMegabytes = c.integer(obj, path, "max_mb", 0, 1, 100000000);
+}
+
 QList<RuleConfig> parseRules(ConfigChecker &c, const QJsonValue &value, const QString &path)
 {
     QList<RuleConfig> rules;
@@ -258,7 +266,7 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
         return r;
     ConfigChecker c(fileName);
     const QJsonObject root = doc.object();
-    c.onlyKeys(root, QString(), {"listen", "endpoints"});
+    c.onlyKeys(root, QString(), {"listen", "endpoints", "retention"});
     const QJsonObject listen = c.object(root, QString(), "listen");
     c.onlyKeys(listen, "listen", {"bind", "port", "limits", "durability"});
     r.config.bind = c.string(listen, "listen", "bind", r.config.bind);
@@ -275,6 +283,8 @@ ConfigLoader::Result ConfigLoader::parse(const QByteArray &json, const QString &
     else if (durability != QLatin1String("process"))
         c.fail("listen.durability",
                QStringLiteral("expected \"process\" or \"power\", found \"%1\"").arg(durability));
+
+    parseRetention(c, c.object(root, QString(), "retention"), r.config.retention);
 
     const QJsonValue endpoints = root.value("endpoints");
     if (!endpoints.isUndefined() && !endpoints.isArray())

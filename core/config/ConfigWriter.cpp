@@ -85,6 +85,13 @@ QByteArray ConfigWriter::toJson(const AppConfig &config)
     QJsonObject root;
     root["listen"] = listen;
     root["endpoints"] = endpoints;
+    QJsonObject retention;
+    if (config.retention.maxCaptures > 0)
+        retention["max_captures"] = double(config.retention.maxCaptures);
+    if (config.retention.maxMegabytes > 0)
+        retention["max_mb"] = double(config.retention.maxMegabytes);
+    if (!retention.isEmpty())
+        root["retention"] = retention;
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

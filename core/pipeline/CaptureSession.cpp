@@ -2,6 +2,7 @@
 
 #include "core/config/BindAddress.h"
 #include "core/http/HttpListener.h"
+#include "core/pipeline/CaptureRemover.h"
 #include "core/pipeline/CaptureRouter.h"
 #include "core/pipeline/DiagnosisStage.h"
 #include "core/pipeline/ForwardStage.h"
@@ -85,6 +86,27 @@ bool CaptureSession::open(const QString &storePath, QString *error)
             this, [this, indexed, latest] { Q_EMIT searchIndexProgress(indexed, latest); });
     });
     m_indexer->start();
+    CaptureRemover::Callbacks removal; // on the writer's thread
+    removal.removed = [this](const QVector<qint64> &ids, qint64 n, qint64 maxAfter) {
+        QMetaObject::invokeMethod(
+            this, [this, ids, n, maxAfter] { Q_EMIT capturesRemoved(ids, n, maxAfter); });
+    };
+    removal.cleared = [this](qint64 upTo, qint64 n, qint64 maxAfter) {
+        QMetaObject::invokeMethod(
+            this, [this, upTo, n, maxAfter] { Q_EMIT capturesCleared(upTo, n, maxAfter); });
+    };
+    removal.shrinking = [this](qint64 before) {
+        QMetaObject::invokeMethod(this, [this, before] { Q_EMIT storeShrinking(before); });
+    };
+    removal.shrunk = [this](qint64 before, qint64 after) {
+        QMetaObject::invokeMethod(this,
+                                  [this, before, after] { Q_EMIT storeShrunk(before, after); });
+    };
+    removal.failed = [this](const QString &e) {
+        QMetaObject::invokeMethod(this, [this, e] { Q_EMIT storeFailed(e); });
+    };
+    m_remover = std::make_unique<CaptureRemover>(m_writer.get(), m_indexer.get(), &m_context,
+                                                 std::move(removal));
     return true;
 }
 
@@ -112,6 +134,7 @@ void CaptureSession::close()
             m_reverifier.reset();
             m_diagnosis.reset();
             m_writer.reset();
+            m_remover.reset(); // after the writer: its queued jobs call it
             m_indexer.reset(); // after the last commit's wake(); finishes the batch it writes
         },
         Qt::BlockingQueuedConnection);
@@ -210,6 +233,8 @@ void CaptureSession::onStored(const QVector<CaptureSummary> &batch)
     if (m_indexer)
         m_indexer->wake();
     Q_EMIT captured(batch);
+    if (m_remover)
+        m_remover->afterCommit(batch); // retention, behind this commit
     for (const CaptureSummary &s : batch) {
         if (s.verdictReason.isEmpty())
             Q_EMIT completed(s); // nothing to diagnose (the router hands on the others)
@@ -275,6 +300,36 @@ void CaptureSession::setNote(qint64 captureId, const QString &note)
                     m_indexer->wake();
                 Q_EMIT marksChanged({captureId});
             });
+        return ok;
+    });
+}
+
+void CaptureSession::removeCaptures(const QVector<qint64> &ids)
+{
+    if (m_remover)
+        m_remover->remove(ids);
+}
+
+void CaptureSession::clearCaptures()
+{
+    if (!m_remover)
+        return;
+    // What is stored as the user asks goes; captures stored after that stay.
+    CaptureStore reading;
+    if (reading.openReadOnly(m_storePath))
+        m_remover->clearAll(reading.lastId(), true);
+    else
+        Q_EMIT storeFailed(reading.errorString());
+}
+
+void CaptureSession::write(std::function<bool(CaptureStore &store)> job)
+{
+    if (!m_writer)
+        return;
+    m_writer->post([this, job = std::move(job)](CaptureStore &store) {
+        const bool ok = job(store);
+        if (m_indexer)
+            m_indexer->wake();
         return ok;
     });
 }

@@ -9,8 +9,10 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QThread>
+#include <functional>
 #include <memory>
 
+class CaptureRemover;
 class CaptureRouter;
 class DiagnosisStage;
 class ForwardStage;
@@ -74,6 +76,14 @@ public:
     void reverify(const QString &endpointId);
     // Dead forwards of these captures (or all of them) queued again, through the writer.
     void retryForwards(const QVector<qint64> &captureIds, bool allDead);
+    // Deleted with every row beside them and their search entries, through the writer
+    // (CaptureRemover): capturesRemoved() once done. clearCaptures() deletes all, then shrinks
+    // the file (storeShrinking(), storeShrunk()); captures arriving meanwhile are stored after.
+    void removeCaptures(const QVector<qint64> &ids);
+    void clearCaptures();
+    // Another write through the one writer (StoreMerger's batches); the search index is woken
+    // after it.
+    void write(std::function<bool(CaptureStore &store)> job);
     // Bookmarks and notes (CaptureMarks), through the one writer; marksChanged() once stored,
     // and the search indexer is woken to re-index the notes.
     void setBookmarked(const QVector<qint64> &captureIds, bool bookmarked);
@@ -95,6 +105,12 @@ Q_SIGNALS:
     // of the latestId stored; emitted after each batch it indexes.
     void searchIndexProgress(qint64 indexedUpTo, qint64 latestId);
     void reverifyFinished(const QString &endpointId, qint64 changed, const QString &error);
+    // Deleted by the user or by the retention limits (config "retention").
+    // `removed` of them were stored; ids above maxIdAfter may be given to new captures again.
+    void capturesRemoved(const QVector<qint64> &ids, qint64 removed, qint64 maxIdAfter);
+    void capturesCleared(qint64 upToId, qint64 removed, qint64 maxIdAfter);
+    void storeShrinking(qint64 bytesBefore);
+    void storeShrunk(qint64 bytesBefore, qint64 bytesAfter);
 
 private:
     void onStored(const QVector<CaptureSummary> &batch); // on the capture thread
@@ -110,6 +126,7 @@ private:
     std::unique_ptr<Reverifier> m_reverifier;
     std::unique_ptr<CaptureRouter> m_router;
     std::unique_ptr<SearchIndexer> m_indexer;
+    std::unique_ptr<CaptureRemover> m_remover;
     HttpListener *m_listener = nullptr; // lives on the capture thread
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -163,10 +163,88 @@ public:
     }
 
     qint64 upTo() const { return m_upTo; }
+
+    // Removes the entries of deleted captures (only those indexed: deleting a row a contentless
+    // FTS5 table does not hold would corrupt it) and lowers the last id indexed to the highest
+    // left, so captures stored after the delete (which may reuse ids) are indexed.
+    bool forget(const QVector<Forgotten> &captures, qint64 maxIdAfter, bool all, QString *error)
+    {
+        QString why;
+        if (!exec(m_index, "BEGIN IMMEDIATE", error))
+            return false;
+        bool ok = true;
+        if (all) {
+            ok = exec(m_index,
+                      "INSERT INTO capture_text (capture_text) VALUES ('delete-all');"
+                      " DELETE FROM capture_meta; UPDATE index_state SET value = 0;",
+                      &why) &&
+                 (!hasTable("capture_notes") || exec(m_index, "DELETE FROM capture_notes", &why));
+        } else {
+            sqlite3_stmt *text = nullptr, *meta = nullptr, *notes = nullptr;
+            ok = sqlite3_prepare_v2(m_index,
+                                    "INSERT INTO capture_text (capture_text, rowid, head, body)"
+                                    " VALUES ('delete', ?, ?, ?)",
+                                    -1, &text, nullptr) == SQLITE_OK &&
+                 sqlite3_prepare_v2(m_index, "DELETE FROM capture_meta WHERE capture_id = ?", -1,
+                                    &meta, nullptr) == SQLITE_OK;
+            if (ok && hasTable("capture_notes"))
+                ok = sqlite3_prepare_v2(m_index, "DELETE FROM capture_notes WHERE rowid = ?", -1,
+                                        &notes, nullptr) == SQLITE_OK;
+            for (const Forgotten &f : captures) {
+                if (!ok)
+                    break;
+                if (notes) {
+                    sqlite3_reset(notes);
+                    sqlite3_bind_int64(notes, 1, f.id);
+                    ok = sqlite3_step(notes) == SQLITE_DONE;
+                }
+                if (f.id > m_upTo)
+                    continue; // never indexed
+                sqlite3_reset(text);
+                sqlite3_bind_int64(text, 1, f.id);
+                bindText(text, 2, f.doc.head);
+                bindText(text, 3, f.doc.body);
+                sqlite3_reset(meta);
+                sqlite3_bind_int64(meta, 1, f.id);
+                ok = ok && sqlite3_step(text) == SQLITE_DONE && sqlite3_step(meta) == SQLITE_DONE;
+            }
+            sqlite3_finalize(text);
+            sqlite3_finalize(meta);
+            sqlite3_finalize(notes);
+        }
+        const qint64 upTo = all ? 0 : qMin(m_upTo, maxIdAfter);
+        if (ok) {
+            sqlite3_reset(m_setState);
+            sqlite3_bind_int64(m_setState, 1, upTo);
+            ok = sqlite3_step(m_setState) == SQLITE_DONE;
+        }
+        if (!ok || !exec(m_index, "COMMIT", &why)) {
+            *error = QStringLiteral("Cannot write the search index %1: %2")
+                         .arg(SearchIndex::pathFor(m_storePath),
+                              why.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_index)) : why);
+            exec(m_index, "ROLLBACK", &why);
+            return false;
+        }
+        m_upTo = upTo;
+        return true;
+    }
     // The notes set or cleared since the last look (NoteIndex): how many, or -1.
     int notes(QString *error) { return NoteIndex::sync(m_store, m_index, error); }
 
 private:
+    bool hasTable(const char *name) const
+    {
+        sqlite3_stmt *stmt = nullptr;
+        bool found = false;
+        if (sqlite3_prepare_v2(m_index, "SELECT 1 FROM sqlite_schema WHERE name = ?", -1, &stmt,
+                               nullptr) == SQLITE_OK) {
+            sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC);
+            found = sqlite3_step(stmt) == SQLITE_ROW;
+        }
+        sqlite3_finalize(stmt);
+        return found;
+    }
+
     bool reset(QString *error)
     {
         if (!exec(m_index,
@@ -227,6 +305,23 @@ void SearchIndexer::wake()
     m_wake.notify_all();
 }
 
+void SearchIndexer::holdResets()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    ++m_holds;
+}
+
+void SearchIndexer::forget(const QVector<Forgotten> &captures, qint64 maxIdAfter, bool all)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_holds = qMax(0, m_holds - 1);
+        m_forgets.append({captures, maxIdAfter, all});
+        m_woken = true;
+    }
+    m_wake.notify_all();
+}
+
 QString SearchIndexer::errorString() const
 {
     std::lock_guard<std::mutex> lock(m_errorMutex);
@@ -253,11 +348,37 @@ void SearchIndexer::run()
     while (true) {
         {
             std::lock_guard<std::mutex> lock(m_mutex);
-            if (m_stop)
+            if (m_stop && m_forgets.isEmpty()) // deleted captures' entries go before it stops
                 return;
             m_woken = false;
         }
         const qint64 latest = pass.latestId();
+        // Read after the store's last id: a delete that lowered it holds resets until its
+        // entries are forgotten (holdResets(), forget()).
+        QVector<Forget> forgets;
+        int holds = 0;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            forgets.swap(m_forgets);
+            holds = m_holds;
+        }
+        bool forgotten = true;
+        for (const Forget &f : forgets)
+            forgotten = forgotten && pass.forget(f.captures, f.maxIdAfter, f.all, &error);
+        if (!forgotten) {
+            setError(error);
+            return;
+        }
+        if (!forgets.isEmpty() || (holds > 0 && pass.upTo() > latest)) {
+            m_indexedUpTo = pass.upTo();
+            if (m_progress && !forgets.isEmpty())
+                m_progress(pass.upTo(), latest);
+            if (holds > 0) { // its forget() wakes this thread
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stop || !m_forgets.isEmpty(); });
+            }
+            continue;
+        }
         const int notes = pass.batch(latest, &error) ? pass.notes(&error) : -1;
         if (notes < 0) {
             setError(error);

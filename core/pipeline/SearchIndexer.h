@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/pipeline/SearchDocument.h"
+
 #include <QString>
+#include <QVector>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -35,6 +38,19 @@ public:
     void stop();
     void wake(); // new captures were committed
     qint64 indexedUpTo() const { return m_indexedUpTo; }
+
+    // Captures being deleted (CaptureRemover): holdResets() before the store's delete commits,
+    // then forget() once it has (or failed: nothing to forget). Their entries are removed on the
+    // indexer's thread, after any batch that read them; meanwhile the store's last id falling
+    // below the index's is not taken for another store. `maxIdAfter` is the highest id left by
+    // the delete; `all`: every entry goes (a clear).
+    struct Forgotten
+    {
+        qint64 id = 0;
+        SearchDocument doc; // as indexed: a contentless FTS5 row is deleted with its values
+    };
+    void holdResets();
+    void forget(const QVector<Forgotten> &captures, qint64 maxIdAfter, bool all);
     QString errorString() const;
 
     // On the calling thread: indexes every capture not indexed yet (`export --filter`).
@@ -54,6 +70,14 @@ private:
     bool m_woken = false;
     bool m_stop = false;
     std::atomic<qint64> m_indexedUpTo{0};
+    struct Forget
+    {
+        QVector<Forgotten> captures;
+        qint64 maxIdAfter = 0;
+        bool all = false;
+    };
+    QVector<Forget> m_forgets; // guarded by m_mutex
+    int m_holds = 0;           // deletes under way; guarded by m_mutex
     mutable std::mutex m_errorMutex;
     QString m_error;
 };

@@ -109,7 +109,10 @@ public:
     CaptureOrigin origin(qint64 id) const;
 
 private:
-    friend class ForwardOutbox; // its queries run on this connection
+    friend class ForwardOutbox;  // its queries run on this connection
+    friend class CaptureDeleter; // deletes, clears and shrinks, likewise
+    friend class RetentionPolicy;
+    friend class StoreMerger;
     friend class CaptureMarks; // bookmarks and notes, likewise
     bool exec(const char *sql);
     bool writeVerdict(qint64 id, const QString &reason, const QByteArray &json);

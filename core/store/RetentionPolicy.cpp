@@ -1,0 +1,64 @@
+#include "core/store/RetentionPolicy.h"
+
+#include "core/store/CaptureStore.h"
+
+#include <sqlite3.h>
+
+QVector<qint64> RetentionPolicy::victims(const CaptureStore &store, qint64 keepFrom,
+                                         bool *more) const
+{
+    *more = false;
+    QVector<qint64> ids;
+    if (!m_limits.isSet() || !store.m_db)
+        return ids;
+    sqlite3 *db = store.m_db;
+    qint64 count = 0, bytes = 0;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT count(*), total(raw_size) FROM captures", -1, &stmt,
+                           nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        count = sqlite3_column_int64(stmt, 0);
+        bytes = sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    const qint64 extraCount =
+        m_limits.maxCaptures > 0 ? qMax<qint64>(0, count - m_limits.maxCaptures) : 0;
+    const qint64 extraBytes =
+        m_limits.maxMegabytes > 0 ? qMax<qint64>(0, bytes - m_limits.maxBytes()) : 0;
+    if (extraCount == 0 && extraBytes == 0)
+        return ids;
+
+    stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+                       "'capture_marks'",
+                       -1, &stmt, nullptr);
+    const bool marks = stmt && sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+    const char *sql = marks
+                          ? "SELECT id, raw_size FROM captures c WHERE id < ?1 AND NOT EXISTS"
+                            " (SELECT 1 FROM capture_marks m WHERE m.capture_id = c.id AND"
+                            " m.bookmarked != 0) ORDER BY id LIMIT ?2"
+                          : "SELECT id, raw_size FROM captures WHERE id < ?1 ORDER BY id LIMIT ?2";
+    stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return ids;
+    }
+    sqlite3_bind_int64(stmt, 1, keepFrom);
+    sqlite3_bind_int(stmt, 2, BatchSize + 1);
+    qint64 freedCount = 0, freedBytes = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        if (freedCount >= extraCount && freedBytes >= extraBytes)
+            break;
+        if (ids.size() == BatchSize) {
+            *more = true;
+            break;
+        }
+        ids.append(sqlite3_column_int64(stmt, 0));
+        ++freedCount;
+        freedBytes += sqlite3_column_int64(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    return ids;
+}

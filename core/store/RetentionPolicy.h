@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/capture/RetentionLimits.h"
+
+#include <QVector>
+
+class CaptureStore;
+
+// Which captures the retention limits ("retention": max_captures, max_mb) let go: the oldest
+// (lowest ids) while the store holds more captures, or more bytes of them (raw_size), than
+// allowed. Captures from `keepFrom` on (the batch just stored) and bookmarked ones
+// (capture_marks.bookmarked, when the store has that table) are never chosen; they still count
+// towards the limits. At most BatchSize a call, so the writer deletes in bounded steps with the
+// commits of new captures between them.
+class RetentionPolicy
+{
+public:
+    static constexpr int BatchSize = 500;
+
+    explicit RetentionPolicy(const RetentionLimits &limits) : m_limits(limits) {}
+
+    // Read on `store`'s connection (the writer's); empty when within the limits. `more` is set
+    // when further captures beyond the limits remain after these.
+    QVector<qint64> victims(const CaptureStore &store, qint64 keepFrom, bool *more) const;
+
+private:
+    RetentionLimits m_limits;
+};
