@@ -6,13 +6,22 @@
 //   pattern_explain_s      PatternMatcher::match (with a reason for every miss) over all events
 //   pattern_parse_match_ns_per_event  QJsonDocument::fromJson + matches from the compact JSON
 //                          text of one event in ten (what parsing stored JSON adds per event)
-// Usage: bench_pattern [EVENTS]   (default 1000000)
+//   pattern_fast_parse_match_ns_per_event  the same text's Detail through FastEvent (simdjson)
+//                          and FastMatcher, the fast path of RuleScanner
+// With STORE (a store path; filled with 1-3 KB Stripe-like captures when it has fewer):
+//   pattern_store_scan_s   RuleScanner over every stored capture, 2 threads, wall (target < 2 s)
+//   pattern_store_scan_cpu_s  the same in process CPU time (the machine is shared)
+// Usage: bench_pattern [EVENTS] [STORE]   (default 1000000, no store)
+#include "bench/StripeStore.h"
+#include "core/pipeline/RuleScanner.h"
+#include "core/rules/FastMatcher.h"
 #include "core/rules/PatternMatcher.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace {
@@ -73,13 +82,66 @@ void print(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
+double cpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+// RuleScanner over every capture of the store: one pattern on the stripe preset's events.
+int scanStore(const QString &path, int count)
+{
+    QString error;
+    if (!StripeStore::fill(path, count, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 3;
+    }
+    PatternError patternError;
+    const EventPattern pattern = EventPattern::compile(
+        QByteArray(R"({"source": ["stripe.com"], "detail-type": ["invoice.paid"],
+                       "detail": {"data": {"object": {"currency": ["usd"]}}}})"),
+        &patternError);
+    EndpointConfig stripe;
+    stripe.id = QStringLiteral("stripe");
+    EventBridgeForwardTarget bus;
+    bus.preset = QStringLiteral("stripe");
+    stripe.forward.eventBridge = bus;
+    RuleScanner scanner({{stripe, {pattern}}});
+    if (!scanner.open(path, 2)) {
+        std::fprintf(stderr, "%s\n", qPrintable(scanner.errorString()));
+        return 3;
+    }
+    QElapsedTimer clock;
+    const double cpu = cpuSeconds();
+    clock.start();
+    qint64 matched = 0, judged = 0;
+    QVector<RuleScanner::Verdict> verdicts;
+    constexpr qint64 Page = 65536;
+    for (qint64 from = 1; from <= count; from += Page) {
+        if (!scanner.judgeRange(from, from + Page - 1, &verdicts)) {
+            std::fprintf(stderr, "%s\n", qPrintable(scanner.errorString()));
+            return 3;
+        }
+        judged += verdicts.size();
+        for (const RuleScanner::Verdict &v : std::as_const(verdicts))
+            matched += v.matching.isEmpty() ? 0 : 1;
+    }
+    print("pattern_store_scan_s", clock.nsecsElapsed() / 1e9, "s");
+    print("pattern_store_scan_cpu_s", cpuSeconds() - cpu, "s");
+    print("pattern_store_captures", double(judged), "captures");
+    print("pattern_store_matched", double(matched), "captures");
+    print("pattern_store_full_path", double(scanner.fullCount()), "captures");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     const int count = argc > 1 ? std::atoi(argv[1]) : 1000000;
     if (count <= 0) {
-        std::fprintf(stderr, "usage: bench_pattern [EVENTS]\n");
+        std::fprintf(stderr, "usage: bench_pattern [EVENTS] [STORE]\n");
         return 2;
     }
     QElapsedTimer clock;
@@ -97,7 +159,10 @@ int main(int argc, char **argv)
     // The events are built (outside the clock) and matched in chunks of 100,000 distinct ones,
     // so that the million never sit in memory at once (about 3.5 KB each as QJsonObject).
     constexpr int Chunk = 100000;
-    qint64 matchNs = 0, explainNs = 0, parseNs = 0;
+    qint64 matchNs = 0, explainNs = 0, parseNs = 0, fastNs = 0;
+    int fastMatches = 0;
+    const FastMatcher fast(pattern);
+    FastEvent fastEvent;
     int matched = 0, explainedMatches = 0, parsedMatches = 0, parsed = 0, textsMatched = 0;
     qint64 reasons = 0;
     std::vector<QJsonObject> events;
@@ -132,6 +197,20 @@ int main(int argc, char **argv)
             parsedMatches += matcher.matches(QJsonDocument::fromJson(t).object()) ? 1 : 0;
         parseNs += clock.nsecsElapsed();
         parsed += int(texts.size());
+        // The same events' Detail through simdjson and FastMatcher (the envelope's fields are
+        // text already in RuleScanner).
+        std::vector<QByteArray> details;
+        for (int i = 3; i < n; i += 10)
+            details.push_back(QJsonDocument(events[size_t(i)].value("detail").toObject())
+                                  .toJson(QJsonDocument::Compact));
+        fastEvent.source = QStringLiteral("stripe.com");
+        clock.restart();
+        for (size_t i = 0; i < details.size(); ++i) {
+            fastEvent.detailType = QLatin1String(Types[(3 + 10 * int(i) + first) % 8]);
+            fastEvent.parseDetail(details[i]);
+            fastMatches += fast.match(fastEvent) == FastMatcher::Verdict::Match ? 1 : 0;
+        }
+        fastNs += clock.nsecsElapsed();
     }
     print("pattern_events", count, "events");
     print("pattern_matched", matched, "events");
@@ -140,10 +219,12 @@ int main(int argc, char **argv)
     print("pattern_explain_s", explainNs / 1e9, "s");
     print("pattern_reasons", double(reasons), "reasons");
     print("pattern_parse_match_ns_per_event", double(parseNs) / parsed, "ns");
-    if (explainedMatches != matched || parsedMatches != textsMatched) {
-        std::fprintf(stderr, "the paths disagree: %d/%d, %d/%d\n", explainedMatches, matched,
-                     parsedMatches, textsMatched);
+    print("pattern_fast_parse_match_ns_per_event", double(fastNs) / parsed, "ns");
+    if (explainedMatches != matched || parsedMatches != textsMatched ||
+        fastMatches != textsMatched) {
+        std::fprintf(stderr, "the paths disagree: %d/%d, %d/%d, %d/%d\n", explainedMatches, matched,
+                     parsedMatches, textsMatched, fastMatches, textsMatched);
         return 1;
     }
-    return 0;
+    return argc > 2 ? scanStore(QString::fromLocal8Bit(argv[2]), count) : 0;
 }

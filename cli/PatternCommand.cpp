@@ -4,6 +4,7 @@
 #include "cli/VerifyCommand.h"
 #include "core/config/ConfigLoader.h"
 #include "core/pipeline/BusEventBuilder.h"
+#include "core/pipeline/RuleScanner.h"
 #include "core/rules/EventEnvelope.h"
 #include "core/rules/PatternMatcher.h"
 #include "core/rules/PatternSource.h"
@@ -17,7 +18,7 @@ namespace {
 
 const char Synopsis[] =
     "hookbench-cli pattern test --pattern FILE [--rule NAME] (--event FILE | --store FILE "
-    "[--endpoint ID] [--config FILE]) [--account ID] [--region REGION] [--json]";
+    "[--endpoint ID] [--config FILE] [--matches-only]) [--account ID] [--region REGION] [--json]";
 
 void printErr(const QString &text)
 {
@@ -47,6 +48,7 @@ struct StoreRun
     explicit StoreRun(const PatternMatcher &m) : matcher(m) {}
     const PatternMatcher &matcher;
     bool json = false;
+    bool matchesOnly = false; // misses counted, not explained
     QString account; // from the command line; empty: the forward config's, then the default
     QString region;
     int matched = 0;
@@ -70,7 +72,6 @@ void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig 
         notOnBus = event.notOnBus;
         envelope = event.envelope;
     }
-    ++run.tested;
     if (!notOnBus.isEmpty()) {
         out.insert(QStringLiteral("matches"), false);
         out.insert(QStringLiteral("reasons"), QJsonArray());
@@ -81,8 +82,6 @@ void testCapture(StoreRun &run, const CaptureStore &store, const EndpointConfig 
         return;
     }
     const MatchResult result = run.matcher.match(envelope.toJson());
-    if (result.matches)
-        ++run.matched;
     if (run.json) {
         QJsonObject o = result.toJson();
         o.insert(QStringLiteral("id"), id);
@@ -125,22 +124,52 @@ int testStore(const QCommandLineParser &p, const PatternMatcher &matcher)
 
     StoreRun run(matcher);
     run.json = p.isSet(QStringLiteral("json"));
+    run.matchesOnly = p.isSet(QStringLiteral("matches-only"));
     run.account = p.value(QStringLiteral("account"));
     run.region = p.value(QStringLiteral("region"));
-    int skipped = 0;
+    // The verdicts from RuleScanner (the fast path, the pattern compiled once); a miss is
+    // explained by building its event and matching it again the full way.
+    QList<RuleScanner::Endpoint> targets;
+    for (const EndpointConfig *e : std::as_const(endpoints)) {
+        if (e->forward.eventBridge)
+            targets.append({*e, {matcher.pattern()}});
+    }
+    RuleScanner scanner(targets, run.account, run.region);
+    if (!scanner.open(p.value(QStringLiteral("store"))))
+        return CliSupport::fail(CliSupport::Environment, scanner.errorString());
+    qint64 skipped = 0;
     const QVector<qint64> ids = store.ids();
-    // Summaries in pages, so that a large store is never held in memory at once.
-    constexpr int Page = 1000;
+    constexpr int Page = 65536; // a page of verdicts in memory at a time
+    QVector<RuleScanner::Verdict> verdicts;
     for (qsizetype i = 0; i < ids.size(); i += Page) {
-        const qsizetype last = qMin(ids.size(), i + Page) - 1;
-        for (const CaptureSummary &s : store.summaries(ids.at(i), ids.at(last))) {
-            const EndpointConfig *e = endpoints.value(s.endpointId);
-            if (!e || !e->forward.eventBridge) {
-                ++skipped;
+        if (!scanner.judge(ids.mid(i, Page), &verdicts))
+            return CliSupport::fail(CliSupport::Environment, scanner.errorString());
+        skipped += qMin<qsizetype>(Page, ids.size() - i) - verdicts.size();
+        QByteArray out;
+        for (const RuleScanner::Verdict &v : std::as_const(verdicts)) {
+            ++run.tested;
+            if (v.matching.isEmpty()) {
+                if (!run.matchesOnly)
+                    testCapture(run, store, *endpoints.value(v.endpointId), v.id);
                 continue;
             }
-            testCapture(run, store, *e, s.id);
+            ++run.matched;
+            if (run.json) {
+                QJsonObject o = MatchResult{true, {}}.toJson();
+                o.insert(QStringLiteral("id"), v.id);
+                out += jsonLine(o);
+            } else {
+                out += QStringLiteral("capture %1 (%2, %3): match\n")
+                           .arg(v.id)
+                           .arg(v.source, v.detailType)
+                           .toUtf8();
+            }
+            if (out.size() > 65536 || !run.matchesOnly) {
+                CliSupport::writeStdout(out);
+                out.clear();
+            }
         }
+        CliSupport::writeStdout(out);
     }
     if (run.tested == 0)
         printErr(QStringLiteral("hookbench-cli: no capture to test: the store has %1 captures, "
@@ -224,6 +253,9 @@ int PatternCommand::run(const QStringList &args)
          "Every capture of the store, as its endpoint's forward config puts it on the bus.",
          "FILE"},
         {"endpoint", "With --store: only this endpoint's captures.", "ID"},
+        {"matches-only",
+         "With --store: list the captures that match; the others are counted, not explained "
+         "(fast over a large store)."},
         {"config", "With --store: the config file (default: the user's).", "FILE"},
         {"account", "The event's account (default: the forward config's, then 123456789012).",
          "ID"},
@@ -245,9 +277,11 @@ int PatternCommand::run(const QStringList &args)
     if (event == store)
         return CliSupport::fail(CliSupport::Usage,
                                 QStringLiteral("give one of --event FILE and --store FILE"));
-    if (!store && (p.isSet(QStringLiteral("endpoint")) || p.isSet(QStringLiteral("config"))))
+    if (!store && (p.isSet(QStringLiteral("endpoint")) || p.isSet(QStringLiteral("config")) ||
+                   p.isSet(QStringLiteral("matches-only"))))
         return CliSupport::fail(CliSupport::Usage,
-                                QStringLiteral("--endpoint and --config go with --store"));
+                                QStringLiteral("--endpoint, --config and --matches-only go with "
+                                               "--store"));
 
     const QString patternFile = p.value(QStringLiteral("pattern"));
     QByteArray text;

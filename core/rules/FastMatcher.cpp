@@ -268,20 +268,12 @@ bool FastMatcher::stringsMatch(const PatternField &f, const QStringList &values)
     return false;
 }
 
-bool FastMatcher::noLeafMatches(const PatternField &f) const
+bool FastMatcher::noLeafMatches(const PatternField &field) const
 {
-    for (const ValueMatcher &m : f.anyOf) {
-        if (m.kind() == ValueMatcher::Kind::Exists && !m.existsWanted())
-            return true;
-    }
-    return false;
+    return ValueMatcher::anyMatchesNoLeaf(field.anyOf);
 }
 
-bool FastMatcher::scalarMatches(const PatternField &f, const ValueMatcher::Leaf &leaf) const
+bool FastMatcher::scalarMatches(const PatternField &field, const ValueMatcher::Leaf &leaf) const
 {
-    for (const ValueMatcher &m : f.anyOf) {
-        if (m.kind() == ValueMatcher::Kind::Exists ? m.existsWanted() : m.matches(leaf))
-            return true;
-    }
-    return false;
+    return ValueMatcher::anyMatches(field.anyOf, leaf);
 }

@@ -154,20 +154,12 @@ bool PatternMatcher::nestedMatches(int node, const QJsonValue &value) const
 
 bool PatternMatcher::noLeafMatches(const PatternField &field) const
 {
-    for (const ValueMatcher &m : field.anyOf) {
-        if (m.kind() == ValueMatcher::Kind::Exists && !m.existsWanted())
-            return true;
-    }
-    return false;
+    return ValueMatcher::anyMatchesNoLeaf(field.anyOf);
 }
 
 bool PatternMatcher::scalarMatches(const PatternField &field, const ValueMatcher::Leaf &leaf) const
 {
-    for (const ValueMatcher &m : field.anyOf) {
-        if (m.kind() == ValueMatcher::Kind::Exists ? m.existsWanted() : m.matches(leaf))
-            return true;
-    }
-    return false;
+    return ValueMatcher::anyMatches(field.anyOf, leaf);
 }
 
 bool PatternMatcher::leafMatches(const PatternField &field, const QJsonValue &value) const

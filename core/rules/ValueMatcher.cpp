@@ -226,3 +226,21 @@ bool ValueMatcher::matches(const Leaf &leaf) const
     }
     return false;
 }
+
+bool ValueMatcher::anyMatches(const QVector<ValueMatcher> &anyOf, const Leaf &leaf)
+{
+    for (const ValueMatcher &m : anyOf) {
+        if (m.kind() == Kind::Exists ? m.existsWanted() : m.matches(leaf))
+            return true;
+    }
+    return false;
+}
+
+bool ValueMatcher::anyMatchesNoLeaf(const QVector<ValueMatcher> &anyOf)
+{
+    for (const ValueMatcher &m : anyOf) {
+        if (m.kind() == Kind::Exists && !m.existsWanted())
+            return true;
+    }
+    return false;
+}

@@ -64,6 +64,12 @@ public:
     bool matches(const QJsonValue &leaf) const { return matches(Leaf::of(leaf)); }
     bool matches(const Leaf &leaf) const;
 
+    // A field's match array (any one suffices) on one present leaf, `exists` counting as its
+    // wanted value; and on no leaf at all (absent, an object, an empty array): only
+    // {"exists": false} matches then. PatternMatcher's rules, shared with FastMatcher.
+    static bool anyMatches(const QVector<ValueMatcher> &anyOf, const Leaf &leaf);
+    static bool anyMatchesNoLeaf(const QVector<ValueMatcher> &anyOf);
+
     // Glob of the `wildcard` filter: `*` is zero or more characters; `\*` and `\\` escapes.
     static bool wildcardMatches(QStringView pattern, QStringView text);
     // The glob as its literal pieces between stars (escapes undone): "a*b\\*c*" gives

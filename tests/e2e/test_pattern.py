@@ -164,10 +164,24 @@ class PatternTest(hbe2e.E2ETestCase):
         self.assertTrue(r.stdout.startswith(b"capture 1 (stripe.com, customer.created): match\n"),
                         r.stdout)
         self.assertIn(b"1 of 3 captures match", r.stderr)
+        # --matches-only: the matching captures listed, the others counted, not explained
+        r = self.pattern_test("--pattern", pattern, "--store", self.store, "--config", config,
+                              "--matches-only", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([json.loads(line) for line in r.stdout.splitlines()],
+                         [{"id": 1, "matches": True, "reasons": []}])
 
         nothing = self.write_config({"detail-type": ["charge.failed"]}, "nothing.json")
         r = self.pattern_test("--pattern", nothing, "--store", self.store, "--config", config)
         self.assertEqual(r.returncode, 1, r.stderr)
+        r = self.pattern_test("--pattern", nothing, "--store", self.store, "--config", config,
+                              "--matches-only")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout, b"")
+        self.assertIn(b"0 of 3 captures match", r.stderr)
+        r = self.pattern_test("--pattern", nothing, "--event", nothing, "--matches-only")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"--matches-only go with --store", r.stderr)
         r = self.pattern_test("--pattern", nothing, "--store", self.store, "--config", config,
                               "--endpoint", "other")
         self.assertEqual(r.returncode, 2)
