@@ -5,6 +5,7 @@
 #include "core/io/ParsedBodyNote.h"
 #include "core/pipeline/DiagnosisStage.h"
 #include "core/pipeline/ParsedBodyLayout.h"
+#include "core/pipeline/TokenRedaction.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/StoreWriter.h"
 #include "core/verify/ProviderRegistry.h"
@@ -158,6 +159,7 @@ CaptureImporter::Result CaptureImporter::run(ImportShape &shape, const QString &
                 ++m_stats.withNotes;
         }
         CaptureContext::Snapshot context = m_context;
+        TokenRedaction::apply(capture, parsed, *context); // a GitLab token is not stored
         m_writer->enqueue(
             std::move(capture),
             [context](NewCapture &c, const CaptureStore &store) { context->annotate(c, store); },

@@ -7,6 +7,7 @@
 #include "core/pipeline/DiagnosisStage.h"
 #include "core/pipeline/ForwardPlanner.h"
 #include "core/pipeline/ForwardWorker.h"
+#include "core/pipeline/TokenRedaction.h"
 #include "core/store/ForwardOutbox.h"
 #include "core/store/StoreWriter.h"
 
@@ -108,6 +109,8 @@ void CaptureRouter::handle(IncomingRequest request, Reply reply)
     const HttpForwardTarget *proxy = request.errorStatus == 0 ? proxyTarget(endpoint) : nullptr;
     const bool close = !request.keepAlive;
     const QByteArray proxyRaw = proxy ? capture.raw : QByteArray(); // shared, not copied
+    // A plain token (GitLab) is checked now and stored redacted; the local app still gets it.
+    TokenRedaction::apply(capture, parsed, *context);
     m_writer->enqueue(
         std::move(capture), std::move(prepare),
         [this, context, reply = std::move(reply), response, delayMs, proxy, close, raw = proxyRaw,

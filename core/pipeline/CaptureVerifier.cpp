@@ -3,8 +3,10 @@
 #include "core/capture/EventType.h"
 #include "core/http/RequestFramer.h"
 #include "core/io/ParsedBodyNote.h"
+#include "core/pipeline/TokenRedaction.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/NewCapture.h"
+#include "core/verify/ProviderRegistry.h"
 #include "core/verify/Verifier.h"
 #include "core/verify/VerifyOptions.h"
 
@@ -34,6 +36,10 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
     if (!endpoint && summary.endpointId.isEmpty() && summary.parseError.isEmpty())
         endpoint = m_config.endpointForPath(summary.target);
     if (!endpoint || endpoint->provider.isEmpty())
+        return std::nullopt;
+    // A token redacted at capture cannot be checked again: its verdict from then stands.
+    if (const std::optional<ProviderScheme> scheme = ProviderRegistry::find(endpoint->provider);
+        scheme && TokenRedaction::isRedacted(parsed, *scheme))
         return std::nullopt;
 
     VerifyOptions options;

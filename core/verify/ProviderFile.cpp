@@ -197,7 +197,7 @@ bool readSignature(Reader &r, const QJsonObject &o, S &s)
     const QString at = QStringLiteral("signature");
     if (!r.onlyKeys(o, at,
                     {"headers", "algorithm", "encoding", "format", "list_separator",
-                     "signature_key", "timestamp_key", "test_mode_key", "content"}))
+                     "signature_key", "timestamp_key", "test_mode_key", "content", "every_header"}))
         return false;
     S::Algorithm algorithm = S::Algorithm::HmacSha256;
     if (!r.choice(o, at, "algorithm", Algorithms, &algorithm) ||
@@ -241,7 +241,8 @@ bool readSignature(Reader &r, const QJsonObject &o, S &s)
         !r.bytes(o, at, "signature_key", &s.signatureKey) ||
         !r.bytes(o, at, "timestamp_key", &s.timestampKey) ||
         !r.bytes(o, at, "test_mode_key", &s.testModeKey) ||
-        !r.bytes(o, at, "content", &s.contentTemplate))
+        !r.bytes(o, at, "content", &s.contentTemplate) ||
+        !r.boolean(o, at, "every_header", &s.everySignatureHeader))
         return false;
     const bool list_ = s.headerFormat == S::HeaderFormat::KeyValueList ||
                        s.headerFormat == S::HeaderFormat::VersionedList;
@@ -587,6 +588,8 @@ QByteArray ProviderFile::write(const ProviderScheme &s)
         signature.append(leaf("test_mode_key", QString::fromUtf8(s.testModeKey)));
     if (!s.isToken())
         signature.append(leaf("content", QString::fromUtf8(s.contentTemplate)));
+    if (s.everySignatureHeader)
+        signature.append(leaf("every_header", true));
 
     QList<Member> top{leaf("name", s.name), leaf("title", s.title)};
     if (!s.docs.isEmpty())

@@ -3,7 +3,8 @@
 bool ProviderScheme::operator==(const ProviderScheme &o) const
 {
     return name == o.name && title == o.title && docs == o.docs && notes == o.notes &&
-           signatureHeaders == o.signatureHeaders && headerFormat == o.headerFormat &&
+           signatureHeaders == o.signatureHeaders &&
+           everySignatureHeader == o.everySignatureHeader && headerFormat == o.headerFormat &&
            listSeparator == o.listSeparator && signatureKey == o.signatureKey &&
            timestampKey == o.timestampKey && testModeKey == o.testModeKey &&
            encoding == o.encoding && content == o.content && contentTemplate == o.contentTemplate &&

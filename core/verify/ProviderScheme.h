@@ -86,6 +86,9 @@ struct ProviderScheme
     QString docs;  // the provider's documentation of its signatures
     QString notes; // why the definition is as it is (which SDK behaviour it follows)
     QList<SignatureHeader> signatureHeaders;
+    // Every listed header present is read and a signature in any of them is enough (Box's
+    // primary and secondary); otherwise the first one present is the signature.
+    bool everySignatureHeader = false;
     HeaderFormat headerFormat = HeaderFormat::Plain;
     QByteArray listSeparator = ","; // KeyValueList
     QByteArray signatureKey;        // KeyValueList: "v1"; VersionedList: "v1"

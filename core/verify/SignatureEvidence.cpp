@@ -104,6 +104,26 @@ QByteArray topLevelString(const QByteArray &json, const QByteArray &key)
     return {};
 }
 
+// The signatures of the scheme's other headers present after e.headerIndex's (Box's secondary
+// beside its primary), added to e.signature; one that does not parse is left out.
+void addOtherHeaders(SignatureEvidence &e, const ProviderScheme &scheme,
+                     const ParsedRequest &parsed)
+{
+    for (const ProviderScheme::SignatureHeader &h : scheme.signatureHeaders) {
+        for (int i = 0; i < parsed.headers.size(); ++i) {
+            if (i == e.headerIndex ||
+                parsed.headers.at(i).name.compare(h.name, Qt::CaseInsensitive) != 0)
+                continue;
+            const ParsedSignatureHeader more =
+                SignatureHeaderParser::parse(scheme, h, parsed.headers.at(i).value);
+            if (more.ok) {
+                e.signature.texts.append(more.texts);
+                e.signature.decoded.append(more.decoded);
+            }
+        }
+    }
+}
+
 } // namespace
 
 QByteArray SignatureEvidence::deliveryId(const ProviderScheme &scheme) const
@@ -203,6 +223,8 @@ SignatureEvidence SignatureEvidence::read(const QByteArray &raw, const ParsedReq
             e.message = e.signature.error;
             return e;
         }
+        if (scheme.everySignatureHeader)
+            addOtherHeaders(e, scheme, parsed);
         if (e.signature.hasTimestamp)
             e.timestampText = e.signature.timestamp;
         else if (!scheme.timestampHeaders.isEmpty())

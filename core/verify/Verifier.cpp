@@ -158,8 +158,8 @@ Verdict Verifier::verify(const QByteArray &raw, const ParsedRequest &parsed,
         return finish(Verdict::Reason::MissingSignatureHeader, e.message);
     }
     step(v, QStringLiteral("Signature header"), Step::State::Passed, headerName);
-    for (const QByteArray &t : e.signature.texts)
-        v.received.append(QString::fromLatin1(t));
+    for (const QByteArray &t : e.signature.texts) // a plain token is the secret: never shown
+        v.received.append(scheme.isToken() ? QStringLiteral("[redacted]") : QString::fromLatin1(t));
     if (e.problem == SignatureEvidence::Problem::Malformed) {
         step(v, QStringLiteral("Parsed"), Step::State::Failed, e.message);
         return finish(Verdict::Reason::MalformedSignatureHeader, e.message);
