@@ -18,7 +18,8 @@ bool CaptureFilter::matches(const CaptureSummary &summary) const
     return (verdict == Verdict::Any || categoryOf(summary.verdictReason) == verdict) &&
            (endpointId.isEmpty() || summary.endpointId == endpointId ||
             (withUnmatched && summary.endpointId.isEmpty())) &&
-           (forward == Forward::Any || summary.forwardState == forwardStateName(forward));
+           (forward == Forward::Any || summary.forwardState == forwardStateName(forward)) &&
+           (!hasTimeRange() || (summary.receivedAtUs >= fromUs && summary.receivedAtUs < toUs));
 }
 
 const char *CaptureFilter::forwardStateSql()
@@ -69,6 +70,10 @@ QStringList CaptureFilter::sqlParameters() const
 QByteArray CaptureFilter::sqlCondition() const
 {
     QByteArray condition = verdictCondition();
+    if (hasTimeRange()) // integers, read from the index captures_received
+        condition = "(" + condition + ") AND captures.received_us >= " +
+                    QByteArray::number(fromUs) + " AND captures.received_us < " +
+                    QByteArray::number(toUs);
     if (!endpointId.isEmpty()) {
         QByteArray literal = endpointId.toUtf8();
         literal.replace('\'', "''");

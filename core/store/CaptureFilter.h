@@ -36,10 +36,16 @@ public:
     QString endpointId;         // empty: any endpoint
     bool withUnmatched = false; // with endpointId: also the captures that matched no endpoint
     Forward forward = Forward::Any;
+    // A time range (the timeline's brush, TimelineStrip): received_us in [fromUs, toUs).
+    // None while toUs <= fromUs.
+    qint64 fromUs = 0;
+    qint64 toUs = 0;
 
+    bool hasTimeRange() const { return toUs > fromUs; }
     bool isEmpty() const
     {
-        return verdict == Verdict::Any && endpointId.isEmpty() && forward == Forward::Any;
+        return verdict == Verdict::Any && endpointId.isEmpty() && forward == Forward::Any &&
+               !hasTimeRange();
     }
     bool matches(const CaptureSummary &summary) const;
     // Over captures LEFT JOIN verdicts; "1" when empty. Values are quoted as SQL literals,

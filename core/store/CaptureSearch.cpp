@@ -2,6 +2,7 @@
 
 #include "core/store/CaptureStore.h"
 #include "core/store/SearchIndex.h"
+#include "core/store/SqliteValues.h"
 #include "core/store/StoreOpener.h"
 
 #include <QFileInfo>
@@ -9,26 +10,6 @@
 #include <sqlite3.h>
 
 namespace {
-
-void bindValue(sqlite3_stmt *stmt, int index, const QVariant &v)
-{
-    switch (v.typeId()) {
-    case QMetaType::QByteArray: {
-        const QByteArray b = v.toByteArray();
-        sqlite3_bind_blob64(stmt, index, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
-        return;
-    }
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-        sqlite3_bind_int64(stmt, index, v.toLongLong());
-        return;
-    default: {
-        const QByteArray t = v.toString().toUtf8();
-        sqlite3_bind_text64(stmt, index, t.constData(), sqlite3_uint64(t.size()), SQLITE_TRANSIENT,
-                            SQLITE_UTF8);
-    }
-    }
-}
 
 qint64 singleInt(sqlite3 *db, const char *sql)
 {
@@ -141,9 +122,9 @@ CaptureSearch::Result CaptureSearch::ids(const CaptureQuery &query, const Captur
     }
     int index = 1;
     for (const QVariant &v : sql.parameters)
-        bindValue(stmt, index++, v);
+        SqliteValues::bindVariant(stmt, index++, v);
     for (const QString &p : filter.sqlParameters())
-        bindValue(stmt, index++, p);
+        SqliteValues::bindVariant(stmt, index++, p);
     m_running = m_db;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -160,6 +141,15 @@ CaptureSearch::Result CaptureSearch::ids(const CaptureQuery &query, const Captur
     sqlite3_finalize(stmt);
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
     return r;
+}
+
+sqlite3 *CaptureSearch::connection(QString *error)
+{
+    if (!m_db) {
+        *error = QStringLiteral("No store is open");
+        return nullptr;
+    }
+    return attachIndex(error) ? m_db : nullptr;
 }
 
 void CaptureSearch::interrupt()

@@ -39,6 +39,10 @@ public:
     Result ids(const CaptureQuery &query, const CaptureFilter &filter,
                const CaptureQuery::Context &context);
     void interrupt();
+    // The connection with the search index attached (as indexSchema()), for other reads over a
+    // compiled CaptureQuery (CaptureHistogram); null, with `error`, when it cannot be had.
+    sqlite3 *connection(QString *error);
+    QByteArray indexSchema() const { return m_indexFile ? "search" : "temp"; }
 
 private:
     bool attachIndex(QString *error);

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariant>
 #include <sqlite3.h>
 
 // Small helpers over SQLite's C API shared by the store's classes (not installed, not used
@@ -66,6 +67,25 @@ inline void bindText(sqlite3_stmt *stmt, int col, const QString &text)
     const QByteArray utf8 = text.toUtf8();
     sqlite3_bind_text64(stmt, col, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
                         SQLITE_UTF8);
+}
+
+// A compiled query's parameter (CaptureQuery::Sql): QByteArray as a blob, an integer as an
+// integer, anything else as text.
+inline void bindVariant(sqlite3_stmt *stmt, int col, const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::QByteArray: {
+        const QByteArray b = v.toByteArray();
+        sqlite3_bind_blob64(stmt, col, b.constData(), sqlite3_uint64(b.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        sqlite3_bind_int64(stmt, col, v.toLongLong());
+        return;
+    default:
+        bindText(stmt, col, v.toString());
+    }
 }
 
 } // namespace SqliteValues

@@ -30,6 +30,7 @@ public:
     explicit SearchBar(RequestListModel *model, QWidget *parent = nullptr);
 
     void setEndpointProviders(const QHash<QString, QString> &providers);
+    QHash<QString, QString> endpointProviders() const { return m_providers; }
     void setIndexProgress(qint64 indexedUpTo, qint64 latestId);
     QLineEdit *edit() const { return m_edit; }
     QCompleter *completer() const { return m_completer; }
