@@ -6,6 +6,7 @@
 #include "core/io/HarExportWriter.h"
 #include "core/io/JsonlExportWriter.h"
 #include "core/io/RawExportWriter.h"
+#include "core/store/CaptureMarks.h"
 #include "core/store/CaptureStore.h"
 
 #include <QIODevice>
@@ -77,6 +78,7 @@ bool CaptureExporter::write(const CaptureStore &store, const Options &options, Q
         item.capture.summary.verdictJson = store.verdictJson(id);
         item.capture.parsed = RequestFramer::parse(item.capture.raw);
         item.origin = store.origin(id);
+        item.mark = CaptureMarks(store).mark(id);
         if (options.redactor) {
             const QByteArray redacted =
                 options.redactor->redact(item.capture.raw, item.capture.parsed, &item.redacted);

@@ -155,6 +155,10 @@ bool HarExportWriter::write(const ExportItem &item)
         ext.insert("origin", CaptureJson::origin(item.origin));
     if (!item.redacted.isEmpty())
         ext.insert("redacted", QJsonArray::fromStringList(item.redacted));
+    if (item.mark.bookmarked)
+        ext.insert("bookmarked", true);
+    if (!item.mark.note.isEmpty()) // HAR 1.2: an entry's comment is the user's
+        e += ",\"comment\":" + JsonText::quoted(item.mark.note.toUtf8());
     e += ",\"_hookbench\":" + QJsonDocument(ext).toJson(QJsonDocument::Compact) + '}';
     return put(e);
 }

@@ -18,6 +18,10 @@ bool JsonlExportWriter::write(const ExportItem &item)
         line.insert("origin", CaptureJson::origin(item.origin));
     if (!item.redacted.isEmpty())
         line.insert("redacted", QJsonArray::fromStringList(item.redacted));
+    if (!item.mark.note.isEmpty())
+        line.insert("note", item.mark.note);
+    if (item.mark.bookmarked)
+        line.insert("bookmarked", true);
     const QByteArray bytes = CaptureJson::compact(line);
     if (m_out->write(bytes) != bytes.size())
         return fail(QStringLiteral("Cannot write the export: %1").arg(m_out->errorString()));

@@ -45,9 +45,9 @@ qint64 nowUs()
 
 bool CaptureMarks::upsert(qint64 id, const char *sql, const QString *note, bool bookmarked) const
 {
-    const Lent stmt(m_store.prepared(sql));
+    const Lent stmt(m_writing->prepared(sql));
     if (!stmt)
-        return m_store.setError(QStringLiteral("Cannot prepare a mark for capture %1").arg(id));
+        return m_writing->setError(QStringLiteral("Cannot prepare a mark for capture %1").arg(id));
     sqlite3_bind_int64(stmt.get(), 1, id);
     if (!note)
         sqlite3_bind_int(stmt.get(), 2, bookmarked ? 1 : 0);
@@ -57,31 +57,32 @@ bool CaptureMarks::upsert(qint64 id, const char *sql, const QString *note, bool 
         bindText(stmt.get(), 2, *note);
     sqlite3_bind_int64(stmt.get(), 3, nowUs());
     if (sqlite3_step(stmt.get()) != SQLITE_DONE)
-        return m_store.setError(QStringLiteral("Cannot store the %1 of capture %2 in %3")
-                                    .arg(note ? QStringLiteral("note") : QStringLiteral("bookmark"))
-                                    .arg(id)
-                                    .arg(m_store.path()));
+        return m_writing->setError(
+            QStringLiteral("Cannot store the %1 of capture %2 in %3")
+                .arg(note ? QStringLiteral("note") : QStringLiteral("bookmark"))
+                .arg(id)
+                .arg(m_store.path()));
     return true;
 }
 
 bool CaptureMarks::setBookmarked(const QVector<qint64> &ids, bool bookmarked) const
 {
-    if (!m_store.exec("BEGIN IMMEDIATE"))
+    if (!m_writing || !m_writing->exec("BEGIN IMMEDIATE"))
         return false;
     for (const qint64 id : ids) {
         if (!upsert(id, SetBookmark, nullptr, bookmarked)) {
-            const QString why = m_store.m_error;
-            m_store.exec("ROLLBACK");
-            m_store.m_error = why;
+            const QString why = m_writing->m_error;
+            m_writing->exec("ROLLBACK");
+            m_writing->m_error = why;
             return false;
         }
     }
-    return m_store.exec("COMMIT");
+    return m_writing->exec("COMMIT");
 }
 
 bool CaptureMarks::setNote(qint64 id, const QString &note) const
 {
-    return upsert(id, SetNote, &note, false);
+    return m_writing && upsert(id, SetNote, &note, false);
 }
 
 CaptureMark CaptureMarks::mark(qint64 id) const

@@ -14,7 +14,9 @@ class CaptureStore;
 class CaptureMarks
 {
 public:
-    explicit CaptureMarks(CaptureStore &store) : m_store(store) {}
+    explicit CaptureMarks(CaptureStore &store) : m_store(store), m_writing(&store) {}
+    // Reads only: the writes fail.
+    explicit CaptureMarks(const CaptureStore &store) : m_store(store) {}
 
     // Sets or clears the bookmark of each of these captures, in one transaction; ids not stored
     // are left out. False with the store's errorString() set.
@@ -32,5 +34,6 @@ public:
 private:
     bool upsert(qint64 id, const char *sql, const QString *note, bool bookmarked) const;
 
-    CaptureStore &m_store;
+    const CaptureStore &m_store;
+    CaptureStore *m_writing = nullptr;
 };
