@@ -1,7 +1,9 @@
 #include "core/verify/JsonReformatter.h"
+
 #include "core/capture/HexDigits.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace {
@@ -198,32 +200,56 @@ QByteArray JsonReformatter::unescapeNonAscii(const QByteArray &json)
 
 QByteArray JsonReformatter::escapeNonAscii(const QByteArray &json, bool upperCaseHex)
 {
-    QByteArray o;
-    o.reserve(json.size() + json.size() / 4);
-    const char *digits = upperCaseHex ? "0123456789ABCDEF" : "0123456789abcdef";
-    auto escape = [&](uint u) {
-        o += "\\u";
-        o += digits[(u >> 12) & 0xF];
-        o += digits[(u >> 8) & 0xF];
-        o += digits[(u >> 4) & 0xF];
-        o += digits[u & 0xF];
-    };
     const auto *s = reinterpret_cast<const unsigned char *>(json.constData());
     const qsizetype n = json.size();
-    for (qsizetype i = 0; i < n;) {
+    // The length of a multi-byte sequence starting with `c` (1: not UTF-8, left alone).
+    const auto sequence = [&](qsizetype i) -> int {
         const unsigned char c = s[i];
-        if (c < 0x80) {
-            o += char(c);
-            ++i;
-            continue;
-        }
         const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (len == 1 || i + len > n) { // not UTF-8: leave the byte alone
-            o += char(c);
+        return i + len > n ? 1 : len;
+    };
+    // First pass: the exact size, so the output is written once with no reallocation.
+    qsizetype size = 0;
+    for (qsizetype i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            ++size;
             ++i;
             continue;
         }
-        uint cp = c & (0xFF >> (len + 1));
+        const int len = sequence(i);
+        size += len == 1 ? 1 : len == 4 ? 12 : 6;
+        i += len;
+    }
+    if (size == n)
+        return json; // nothing to escape
+    QByteArray o(size, Qt::Uninitialized);
+    char *out = o.data();
+    const char *digits = upperCaseHex ? "0123456789ABCDEF" : "0123456789abcdef";
+    const auto escape = [&](uint u) {
+        out[0] = '\\';
+        out[1] = 'u';
+        out[2] = digits[(u >> 12) & 0xF];
+        out[3] = digits[(u >> 8) & 0xF];
+        out[4] = digits[(u >> 4) & 0xF];
+        out[5] = digits[u & 0xF];
+        out += 6;
+    };
+    for (qsizetype i = 0; i < n;) {
+        if (s[i] < 0x80) { // a run of ASCII, copied at once
+            qsizetype end = i + 1;
+            while (end < n && s[end] < 0x80)
+                ++end;
+            std::memcpy(out, s + i, size_t(end - i));
+            out += end - i;
+            i = end;
+            continue;
+        }
+        const int len = sequence(i);
+        if (len == 1) {
+            *out++ = char(s[i++]);
+            continue;
+        }
+        uint cp = s[i] & (0xFF >> (len + 1));
         for (int k = 1; k < len; ++k)
             cp = (cp << 6) | (s[i + k] & 0x3F);
         if (cp >= 0x10000) {
