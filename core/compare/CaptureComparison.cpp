@@ -36,18 +36,26 @@ QString requestLine(const Capture &c)
 
 } // namespace
 
-CaptureComparison CaptureComparison::compare(const Capture &left, const Capture &right)
+CaptureComparison CaptureComparison::compare(const Capture &left, const Capture &right,
+                                             const std::atomic<bool> *cancel)
 {
     CaptureComparison out;
+    const auto stop = [&] { return (out.m_cancelled = cancel && *cancel); };
     out.m_headers = HeaderDiff::compare(left.parsed.headers, right.parsed.headers);
     out.m_leftBody = left.parsed.body(left.raw);
     out.m_rightBody = right.parsed.body(right.raw);
+    if (stop())
+        return out;
     out.m_body = ByteDiff::compare(out.m_leftBody, out.m_rightBody);
+    if (stop())
+        return out;
     if (looksLikeJson(left.parsed, out.m_leftBody) ||
         looksLikeJson(right.parsed, out.m_rightBody)) {
         const QByteArray l = decoded(left.parsed, out.m_leftBody, &out.m_jsonDecoded);
         const QByteArray r = decoded(right.parsed, out.m_rightBody, &out.m_jsonDecoded);
-        out.m_json = JsonDiff::compare(l, r);
+        out.m_json = JsonDiff::compare(l, r, cancel);
+        if (out.m_json->cancelled())
+            out.m_cancelled = true;
     }
     if (left.parsed.method != right.parsed.method || left.parsed.target != right.parsed.target)
         out.m_requestLine = requestLine(left) + QStringLiteral(" → ") + requestLine(right);

@@ -14,8 +14,12 @@
 class CaptureComparison
 {
 public:
-    // Both captures must be framed (parsed filled in, e.g. by RequestFramer::parse).
-    static CaptureComparison compare(const Capture &left, const Capture &right);
+    // Both captures must be framed (parsed filled in, e.g. by RequestFramer::parse). `cancel`,
+    // when set from another thread, stops the work at the next check (between the steps, and
+    // every few thousand values of the JSON comparison): cancelled() then says so.
+    static CaptureComparison compare(const Capture &left, const Capture &right,
+                                     const std::atomic<bool> *cancel = nullptr);
+    bool cancelled() const { return m_cancelled; }
 
     const HeaderDiff &headers() const { return m_headers; }
     const ByteDiff &body() const { return m_body; }
@@ -36,4 +40,5 @@ private:
     QByteArray m_rightBody;
     QString m_requestLine;
     bool m_jsonDecoded = false;
+    bool m_cancelled = false;
 };

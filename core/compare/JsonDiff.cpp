@@ -100,15 +100,22 @@ bool sameBytes(const JsonDocument &l, const ByteSpan &ls, const JsonDocument &r,
 class JsonDiff::Walk
 {
 public:
-    Walk(const JsonDocument &left, const JsonDocument &right, JsonDiff &out)
-        : m_l(left), m_r(right), m_out(out)
+    Walk(const JsonDocument &left, const JsonDocument &right, JsonDiff &out,
+         const std::atomic<bool> *cancel)
+        : m_l(left), m_r(right), m_out(out), m_cancel(cancel)
     {}
 
     void run()
     {
         const QString root;
         compareValues(m_l.root(), m_r.root(), Path{root, nullptr, -1});
+        quint32 steps = 0;
         while (!m_stack.isEmpty()) {
+            // a 50 MB body has millions of values: the flag is read every 4096 of them
+            if (m_cancel && (steps++ & 0xfff) == 0 && m_cancel->load(std::memory_order_relaxed)) {
+                m_out.m_cancelled = true;
+                return;
+            }
             Frame &f = m_stack.last();
             if (f.next >= f.count) {
                 m_stack.removeLast();
@@ -369,16 +376,29 @@ private:
     const JsonDocument &m_r;
     JsonDiff &m_out;
     QVector<Frame> m_stack; // the path being compared; never deeper than the documents
+    const std::atomic<bool> *m_cancel;
 };
 
-JsonDiff JsonDiff::compare(const QByteArray &left, const QByteArray &right)
+JsonDiff JsonDiff::compare(const QByteArray &left, const QByteArray &right,
+                           const std::atomic<bool> *cancel)
 {
-    return compare(JsonDocument::parse(left), JsonDocument::parse(right));
+    const JsonDocument l = JsonDocument::parse(left);
+    if (cancel && *cancel) { // the right one is not parsed
+        JsonDiff diff;
+        diff.m_cancelled = true;
+        return diff;
+    }
+    return compare(l, JsonDocument::parse(right), cancel);
 }
 
-JsonDiff JsonDiff::compare(const JsonDocument &left, const JsonDocument &right)
+JsonDiff JsonDiff::compare(const JsonDocument &left, const JsonDocument &right,
+                           const std::atomic<bool> *cancel)
 {
     JsonDiff diff;
+    if (cancel && *cancel) {
+        diff.m_cancelled = true;
+        return diff;
+    }
     const auto error = [](const JsonDocument &doc) {
         return doc.isValid()
                    ? QString()
@@ -391,7 +411,7 @@ JsonDiff JsonDiff::compare(const JsonDocument &left, const JsonDocument &right)
     diff.m_identicalText = left.source() == right.source();
     diff.m_whitespaceChanged =
         !diff.m_identicalText && !sameWhitespace(left.source(), right.source());
-    Walk(left, right, diff).run();
+    Walk(left, right, diff, cancel).run();
     return diff;
 }
 
@@ -433,6 +453,8 @@ QString JsonDiff::kindName(Kind kind)
 
 QString JsonDiff::summary() const
 {
+    if (m_cancelled)
+        return QObject::tr("JSON comparison cancelled");
     if (!m_leftError.isEmpty() || !m_rightError.isEmpty()) {
         QStringList parts;
         if (!m_leftError.isEmpty())

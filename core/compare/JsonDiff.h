@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QVector>
+#include <atomic>
 
 class JsonDocument;
 
@@ -40,9 +41,14 @@ public:
     static constexpr int PreviewBytes = 200;
     static constexpr int MaxDifferences = 10000; // listed; the rest are only counted
 
-    // Parses both (JsonDocument) and compares them.
-    static JsonDiff compare(const QByteArray &left, const QByteArray &right);
-    static JsonDiff compare(const JsonDocument &left, const JsonDocument &right);
+    // Parses both (JsonDocument) and compares them. `cancel`, when set (from another thread),
+    // stops the comparison between two values (or between the two parses): cancelled() is then
+    // true and the differences found so far are incomplete.
+    static JsonDiff compare(const QByteArray &left, const QByteArray &right,
+                            const std::atomic<bool> *cancel = nullptr);
+    static JsonDiff compare(const JsonDocument &left, const JsonDocument &right,
+                            const std::atomic<bool> *cancel = nullptr);
+    bool cancelled() const { return m_cancelled; }
 
     bool bothJson() const { return m_leftError.isEmpty() && m_rightError.isEmpty(); }
     QString leftError() const { return m_leftError; } // "offset 12: expected ':' ..."
@@ -78,4 +84,5 @@ private:
     int m_counts[8] = {};
     QVector<Difference> m_differences;
     int m_unlisted = 0;
+    bool m_cancelled = false;
 };

@@ -1,3 +1,4 @@
+#include "core/capture/JsonDocument.h"
 #include "core/compare/JsonDiff.h"
 
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void spansPointAtValues();
     void deepNesting();
     void manyDifferencesAreCapped();
+    void cancelStopsTheComparison();
 };
 
 namespace {
@@ -255,6 +257,31 @@ void TestJsonDiff::manyDifferencesAreCapped()
     QCOMPARE(diff.valueChanges(), n);
     QCOMPARE(diff.differences().size(), JsonDiff::MaxDifferences);
     QCOMPARE(diff.unlisted(), 500);
+}
+
+void TestJsonDiff::cancelStopsTheComparison()
+{
+    QByteArray left = "[", right = "[";
+    for (int i = 0; i < 20000; ++i) {
+        left += (i ? "," : "") + QByteArray::number(i);
+        right += (i ? "," : "") + QByteArray::number(i + 1);
+    }
+    left += "]";
+    right += "]";
+    std::atomic<bool> cancel{false};
+    const JsonDiff whole = JsonDiff::compare(left, right, &cancel);
+    QVERIFY(!whole.cancelled());
+    QCOMPARE(whole.valueChanges(), 20000);
+    cancel = true; // as the Cancel button sets it from the GUI thread
+    const JsonDiff stopped = JsonDiff::compare(left, right, &cancel);
+    QVERIFY(stopped.cancelled());
+    QCOMPARE(stopped.valueChanges(), 0);
+    QVERIFY(stopped.differences().isEmpty());
+    QCOMPARE(stopped.summary(), QStringLiteral("JSON comparison cancelled"));
+    // parsed documents: the walk itself stops
+    const JsonDocument l = JsonDocument::parse(left), r = JsonDocument::parse(right);
+    QVERIFY(JsonDiff::compare(l, r, &cancel).cancelled());
+    QCOMPARE(JsonDiff::compare(l, r, nullptr).valueChanges(), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestJsonDiff)
