@@ -28,7 +28,8 @@ int diagnosisWorkers()
 
 } // namespace
 
-CaptureImporter::CaptureImporter(CaptureContext::Snapshot context) : m_context(std::move(context))
+CaptureImporter::CaptureImporter(CaptureContext::Snapshot context)
+    : m_context(std::move(context)), m_maxInFlight(MaxInFlight)
 {
     m_thread.setObjectName(QStringLiteral("import"));
     m_thread.start();
@@ -59,10 +60,17 @@ bool CaptureImporter::open(const QString &storePath, Durability durability, QStr
     m_store = std::move(store);
     m_writer = std::make_unique<StoreWriter>(m_store.get());
     m_writer->moveToThread(&m_thread);
-    m_diagnosis =
-        std::make_unique<DiagnosisStage>(storePath, m_writer.get(), diagnosisWorkers(),
-                                         [this](const CaptureSummary &s) { completed(s); });
+    attach(m_writer.get(), storePath);
+    m_maxInFlight = MaxInFlight;
     return true;
+}
+
+void CaptureImporter::attach(StoreWriter *writer, const QString &storePath)
+{
+    m_out = writer;
+    m_maxInFlight = SharedInFlight;
+    m_diagnosis = std::make_unique<DiagnosisStage>(
+        storePath, writer, diagnosisWorkers(), [this](const CaptureSummary &s) { completed(s); });
 }
 
 void CaptureImporter::stored(const CaptureSummary &summary, bool ok)
@@ -72,7 +80,9 @@ void CaptureImporter::stored(const CaptureSummary &summary, bool ok)
         --m_inFlight;
         if (!ok) {
             if (m_storeError.isEmpty())
-                m_storeError = m_store->errorString();
+                m_storeError = m_store ? m_store->errorString()
+                                       : QStringLiteral("The store refused an imported capture "
+                                                        "(see the store error reported)");
         } else {
             ++m_stats.imported;
             if (m_stats.firstId == 0)
@@ -108,8 +118,8 @@ CaptureImporter::Result CaptureImporter::run(ImportShape &shape, const QString &
     for (;;) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_changed.wait(lock,
-                           [this] { return m_inFlight < MaxInFlight || !m_storeError.isEmpty(); });
+            m_changed.wait(
+                lock, [this] { return m_inFlight < m_maxInFlight || !m_storeError.isEmpty(); });
             if (!m_storeError.isEmpty()) {
                 *error = m_storeError;
                 return Result::StoreError;
@@ -160,7 +170,7 @@ CaptureImporter::Result CaptureImporter::run(ImportShape &shape, const QString &
         }
         CaptureContext::Snapshot context = m_context;
         TokenRedaction::apply(capture, parsed, *context); // a GitLab token is not stored
-        m_writer->enqueue(
+        m_out->enqueue(
             std::move(capture),
             [context](NewCapture &c, const CaptureStore &store) { context->annotate(c, store); },
             [this](const CaptureSummary &summary, bool ok) { stored(summary, ok); });

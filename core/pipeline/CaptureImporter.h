@@ -47,6 +47,13 @@ public:
     ~CaptureImporter(); // finishes what is queued
 
     bool open(const QString &storePath, Durability durability, QString *error);
+    // Instead of open(): imports through a writer that already writes the store at `storePath`
+    // (the session's one writer, CaptureSession::writer()), so no second connection writes it.
+    // At most SharedInFlight imported captures then wait in its queue: a live capture is
+    // committed behind one small batch of them at most, never behind the whole import. The
+    // writer must outlive this object.
+    void attach(StoreWriter *writer, const QString &storePath);
+    static constexpr qint64 SharedInFlight = 32;
     // Reads `shape` (already started on its input) to its end. `progress` is called after each
     // request is read with how many were; returning false cancels.
     Result run(ImportShape &shape, const QString &source, QString *error,
@@ -67,7 +74,9 @@ private:
     CaptureContext::Snapshot m_context;
     QThread m_thread; // the writer's: its Done callbacks run here
     std::unique_ptr<CaptureStore> m_store;
-    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreWriter> m_writer; // open(): its own
+    StoreWriter *m_out = nullptr;          // where captures go: m_writer, or the one attached
+    qint64 m_maxInFlight;
     std::unique_ptr<DiagnosisStage> m_diagnosis;
 
     mutable std::mutex m_mutex;

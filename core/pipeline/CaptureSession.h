@@ -50,6 +50,9 @@ public:
     bool open(const QString &storePath, QString *error);
     void close();
     bool isOpen() const { return m_writer != nullptr; }
+    // The one writer of the open store (thread-safe to enqueue to), e.g. for an import
+    // (CaptureImporter::attach); valid until the store is closed or another one opened.
+    StoreWriter *writer() const { return m_writer.get(); }
     QString storePath() const { return m_storePath; }
 
     // Needs an open store. Listener limits come from the current config.

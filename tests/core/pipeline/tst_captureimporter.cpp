@@ -1,5 +1,6 @@
 #include "core/io/ImportShapes.h"
 #include "core/pipeline/CaptureImporter.h"
+#include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
 
 #include <QBuffer>
@@ -7,6 +8,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/support/HttpTestClient.h"
 
 namespace {
 
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void importedCapturesAreVerifiedAndRecordTheirOrigin();
     void anInputErrorKeepsWhatWasStoredBeforeIt();
     void cancellingStopsReading();
+    void aLiveCaptureIsStoredBetweenImportBatches();
+    void cancelThroughTheSessionWriterKeepsWholeCaptures();
 };
 
 void TestCaptureImporter::importedCapturesAreVerifiedAndRecordTheirOrigin()
@@ -118,6 +123,83 @@ void TestCaptureImporter::cancellingStopsReading()
              CaptureImporter::Result::Cancelled);
     QVERIFY(importer.finish(&error));
     QCOMPARE(importer.stats().imported, 4);
+}
+
+void TestCaptureImporter::aLiveCaptureIsStoredBetweenImportBatches()
+{
+    QTemporaryDir dir;
+    CaptureSession session;
+    CaptureSession::Options options;
+    options.port = 0;
+    options.storePath = dir.filePath("s.sqlite");
+    options.config = githubContext("s")->config();
+    QString error;
+    QVERIFY2(session.start(options, &error), qPrintable(error));
+    CaptureImporter importer(session.context());
+    importer.attach(session.writer(), options.storePath); // no writer of its own
+    QBuffer input;
+    input.setData(Unmatched.repeated(5000));
+    input.open(QIODevice::ReadOnly);
+    std::unique_ptr<ImportShape> shape = ImportShapes::create("raw");
+    shape->start(&input, "in.raw");
+    HttpTestClient::Response answer;
+    bool answered = false;
+    // mid-import, a sender's request: answered (so stored) before the import reads on
+    const auto progress = [&](qint64 read) {
+        if (read == 2000) {
+            HttpTestClient client(session.port());
+            client.send(Signed);
+            answered = client.read(&answer);
+        }
+        return true;
+    };
+    QCOMPARE(importer.run(*shape, "in.raw", &error, progress), CaptureImporter::Result::Done);
+    QVERIFY(importer.finish(&error));
+    QVERIFY(answered);
+    QCOMPARE(answer.status, 200);
+    const CaptureImporter::Stats stats = importer.stats();
+    QCOMPARE(stats.imported, 5000);
+    CaptureStore store;
+    QVERIFY(store.openReadOnly(options.storePath));
+    QCOMPARE(store.count(), 5001);
+    QVector<qint64> live;
+    for (const qint64 id : store.ids()) {
+        if (store.origin(id).isEmpty())
+            live.append(id);
+    }
+    // right behind the 2000 imported before it, ahead of the 3000 after: the writer's queue
+    // kept the order, and the import went on after it
+    QCOMPARE(live, QVector<qint64>{stats.firstId + 2000});
+    QCOMPARE(store.capture(live.first())->raw, Signed);
+    QCOMPARE(stats.lastId, stats.firstId + 5000);
+}
+
+void TestCaptureImporter::cancelThroughTheSessionWriterKeepsWholeCaptures()
+{
+    QTemporaryDir dir;
+    CaptureSession session;
+    const QString path = dir.filePath("s.sqlite");
+    QString error;
+    QVERIFY2(session.open(path, &error), qPrintable(error));
+    CaptureImporter importer(githubContext("s"));
+    importer.attach(session.writer(), path);
+    QBuffer input;
+    input.setData(Unmatched.repeated(3000));
+    input.open(QIODevice::ReadOnly);
+    std::unique_ptr<ImportShape> shape = ImportShapes::create("raw");
+    shape->start(&input, "in.raw");
+    QCOMPARE(importer.run(*shape, "in.raw", &error, [](qint64 read) { return read < 1000; }),
+             CaptureImporter::Result::Cancelled);
+    QVERIFY(importer.finish(&error));
+    QCOMPARE(importer.stats().imported, 1000);
+    CaptureStore store;
+    QVERIFY(store.openReadOnly(path));
+    const QVector<qint64> ids = store.ids();
+    QCOMPARE(ids.size(), 1000);
+    for (qsizetype i = 0; i < ids.size(); ++i) { // each with its bytes and its origin
+        QCOMPARE(store.capture(ids[i])->raw, Unmatched);
+        QCOMPARE(store.origin(ids[i]).entry, i);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCaptureImporter)
