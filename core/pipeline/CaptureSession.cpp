@@ -229,7 +229,16 @@ void CaptureSession::setAwsKeys(const StoredAwsKeys &keys)
 
 void CaptureSession::onStored(const QVector<CaptureSummary> &batch)
 {
-    m_forward->wake();
+    // Only captures at a forwarding endpoint have outbox rows to send now (rows queued by
+    // `forward retry` or left by another process are found by the worker's poll).
+    const AppConfig &config = context()->config();
+    for (const CaptureSummary &s : batch) {
+        const EndpointConfig *e = config.endpointById(s.endpointId);
+        if (e && !e->forward.isEmpty()) {
+            m_forward->wake();
+            break;
+        }
+    }
     if (m_indexer)
         m_indexer->wake();
     Q_EMIT captured(batch);
