@@ -3,6 +3,8 @@
 #include "cli/CliSupport.h"
 #include "cli/VerifyCommand.h"
 #include "core/capture/HeaderSyntax.h"
+#include "core/secrets/BlockingSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 #include "core/verify/ProviderRegistry.h"
 #include "core/verify/Signer.h"
 
@@ -16,7 +18,8 @@
 namespace {
 
 const char Synopsis[] =
-    "hookbench-cli sign --provider NAME (--secret-env VAR | --secret-file FILE) [--at "
+    "hookbench-cli sign --provider NAME (--secret-env VAR | --secret-file FILE | "
+    "--secret-keychain ENDPOINT_ID) [--at "
     "UNIX_SECONDS] "
     "[--id ID] [--url URL] [--header \"Name: value\"]... [--send URL] "
     "[--break stale-timestamp|tampered-body|missing-header|wrong-secret] BODY_FILE";
@@ -30,6 +33,9 @@ int SignCommand::run(const QStringList &args)
     const QCommandLineOption secretEnv("secret-env", "Secret from an environment variable.", "VAR");
     const QCommandLineOption secretFile(
         "secret-file", "Secret from a file, one trailing newline removed.", "FILE");
+    const QCommandLineOption secretKeychain(
+        "secret-keychain", "The endpoint's current secret in the keychain (secrets set).",
+        "ENDPOINT_ID");
     const QCommandLineOption at("at", "Sign at this time (default: now).", "UNIX_SECONDS");
     const QCommandLineOption id("id", "Delivery id (default: generated).", "ID");
     const QCommandLineOption url(
@@ -43,8 +49,8 @@ int SignCommand::run(const QStringList &args)
         "break", "stale-timestamp, tampered-body, missing-header or wrong-secret.", "WAY");
     const QCommandLineOption tolerance(
         "tolerance", "For --break stale-timestamp: the tolerance to exceed.", "SECONDS");
-    p.addOptions(
-        {provider, secretEnv, secretFile, at, id, url, header, sendTo, breakIt, tolerance});
+    p.addOptions({provider, secretEnv, secretFile, secretKeychain, at, id, url, header, sendTo,
+                  breakIt, tolerance});
     // --header is both generic-hmac's signature header (NAME) and an extra header
     // ("Name: value"): the colon tells them apart.
     for (const QCommandLineOption &o : VerifyCommand::schemeOptions()) {
@@ -80,10 +86,24 @@ int SignCommand::run(const QStringList &args)
     QList<QByteArray> secrets;
     if (!VerifyCommand::readSecrets(args, &secrets, &error))
         return CliSupport::fail(CliSupport::Usage, error);
-    if (secrets.size() != 1)
+    if (secrets.size() + p.values(secretKeychain).size() != 1)
         return CliSupport::fail(
             CliSupport::Usage,
-            QStringLiteral("sign needs exactly one --secret-env or --secret-file"));
+            QStringLiteral(
+                "sign needs exactly one --secret-env, --secret-file or --secret-keychain"));
+    if (p.isSet(secretKeychain)) { // the secret the app and listen verify with, never printed
+        KeychainSecretStore store;
+        SecretStore::Result r = BlockingSecretStore(store).read(p.value(secretKeychain));
+        if (!r.ok())
+            return CliSupport::fail(CliSupport::Environment, r.error);
+        if (r.secrets.isEmpty())
+            return CliSupport::fail(
+                CliSupport::Usage,
+                QStringLiteral("no secret stored for endpoint \"%1\" (hookbench-cli secrets set)")
+                    .arg(p.value(secretKeychain)));
+        secrets.append(r.secrets.first().value);
+        SigningSecret::wipe(r.secrets);
+    }
 
     Signer::Options o;
     o.secret = secrets.first();

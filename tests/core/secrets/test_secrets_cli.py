@@ -182,6 +182,36 @@ class SecretsCliTest(unittest.TestCase):
         r = self.cli("--help")
         self.assertIn(b"secrets", r.stdout)
 
+    def test_sign_with_the_keychain_secret(self):
+        """sign --secret-keychain ID signs with the endpoint's current secret, never printing it;
+        verify with the same secret accepts it, and with the previous one it does not."""
+        stripe = self.ids[0]
+        old, current = distinctive("old"), distinctive("current")
+        for s in (old, current):
+            r = self.cli("secrets", "set", stripe, "--from-env", "HB_S",
+                         extra_env={"HB_S": s.decode()})
+            self.assertEqual(r.returncode, 0, r.stderr)
+        body = b'{"id":"evt_1","type":"ping"}'
+        r = self.cli("sign", "--provider", "stripe", "--secret-keychain", stripe,
+                     "--url", "http://127.0.0.1:8787/stripe", "-", stdin=body)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.endswith(b"\r\n\r\n" + body), r.stdout)
+        request = os.path.join(self.tmp, "signed.http")
+        with open(request, "wb") as f:
+            f.write(r.stdout)
+        for secret, expected in ((current, 0), (old, 1)):
+            v = self.cli("verify", "--provider", "stripe", "--secret-env", "HB_S", request,
+                         extra_env={"HB_S": secret.decode()})
+            self.assertEqual(v.returncode, expected, v.stdout + v.stderr)
+        # An endpoint without a secret, and two secret options at once, are usage errors.
+        for args in ((self.ids[2],), (stripe, "--secret-env", "HB_S")):
+            r = self.cli("sign", "--provider", "stripe", "--secret-keychain", *args, "-",
+                         stdin=body, extra_env={"HB_S": "x"})
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertEqual(r.stdout, b"")
+        self.assertIn(b"no secret stored for endpoint", self.outputs[-3])
+        self.assertNoSecretIn([old, current])
+
     def test_no_keychain_exits_3_and_stores_nothing(self):
         s = distinctive("nokeychain")
         for address in ("unix:path=/nonexistent/hookbench-bus", None):
@@ -195,7 +225,9 @@ class SecretsCliTest(unittest.TestCase):
             for args, stdin in ((("secrets", "set", self.ids[0], "--from-stdin"), s + b"\n"),
                                 (("secrets", "set", self.ids[0], "--from-env", "HB_S"), None),
                                 (("secrets", "list", "--config", self.config), None),
-                                (("secrets", "delete", self.ids[0]), None)):
+                                (("secrets", "delete", self.ids[0]), None),
+                                (("sign", "--provider", "stripe", "--secret-keychain",
+                                  self.ids[0], "-"), b"{}")):
                 with self.subTest(address=address, args=args):
                     r = self.cli(*args, stdin=stdin, env=env, extra_env={"HB_S": s.decode()})
                     self.assertEqual(r.returncode, 3, r.stderr)
