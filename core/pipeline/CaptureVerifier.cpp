@@ -6,7 +6,6 @@
 #include "core/pipeline/TokenRedaction.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/NewCapture.h"
-#include "core/verify/ProviderRegistry.h"
 #include "core/verify/Verifier.h"
 #include "core/verify/VerifyOptions.h"
 
@@ -38,7 +37,7 @@ std::optional<Verdict> CaptureVerifier::verify(const CaptureSummary &summary, co
     if (!endpoint || endpoint->provider.isEmpty())
         return std::nullopt;
     // A token redacted at capture cannot be checked again: its verdict from then stands.
-    if (const std::optional<ProviderScheme> scheme = ProviderRegistry::find(endpoint->provider);
+    if (const std::optional<ProviderScheme> scheme = TokenRedaction::tokenScheme(*endpoint, parsed);
         scheme && TokenRedaction::isRedacted(parsed, *scheme))
         return std::nullopt;
 

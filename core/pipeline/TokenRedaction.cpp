@@ -17,17 +17,12 @@ namespace {
 constexpr char Prefix[] = "[redacted]";
 constexpr qsizetype PrefixSize = sizeof(Prefix) - 1;
 
-std::optional<ProviderScheme> tokenScheme(const CaptureVerifier &verifier,
-                                          const QString &endpointId)
+std::optional<ProviderScheme> endpointTokenScheme(const CaptureVerifier &verifier,
+                                                  const QString &endpointId,
+                                                  const ParsedRequest &parsed)
 {
-    for (const EndpointConfig &e : verifier.config().endpoints) {
-        if (e.id != endpointId || e.provider.isEmpty())
-            continue;
-        std::optional<ProviderScheme> scheme = ProviderRegistry::find(e.provider);
-        if (scheme && scheme->isToken())
-            return scheme;
-    }
-    return std::nullopt;
+    const EndpointConfig *e = verifier.config().endpointById(endpointId);
+    return e ? TokenRedaction::tokenScheme(*e, parsed) : std::nullopt;
 }
 
 bool isTokenHeader(const ProviderScheme &scheme, const QByteArray &name)
@@ -58,7 +53,8 @@ bool TokenRedaction::apply(NewCapture &capture, const ParsedRequest &parsed,
 {
     if (capture.summary.endpointId.isEmpty() || !capture.summary.parseError.isEmpty())
         return false;
-    const std::optional<ProviderScheme> scheme = tokenScheme(verifier, capture.summary.endpointId);
+    const std::optional<ProviderScheme> scheme =
+        endpointTokenScheme(verifier, capture.summary.endpointId, parsed);
     if (!scheme)
         return false;
     QList<ByteSpan> spans;
@@ -84,6 +80,19 @@ bool TokenRedaction::apply(NewCapture &capture, const ParsedRequest &parsed,
             QJsonDocument(verdict->toJson()).toJson(QJsonDocument::Compact);
     }
     return true;
+}
+
+std::optional<ProviderScheme> TokenRedaction::tokenScheme(const EndpointConfig &endpoint,
+                                                          const ParsedRequest &parsed)
+{
+    if (endpoint.provider.isEmpty())
+        return std::nullopt;
+    QString error; // "auto" picks the provider whose headers the request carries
+    std::optional<ProviderScheme> scheme =
+        ProviderRegistry::resolve(endpoint.provider, endpoint.scheme, parsed, &error);
+    if (scheme && scheme->isToken())
+        return scheme;
+    return std::nullopt;
 }
 
 bool TokenRedaction::isRedacted(const ParsedRequest &parsed, const ProviderScheme &scheme)

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "core/verify/ProviderScheme.h"
+
 #include <QByteArray>
+#include <optional>
 
 class CaptureVerifier;
 class ParsedRequest;
+struct EndpointConfig;
 struct NewCapture;
-struct ProviderScheme;
 
 // Plain-token schemes (GitLab's X-Gitlab-Token: the header carries the webhook's secret itself)
 // never reach the store with the token: when a capture arrives at such an endpoint, the token is
@@ -26,6 +29,11 @@ public:
     // nothing changed) when its endpoint's scheme is not a plain token or no token header is set.
     static bool apply(NewCapture &capture, const ParsedRequest &parsed,
                       const CaptureVerifier &verifier);
+
+    // The endpoint's scheme for this request when it is a plain token (GitLab, by name or
+    // detected by "auto"), else none.
+    static std::optional<ProviderScheme> tokenScheme(const EndpointConfig &endpoint,
+                                                     const ParsedRequest &parsed);
 
     // Whether the token header of `scheme` in `parsed` holds a marker (a capture redacted when it
     // arrived).

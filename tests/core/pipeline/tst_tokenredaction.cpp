@@ -59,6 +59,7 @@ private Q_SLOTS:
     void markerKeepsTheLength();
     void tokenIsCheckedThenReplaced();
     void otherSchemesAreLeftAlone();
+    void autoEndpointDetectsTheToken();
     void reverifyKeepsTheCaptureTimeVerdict();
 };
 
@@ -104,6 +105,26 @@ void TestTokenRedaction::otherSchemesAreLeftAlone()
     QCOMPARE(c.raw, raw);
     NewCapture unrouted = arriving(gitlabRequest(Token), QString());
     QVERIFY(!TokenRedaction::apply(unrouted, RequestFramer::parse(unrouted.raw), verifier));
+}
+
+void TestTokenRedaction::autoEndpointDetectsTheToken()
+{
+    AppConfig config;
+    EndpointConfig any;
+    any.id = "any";
+    any.path = "/gl";
+    any.provider = "auto";
+    config.endpoints.append(any);
+    CaptureVerifier::Secrets s;
+    s.insert("any", {SigningSecret{Token, "current", {}}});
+    const CaptureVerifier verifier(config, s);
+    NewCapture c = arriving(gitlabRequest(Token), "any");
+    QVERIFY(TokenRedaction::apply(c, RequestFramer::parse(c.raw), verifier));
+    QVERIFY(!c.raw.contains(Token));
+    QCOMPARE(c.summary.verdictReason, QString("ok"));
+    // Verified again from the stored bytes: no verdict (the capture-time one stands).
+    CaptureSummary stored = c.summary;
+    QVERIFY(!verifier.verify(stored, c.raw, RequestFramer::parse(c.raw), nullptr, false));
 }
 
 void TestTokenRedaction::reverifyKeepsTheCaptureTimeVerdict()
