@@ -457,6 +457,33 @@ void RequestListModel::refreshAll()
         Q_EMIT dataChanged(index(0, 0), index(int(m_ids.size()) - 1, ColumnCount - 1));
 }
 
+void RequestListModel::dropCaptures(const std::function<bool(qint64 id)> &gone, qint64 removed,
+                                    qint64 maxIdAfter)
+{
+    // Runs of rows from the end, each removed at once; the pages are by row, read again.
+    for (int row = int(m_ids.size()) - 1; row >= 0; --row) {
+        if (!gone(m_ids.at(row)))
+            continue;
+        int first = row;
+        while (first > 0 && gone(m_ids.at(first - 1)))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_ids.remove(first, row - first + 1);
+        m_pages.clear();
+        endRemoveRows();
+        row = first;
+    }
+    const auto drop = [&gone](QVector<qint64> &ids) { ids.removeIf(gone); };
+    drop(m_searchIds);
+    drop(m_arrivedWhileReading);
+    m_pending.removeIf([&gone](const CaptureSummary &s) { return gone(s.id); });
+    m_single = CaptureSummary();
+    m_lastRead = qMin(m_lastRead, maxIdAfter);
+    m_countedTo = qMin(m_countedTo, maxIdAfter);
+    m_total = qMax<qint64>(0, m_total - removed);
+    changed();
+}
+
 qint64 RequestListModel::captureId(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;

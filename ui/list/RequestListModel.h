@@ -12,6 +12,7 @@
 #include <QCache>
 #include <QPalette>
 #include <QVector>
+#include <functional>
 
 // The request list: one row per capture, in arrival order or sorted by time, status, size or
 // verdict. Holds only the ids (8 bytes a row); summaries are read from SQLite a page at a time
@@ -73,6 +74,10 @@ public:
     void appendLive(const QVector<CaptureSummary> &batch);
     void refresh(qint64 id); // its summary changed in the store (a new verdict)
     void refreshAll();       // many summaries changed: re-read them, keeping rows and selection
+    // Captures deleted from the store (CaptureSession::capturesRemoved, capturesCleared): their
+    // rows go without a reload; ids above maxIdAfter may come again as new captures.
+    void dropCaptures(const std::function<bool(qint64 id)> &gone, qint64 removed,
+                      qint64 maxIdAfter);
     // A forward's outcome was stored (CaptureSession::forwardUpdated): its row is read again.
     void refreshForward(const OutboxEntry &entry);
     // The rules the matches column judges with; the column is empty for endpoints without.

@@ -23,7 +23,10 @@
 #include "ui/window/BodyPane.h"
 #include "ui/window/CaptureActions.h"
 #include "ui/window/CaptureInspector.h"
+#include "ui/window/DeleteActions.h"
 #include "ui/window/KeychainReads.h"
+#include "ui/window/RecentStores.h"
+#include "ui/window/StoreFileActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,7 +57,7 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     m_list->setObjectName(QStringLiteral("requestList"));
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // the current row: inspector
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform rows
     m_list->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -144,6 +147,21 @@ void MainWindow::createActions()
             importFiles(files);
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    // Open Recent, Save Store As, Merge Store Into This, Retention (ui/window/StoreFileActions)
+    auto *storeFiles = new StoreFileActions(
+        file, m_session, m_model, [this](const QString &path) { return openStore(path); },
+        [this] { return m_settings.config.retention; }, this);
+    connect(storeFiles, &StoreFileActions::told, statusBar(), &QStatusBar::showMessage);
+    connect(storeFiles, &StoreFileActions::retentionChosen, this, [this](RetentionLimits limits) {
+        AppConfig config = m_settings.config;
+        config.retention = limits;
+        QString error;
+        if (m_configPath.isEmpty() || !ConfigWriter::write(config, m_configPath, &error))
+            QMessageBox::warning(this, tr("Retention not saved"),
+                                 m_configPath.isEmpty() ? tr("No config file to save to.") : error);
+        m_settings.config = config; // the writer applies it from the next commit
+        m_session->setConfig(config);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -227,8 +245,9 @@ void MainWindow::createActions()
                           current->capture.summary.id == m_model->captureId(row.row());
         return same ? &current->capture : nullptr;
     };
+    QMenu *request = menuBar()->addMenu(tr("&Request"));
     auto *copy = new CaptureActions(
-        menuBar()->addMenu(tr("&Request")), loaded, [this] { return m_session->url(); }, this);
+        request, loaded, [this] { return m_session->url(); }, this);
     connect(copy, &CaptureActions::told, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -236,6 +255,8 @@ void MainWindow::createActions()
     for (const char *name : {"resendCapture", "editAndResendCapture"})
         m_list->addAction(findChild<QAction *>(QLatin1String(name)));
     m_list->addAction(fromRequest);
+    auto *deletes = new DeleteActions(request, file, m_list, m_model, m_session, this); // Delete
+    connect(deletes, &DeleteActions::told, statusBar(), &QStatusBar::showMessage);
     const auto selectedId = [this] {
         const QModelIndex current = m_list->currentIndex();
         return current.isValid() ? m_model->captureId(current.row()) : 0;
@@ -292,6 +313,7 @@ bool MainWindow::openStore(const QString &path)
         return false;
     }
     m_settings.storePath = path;
+    RecentStores::add(path); // File > Open Recent
     m_loader->setStorePath(path);
     m_inspector->setStorePath(path);
     m_inspector->showMessage(tr("Store %1: select a request to see it.").arg(path));

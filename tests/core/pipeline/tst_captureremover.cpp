@@ -112,6 +112,31 @@ CaptureSummary send(CaptureSession &session, QSignalSpy &completed, const QByteA
     return completed.takeFirst().at(0).value<CaptureSummary>();
 }
 
+// A session on `path` with these retention limits takes one capture through its listener, waits
+// for the deletion the limits call for and closes (every job of its writer done); returns the
+// capture's id, and how many deletions there were in *removals.
+qint64 captureOne(const QString &path, const RetentionLimits &limits, int *removals)
+{
+    CaptureSession session;
+    QSignalSpy removed(&session, &CaptureSession::capturesRemoved);
+    QSignalSpy completed(&session, &CaptureSession::completed);
+    CaptureSession::Options options;
+    options.port = 0;
+    options.storePath = path;
+    options.config.retention = limits;
+    QString error;
+    if (!session.start(options, &error)) {
+        qWarning() << error;
+        return 0;
+    }
+    const qint64 id = send(session, completed, "{}").id;
+    if (limits.isSet() && removed.isEmpty() && !removed.wait(10000))
+        return 0;
+    session.close();
+    *removals = int(removed.size());
+    return id;
+}
+
 } // namespace
 
 class CaptureRemoverTest : public QObject
@@ -239,18 +264,11 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
         QVERIFY(fill(path, 10, word));
         QVERIFY(bookmark(path, {2}));
-        CaptureSession session;
-        QSignalSpy removed(&session, &CaptureSession::capturesRemoved);
-        QSignalSpy completed(&session, &CaptureSession::completed);
-        CaptureSession::Options options;
-        options.port = 0;
-        options.storePath = path;
-        options.config.retention.maxCaptures = 5;
-        QString error;
-        QVERIFY2(session.start(options, &error), qPrintable(error));
-        QCOMPARE(send(session, completed, "{}").id, 11);
-        QVERIFY(removed.wait(10000));
-        session.close();
+        RetentionLimits limits;
+        limits.maxCaptures = 5;
+        int removals = 0;
+        QCOMPARE(captureOne(path, limits, &removals), 11);
+        QCOMPARE(removals, 1);
         QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"),
                  QVector<qint64>({2, 8, 9, 10, 11}));
         QCOMPARE(column(path, "SELECT capture_id FROM verdicts ORDER BY 1"),
@@ -263,18 +281,11 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
         QVERIFY(fill(path, 6, [](int) -> QByteArray { return QByteArray(300000, 'b'); }));
         QVERIFY(bookmark(path, {1}));
-        CaptureSession session;
-        QSignalSpy removed(&session, &CaptureSession::capturesRemoved);
-        QSignalSpy completed(&session, &CaptureSession::completed);
-        CaptureSession::Options options;
-        options.port = 0;
-        options.storePath = path;
-        options.config.retention.maxMegabytes = 1;
-        QString error;
-        QVERIFY2(session.start(options, &error), qPrintable(error));
-        QCOMPARE(send(session, completed, "{}").id, 7);
-        QVERIFY(removed.wait(10000));
-        session.close();
+        RetentionLimits limits;
+        limits.maxMegabytes = 1;
+        int removals = 0;
+        QCOMPARE(captureOne(path, limits, &removals), 7);
+        QCOMPARE(removals, 1);
         QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"),
                  QVector<qint64>({1, 5, 6, 7}));
         QVERIFY(single(path, "SELECT sum(raw_size) FROM captures") <= 1024 * 1024);
@@ -285,17 +296,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
         QVERIFY(fill(path, 3, word));
-        CaptureSession session;
-        QSignalSpy removed(&session, &CaptureSession::capturesRemoved);
-        QSignalSpy completed(&session, &CaptureSession::completed);
-        CaptureSession::Options options;
-        options.port = 0;
-        options.storePath = path;
-        QString error;
-        QVERIFY2(session.start(options, &error), qPrintable(error));
-        QCOMPARE(send(session, completed, "{}").id, 4);
-        session.close(); // every job the writer had is done
-        QCOMPARE(removed.size(), 0);
+        int removals = 0;
+        QCOMPARE(captureOne(path, {}, &removals), 4);
+        QCOMPARE(removals, 0);
         QCOMPARE(single(path, "SELECT count(*) FROM captures"), 4);
     }
 };
