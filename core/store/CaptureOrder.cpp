@@ -34,6 +34,8 @@ CaptureOrder::Place CaptureOrder::placeOf(const CaptureSummary &s) const
         return {s.rawSize, s.id};
     case Key::Verdict:
         return {verdictRank(s.verdictReason), s.id};
+    case Key::Bookmark:
+        return {1, s.id}; // a capture is stored without a bookmark
     }
     return {s.id, s.id};
 }

@@ -5,8 +5,9 @@
 #include <QByteArray>
 
 // The order the request list shows captures in, answered by the store from an index
-// (CaptureStore::ids): arrival (id), or by time, status, size or verdict with the id breaking
-// ties, ascending or descending. A capture's place is (key, id), so any two compare strictly.
+// (CaptureStore::ids): arrival (id), or by time, status, size, verdict or bookmark with the id
+// breaking ties, ascending or descending. A capture's place is (key, id), so any two compare
+// strictly.
 struct CaptureOrder
 {
     enum class Key
@@ -15,7 +16,8 @@ struct CaptureOrder
         Time,    // received_us (imported captures keep the time they were sent)
         Status,  // the status the listener answered with
         Size,    // raw_size
-        Verdict  // failed, stale, no secret, passed, not verified (verdictRank)
+        Verdict, // failed, stale, no secret, passed, not verified (verdictRank)
+        Bookmark // bookmarked (0) before the others (1): capture_marks
     };
 
     Key key = Key::Arrival;

@@ -30,6 +30,9 @@ QByteArray summaryColumns()
 constexpr int ForwardStateColumn = 15;
 constexpr int RawColumn = 16; // capture()'s raw and upload, after the summary's
 const char *const SummaryFrom = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id";
+// The list's bookmark order (CaptureOrder::Key::Bookmark; the table is CaptureMarks').
+const char *const BookmarkedSql =
+    "captures.id IN (SELECT capture_id FROM capture_marks WHERE bookmarked = 1)";
 
 // Text parameters from `first` on; the strings are copied (SQLITE_TRANSIENT).
 void bindParameters(sqlite3_stmt *stmt, int first, const QStringList &values)
@@ -429,6 +432,10 @@ QVector<qint64> CaptureStore::ids(const CaptureFilter &filter, const CaptureOrde
             filter.verdict == CaptureFilter::Verdict::Unverified)
             read("SELECT id" + where + " AND verdicts.capture_id IS NULL ORDER BY id");
         break;
+    case CaptureOrder::Key::Bookmark: // the bookmarked (few) first, then the others
+        read("SELECT id" + where + " AND " + BookmarkedSql + " ORDER BY id");
+        read("SELECT id" + where + " AND NOT " + BookmarkedSql + " ORDER BY id");
+        break;
     }
     if (inRead)
         sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
@@ -439,7 +446,8 @@ QVector<qint64> CaptureStore::ids(const CaptureFilter &filter, const CaptureOrde
 
 std::optional<CaptureOrder::Place> CaptureStore::placeOf(qint64 id, const CaptureOrder &order) const
 {
-    const Lent stmt(prepared("SELECT received_us, status, raw_size, coalesce(verdicts.reason, '') "
+    const Lent stmt(prepared("SELECT received_us, status, raw_size, coalesce(verdicts.reason, ''), "
+                             "id IN (SELECT capture_id FROM capture_marks WHERE bookmarked = 1) "
                              "FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id "
                              "WHERE id = ?"));
     if (!stmt)
@@ -458,6 +466,8 @@ std::optional<CaptureOrder::Place> CaptureStore::placeOf(qint64 id, const Captur
         return CaptureOrder::Place{sqlite3_column_int64(stmt.get(), 2), id};
     case CaptureOrder::Key::Verdict:
         return CaptureOrder::Place{CaptureOrder::verdictRank(columnText(stmt.get(), 3)), id};
+    case CaptureOrder::Key::Bookmark:
+        return CaptureOrder::Place{sqlite3_column_int(stmt.get(), 4) ? 0 : 1, id};
     }
     return std::nullopt;
 }

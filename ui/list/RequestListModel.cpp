@@ -75,6 +75,7 @@ bool RequestListModel::open(const QString &storePath, QString *error)
     m_ruleMatches->setStorePath(storePath);
     m_total = ok ? m_store.count() : 0;
     m_countedTo = ok ? m_store.lastId() : 0;
+    m_marks.load(m_store);
     reload();
     endResetModel();
     changed();
@@ -297,6 +298,9 @@ void RequestListModel::sort(int column, Qt::SortOrder order)
     case VerdictColumn:
         next.key = CaptureOrder::Key::Verdict;
         break;
+    case BookmarkColumn:
+        next.key = CaptureOrder::Key::Bookmark;
+        break;
     default:
         break; // arrival order
     }
@@ -341,7 +345,7 @@ void RequestListModel::sort(int column, Qt::SortOrder order)
 bool RequestListModel::isSortable(int column)
 {
     return column == TimeColumn || column == StatusColumn || column == SizeColumn ||
-           column == VerdictColumn;
+           column == VerdictColumn || column == BookmarkColumn;
 }
 
 void RequestListModel::onOrderedIds(const QVector<qint64> &ids, qint64 lastId, const QString &error)
@@ -446,6 +450,16 @@ void RequestListModel::refreshForward(const OutboxEntry &entry)
     m_pages.remove(row / PageSize); // its rules' verdicts stay: the event did not change
     m_single = CaptureSummary();
     Q_EMIT dataChanged(index(row, ForwardColumn), index(row, ForwardColumn));
+}
+
+void RequestListModel::refreshMarks(const QVector<qint64> &ids)
+{
+    m_marks.reload(m_store, ids);
+    for (const qint64 id : ids) {
+        const int row = rowForId(id);
+        if (row >= 0) // every column: the note is in each one's tooltip
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 void RequestListModel::refreshAll()
@@ -558,6 +572,11 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == CaptureIdRole)
         return m_ids.at(index.row());
+    if (const QString note = m_marks.note(m_ids.at(index.row()));
+        role == Qt::ToolTipRole && !note.isEmpty()) // every cell's tooltip says the note
+        return MarkCache::toolTip(data(index, CellToolTipRole).toString(), note);
+    if (role == CellToolTipRole)
+        role = Qt::ToolTipRole;
     if (role == Qt::ForegroundRole) {
         if (index.column() != VerdictColumn)
             return {};
@@ -603,6 +622,10 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return s->eventType;
     case DeliveryColumn:
         return s->deliveryId;
+    case BookmarkColumn:
+        if (role == Qt::ToolTipRole)
+            return m_marks.isBookmarked(s->id) ? tr("Bookmarked (Ctrl+B)") : QString();
+        return m_marks.isBookmarked(s->id) ? QStringLiteral("★") : QString();
     case VerdictColumn:
         if (role == Qt::ToolTipRole)
             return s->verdictReason.isEmpty() ? s->parseError : s->verdictReason;
@@ -656,6 +679,8 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Event");
     case DeliveryColumn:
         return tr("Delivery ID");
+    case BookmarkColumn:
+        return QStringLiteral("★");
     }
     return {};
 }

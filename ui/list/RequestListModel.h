@@ -6,6 +6,7 @@
 #include "core/store/OutboxEntry.h"
 #include "core/verify/VerdictHeadline.h"
 #include "ui/forward/CompiledRules.h"
+#include "ui/list/MarkCache.h"
 #include "ui/list/RuleFilter.h"
 
 #include <QAbstractTableModel>
@@ -44,6 +45,7 @@ public:
         ForwardColumn,  // the overall state of its forwards
         MatchesColumn,  // how many of its endpoint's rules match (when it has rules)
         DeliveryColumn, // the provider's delivery id
+        BookmarkColumn, // ★ when bookmarked (MarkCache)
         ColumnCount
     };
     enum Role
@@ -83,6 +85,9 @@ public:
     // The rules the matches column judges with; the column is empty for endpoints without.
     void setRules(std::shared_ptr<const CompiledRules> rules);
     RuleMatchCache *ruleMatches() const { return m_ruleMatches; }
+    // Bookmarks and notes: read on open, and for these captures once stored (marksChanged).
+    const MarkCache &marks() const { return m_marks; }
+    void refreshMarks(const QVector<qint64> &ids);
 
     qint64 captureId(int row) const;
     int rowForId(qint64 id) const;
@@ -143,4 +148,6 @@ private:
     QPalette m_palette;
     QString m_readError;
     mutable QCache<qint64, VerdictHeadline> m_headlines;
+    MarkCache m_marks;
+    static constexpr int CellToolTipRole = Qt::UserRole + 100; // a cell's tooltip without the note
 };

@@ -22,6 +22,8 @@ int sectionOf(const CaptureOrder &order)
         return RequestListModel::SizeColumn;
     case CaptureOrder::Key::Verdict:
         return RequestListModel::VerdictColumn;
+    case CaptureOrder::Key::Bookmark:
+        return RequestListModel::BookmarkColumn;
     case CaptureOrder::Key::Arrival:
         break;
     }

@@ -25,6 +25,7 @@
 #include "ui/window/CaptureInspector.h"
 #include "ui/window/DeleteActions.h"
 #include "ui/window/KeychainReads.h"
+#include "ui/window/MarkActions.h"
 #include "ui/window/RecentStores.h"
 #include "ui/window/StoreFileActions.h"
 
@@ -255,6 +256,8 @@ void MainWindow::createActions()
     for (const char *name : {"resendCapture", "editAndResendCapture"})
         m_list->addAction(findChild<QAction *>(QLatin1String(name)));
     m_list->addAction(fromRequest);
+    auto *marks = new MarkActions(request, m_list, m_model, m_session, m_inspector->tabs());
+    m_list->addActions(marks->actions()); // Ctrl+B, Ctrl+Shift+N (the Note tab)
     auto *deletes = new DeleteActions(request, file, m_list, m_model, m_session, this); // Delete
     connect(deletes, &DeleteActions::told, statusBar(), &QStatusBar::showMessage);
     const auto selectedId = [this] {

@@ -3,6 +3,7 @@
 #include "core/io/CaptureExporter.h"
 #include "core/store/CaptureMarks.h"
 #include "core/store/CaptureStore.h"
+#include "tests/core/store/StoreTestCaptures.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -10,23 +11,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-NewCapture make(int n)
-{
-    NewCapture c;
-    c.raw = "POST /e" + QByteArray::number(n) + " HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
-    c.summary.receivedAtUs = 1763779200000000 + n;
-    c.summary.peer = QStringLiteral("127.0.0.1:5000");
-    c.summary.method = "POST";
-    c.summary.target = "/e" + QByteArray::number(n);
-    c.summary.bodySize = 2;
-    c.summary.status = 200;
-    return c;
-}
-
-} // namespace
 
 class TestMarkExport : public QObject
 {
@@ -58,7 +42,7 @@ private Q_SLOTS:
         m_path = m_dir.filePath(QStringLiteral("e.sqlite"));
         CaptureStore store;
         QVERIFY(store.open(m_path));
-        QList<NewCapture> cs{make(1), make(2), make(3)};
+        QList<NewCapture> cs{storeTestCapture(1), storeTestCapture(2), storeTestCapture(3)};
         QVERIFY(store.append(cs));
         CaptureMarks marks(store);
         QVERIFY(marks.setBookmarked({1}, true));

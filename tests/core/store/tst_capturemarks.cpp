@@ -129,6 +129,25 @@ private Q_SLOTS:
         }
     }
 
+    void ordersByBookmark()
+    {
+        CaptureStore store;
+        QVERIFY(store.open(path()));
+        QList<NewCapture> batch;
+        for (int i = 1; i <= 5; ++i)
+            batch.append(storeTestCapture(i));
+        QVERIFY(store.append(batch));
+        QVERIFY(CaptureMarks(store).setBookmarked({2, 4}, true));
+        CaptureOrder order;
+        order.key = CaptureOrder::Key::Bookmark;
+        QCOMPARE(store.ids({}, order), (QVector<qint64>{2, 4, 1, 3, 5}));
+        QCOMPARE(store.placeOf(4, order)->key, 0);
+        QCOMPARE(store.placeOf(5, order)->key, 1);
+        QVERIFY(order.before(*store.placeOf(4, order), *store.placeOf(1, order)));
+        order.descending = true;
+        QCOMPARE(store.ids({}, order), (QVector<qint64>{5, 3, 1, 4, 2}));
+    }
+
     void readOnlyStoreRefusesWrites()
     {
         {

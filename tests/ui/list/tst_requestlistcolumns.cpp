@@ -130,6 +130,7 @@ struct SortStore
                 return r.size;
             case CaptureOrder::Key::Verdict:
                 return r.rank;
+            case CaptureOrder::Key::Bookmark: // none here
             case CaptureOrder::Key::Arrival:
                 break;
             }
