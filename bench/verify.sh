@@ -25,3 +25,6 @@ echo "openssl_hmac_sha256_16k $ssl_mbs MB/s"
 awk -v a="$rate" -v b="$ssl_mbs" 'BEGIN {r = a / b; ok = (r >= 0.67) ? "met" : "NOT met"; printf "verify_vs_openssl %.2f ratio (target >= 0.67: %s)\n", r, ok}'
 diag=$(echo "$ours" | awk '$1 == "diagnosis_1mb_ms" {print $2}')
 awk -v d="$diag" 'BEGIN {ok = (d < 100) ? "met" : "NOT met"; printf "diagnosis_target %s (%.1f ms, target < 100 ms)\n", ok, d}'
+# The same in CPU time: on a shared machine the wall time includes waiting for a core.
+cpu=$(echo "$ours" | awk '$1 == "diagnosis_1mb_cpu_ms" {print $2}')
+[ -n "$cpu" ] && awk -v d="$cpu" 'BEGIN {ok = (d < 100) ? "met" : "NOT met"; printf "diagnosis_target_cpu %s (%.1f ms CPU, target < 100 ms)\n", ok, d}'
