@@ -28,6 +28,14 @@ MarkActions::MarkActions(QMenu *menu, QAbstractItemView *list, RequestListModel 
     m_tabs->addTab(m_editor, tr("Note")); // the tab widget owns it
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MarkActions::showCurrent);
+    // A note typed and not saved yet is saved before the rows change, unless the session has
+    // already moved to another store: it is not written there under its id.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (m_session->storePath() == m_model->storePath())
+            m_editor->save();
+        else
+            m_editor->setCapture(0, QString(), false);
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MarkActions::showCurrent);
     connect(m_editor, &NoteEditor::noteEdited, m_session, &CaptureSession::setNote);
     connect(m_session, &CaptureSession::marksChanged, this, [this](const QVector<qint64> &ids) {

@@ -22,9 +22,9 @@ NoteEditor::NoteEditor(QWidget *parent)
     setCapture(0, QString());
 }
 
-void NoteEditor::setCapture(qint64 id, const QString &note)
+void NoteEditor::setCapture(qint64 id, const QString &note, bool saveEdit)
 {
-    if (id != m_id)
+    if (id != m_id && saveEdit)
         save(); // what was typed on the capture before
     m_id = id;
     m_stored = note;

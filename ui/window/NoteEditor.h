@@ -15,8 +15,8 @@ public:
     explicit NoteEditor(QWidget *parent = nullptr);
 
     // The capture whose note is shown (0: none; the field is disabled); an edit not saved yet
-    // on the one before is saved first.
-    void setCapture(qint64 id, const QString &note);
+    // on the one before is saved first (unless `saveEdit` is false: it is dropped).
+    void setCapture(qint64 id, const QString &note, bool saveEdit = true);
     // A note was stored (marksChanged): shown unless it is being edited.
     void noteStored(qint64 id, const QString &note);
     void save(); // emits noteEdited when the text differs from the stored note

@@ -217,6 +217,36 @@ private Q_SLOTS:
                      .contains(QStringLiteral("Note:")));
     }
 
+    void pendingEditAcrossResets()
+    {
+        NoteEditor *editor = m_marks->noteEditor();
+        m_view->setCurrentIndex(m_model->index(0, 0));
+        QTest::keyClicks(editor->editor(), QStringLiteral("kept on refilter"));
+        QSignalSpy stored(m_session.get(), &CaptureSession::marksChanged);
+        m_model->setFilter({}); // same store: the edit is saved first
+        QVERIFY(stored.wait(5000));
+        QCOMPARE(m_model->marks().note(1), QStringLiteral("kept on refilter"));
+
+        // another store: the session moves first; an edit left is not written there
+        m_view->setCurrentIndex(m_model->index(0, 0));
+        QTest::keyClicks(editor->editor(), QStringLiteral(" and more"));
+        const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            CaptureStore store;
+            QVERIFY(store.open(other));
+            QList<NewCapture> cs{storeTestCapture(1)};
+            QVERIFY(store.append(cs));
+        }
+        QString error;
+        QVERIFY2(m_session->open(other, &error), qPrintable(error));
+        QSignalSpy edited(editor, &NoteEditor::noteEdited);
+        QVERIFY(m_model->open(other, &error));
+        QCOMPARE(edited.size(), 0);
+        CaptureStore reading;
+        QVERIFY(reading.openReadOnly(other));
+        QVERIFY(CaptureMarks(reading).mark(1).isEmpty());
+    }
+
     void noEditWithoutACapture()
     {
         m_view->setCurrentIndex(QModelIndex());
