@@ -45,7 +45,7 @@ FastBusEvent::FastBusEvent(const EndpointConfig &endpoint, const QString &accoun
     if (typeSpec.startsWith(QLatin1String("header:"), Qt::CaseInsensitive))
         m_typeHeader = typeSpec.mid(7).trimmed().toLatin1();
     else if (typeSpec.startsWith(QLatin1Char('/')))
-        m_typePointer = typeSpec;
+        m_typePointer = FastEvent::pointerSteps(typeSpec);
     else
         return;
     m_onlyVerified = endpoint.forward.onlyVerified;

@@ -43,8 +43,8 @@ private:
     bool m_onlyVerified = true;
     bool m_github = false;
     bool m_generic = false;
-    QByteArray m_typeHeader; // detail_type "header:NAME"
-    QString m_typePointer;   // or a JSON pointer into the body
+    QByteArray m_typeHeader;         // detail_type "header:NAME"
+    QList<QByteArray> m_typePointer; // or a JSON pointer into the body, as its steps
     QString m_source;
     QString m_account;
     QString m_region;

@@ -83,6 +83,8 @@ bool RuleScanner::open(const QString &storePath, int threads)
         w->db = StoreOpener::openReadOnly(storePath, CaptureStore::SchemaVersion, &m_error);
         if (!w->db)
             return false;
+        // the pages mapped, not copied (read-only: nothing is written through the map)
+        sqlite3_exec(w->db, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
         if (sqlite3_prepare_v2(w->db, ScanSql, -1, &w->stmt, nullptr) != SQLITE_OK) {
             m_error = QStringLiteral("Cannot read the store %1: %2")
                           .arg(storePath, QString::fromUtf8(sqlite3_errmsg(w->db)));

@@ -35,20 +35,30 @@ FastEvent::Parse FastEvent::parseDetail(const char *data, qsizetype size)
     return m_dom->root.is_object() ? Parse::Object : Parse::NotObject;
 }
 
-FastEvent::Lookup FastEvent::stringAt(const QString &pointer, QString *out) const
+QList<QByteArray> FastEvent::pointerSteps(const QString &pointer)
 {
-    if (!m_dom->parsed || !pointer.startsWith(QLatin1Char('/')))
-        return Lookup::Undecided;
-    simdjson::dom::element at = m_dom->root;
+    QList<QByteArray> out;
+    if (!pointer.startsWith(QLatin1Char('/')))
+        return out;
     const QStringList steps = pointer.mid(1).split(QLatin1Char('/'));
     for (QString step : steps) {
         step.replace(QLatin1String("~1"), QLatin1String("/"))
             .replace(QLatin1String("~0"), QLatin1String("~"));
+        out.append(step.toUtf8());
+    }
+    return out;
+}
+
+FastEvent::Lookup FastEvent::stringAt(const QList<QByteArray> &steps, QString *out) const
+{
+    if (!m_dom->parsed || steps.isEmpty())
+        return Lookup::Undecided;
+    simdjson::dom::element at = m_dom->root;
+    for (const QByteArray &key : steps) {
         if (at.is_array())
             return Lookup::Undecided; // an index step: the full path's reading of it
         if (!at.is_object())
             return Lookup::Absent;
-        const QByteArray key = step.toUtf8();
         simdjson::dom::element next;
         const int found = findMember(at.get_object().value_unsafe(),
                                      {key.constData(), size_t(key.size())}, &next);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -36,9 +37,11 @@ public:
         Undecided // a number, boolean, object, array, a step through an array or a key given
                   // twice: the full path decides
     };
-    // The value an RFC 6901 pointer names in the parsed Detail ("/type"), as
-    // EventBridgeMapper's detail_type reads it, when that is a string.
-    Lookup stringAt(const QString &pointer, QString *out) const;
+    // An RFC 6901 pointer ("/type") as its steps (escapes undone), as EventBridgeMapper's
+    // detail_type reads it; empty when it does not begin with "/".
+    static QList<QByteArray> pointerSteps(const QString &pointer);
+    // The value those steps name in the parsed Detail, when that is a string.
+    Lookup stringAt(const QList<QByteArray> &steps, QString *out) const;
 
     // The envelope, as EventEnvelope::toJson() writes it ("version" is always "0"). `id` and
     // `time` are filled only when a pattern reads them (FastMatcher::readsRootKey).

@@ -1,6 +1,6 @@
 #include "ui/list/RuleMatchScan.h"
 
-#include "core/store/CaptureStore.h"
+#include "core/pipeline/RuleScanner.h"
 #include "ui/forward/RuleVerdicts.h"
 
 #include <QMutex>
@@ -22,9 +22,35 @@ struct RuleMatchScan::Run
     bool working = false; // a job is queued or running
 
     // the worker's alone (the pool has one thread)
-    CaptureStore store;
+    std::unique_ptr<RuleScanner> scanner; // the rules of the endpoints the filter concerns
+    QHash<QString, QStringList> names;    // per endpoint, its valid rules' names in order
     qint64 done = 0;
+
+    bool open(QString *error);
 };
+
+bool RuleMatchScan::Run::open(QString *error)
+{
+    QList<RuleScanner::Endpoint> endpoints;
+    for (const QString &id : rules->endpointsWithRules()) {
+        if (!filter.concerns(id))
+            continue;
+        RuleScanner::Endpoint e{*rules->endpoint(id), {}};
+        QStringList &valid = names[id];
+        for (const RuleSet::Rule &rule : rules->rulesOf(id)->rules()) {
+            if (rule.isValid()) {
+                e.patterns.append(rule.pattern);
+                valid.append(rule.name);
+            }
+        }
+        endpoints.append(e);
+    }
+    scanner = std::make_unique<RuleScanner>(endpoints);
+    if (scanner->open(path, ScanThreads))
+        return true;
+    *error = scanner->errorString();
+    return false;
+}
 
 RuleMatchScan::RuleMatchScan(QObject *parent) : QObject(parent)
 {
@@ -122,8 +148,12 @@ void RuleMatchScan::work(const std::shared_ptr<Run> &run, RuleMatchScan *receive
             }
             total = run->total;
         }
-        if (!run->store.isOpen() && !run->store.openReadOnly(run->path)) {
-            const QString error = run->store.errorString();
+        QString error;
+        QVector<RuleScanner::Verdict> verdicts;
+        if ((!run->scanner && !run->open(&error)) ||
+            !run->scanner->judge(chunk, &verdicts, &run->cancelled)) {
+            if (error.isEmpty())
+                error = run->scanner->errorString();
             run->cancelled = true;
             post([receiver, error] {
                 receiver->m_running = false;
@@ -131,29 +161,18 @@ void RuleMatchScan::work(const std::shared_ptr<Run> &run, RuleMatchScan *receive
             });
             return;
         }
-        QVector<qint64> hits;
-        run->store.beginRead(); // one read lock for the chunk
-        const QVector<CaptureSummary> summaries =
-            run->store.summaries(chunk.first(), chunk.last(), run->base);
-        for (const CaptureSummary &s : summaries) {
-            if (run->cancelled)
-                break;
-            const RuleSet *rules = run->rules->rulesOf(s.endpointId);
-            if (!rules || !run->filter.concerns(s.endpointId) ||
-                !std::binary_search(chunk.cbegin(), chunk.cend(), s.id))
-                continue;
-            const std::optional<Capture> capture = run->store.capture(s.id);
-            if (!capture)
-                continue; // deleted since
-            const RuleVerdicts verdicts =
-                RuleVerdicts::count(*capture, run->store.verdictJson(s.id),
-                                    *run->rules->endpoint(s.endpointId), *rules);
-            if (run->filter.accepts(s.endpointId, verdicts))
-                hits.append(s.id);
-        }
-        run->store.endRead();
         if (run->cancelled)
             return;
+        QVector<qint64> hits;
+        for (const RuleScanner::Verdict &v : verdicts) {
+            RuleVerdicts judged;
+            const QStringList &names = run->names[v.endpointId];
+            judged.ruleCount = int(names.size());
+            for (int i : v.matching)
+                judged.matching.append(names.at(i));
+            if (run->filter.accepts(v.endpointId, judged))
+                hits.append(v.id);
+        }
         run->done += chunk.size();
         post([receiver, hits, done = run->done, total] {
             if (!hits.isEmpty())

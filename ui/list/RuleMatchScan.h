@@ -9,16 +9,18 @@
 #include <QVector>
 #include <memory>
 
-// Finds the captures that pass a RuleFilter: each capture of an endpoint with rules is read and
-// judged on a worker thread (its own read-only connection), in id order, and the ids that pass
-// are reported in batches as they are found, so the list fills while the scan runs. Captures
+// Finds the captures that pass a RuleFilter: the captures of the endpoints with rules are judged
+// by RuleScanner (core/pipeline: each pattern compiled once, the fast path, ScanThreads workers
+// with read-only connections of their own) from a worker thread, in id order, and the ids that
+// pass are reported in batches as they are found, so the list fills while the scan runs. Captures
 // that arrive meanwhile are queued behind and judged in turn. A new start() or cancel() stops the
 // run in progress; nothing it would still report reaches the receiver.
 class RuleMatchScan : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int ChunkSize = 512;
+    static constexpr int ChunkSize = 16384; // ids judged at a time (about 10 ms of work)
+    static constexpr int ScanThreads = 2;
 
     explicit RuleMatchScan(QObject *parent = nullptr);
     ~RuleMatchScan() override;
