@@ -145,21 +145,7 @@ public:
             }
         }
         sqlite3_reset(m_select); // ends the read of the store's snapshot
-        if (ok) {
-            sqlite3_reset(m_setState);
-            sqlite3_bind_int64(m_setState, 1, last);
-            ok = sqlite3_step(m_setState) == SQLITE_DONE;
-        }
-        QString why;
-        if (!ok || !exec(m_index, "COMMIT", &why)) {
-            *error = QStringLiteral("Cannot write the search index %1: %2")
-                         .arg(SearchIndex::pathFor(m_storePath),
-                              why.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_index)) : why);
-            exec(m_index, "ROLLBACK", &why);
-            return false;
-        }
-        m_upTo = last;
-        return true;
+        return finish(ok, last, error);
     }
 
     qint64 upTo() const { return m_upTo; }
@@ -212,12 +198,22 @@ public:
             sqlite3_finalize(meta);
             sqlite3_finalize(notes);
         }
-        const qint64 upTo = all ? 0 : qMin(m_upTo, maxIdAfter);
+        return finish(ok, all ? 0 : qMin(m_upTo, maxIdAfter), error);
+    }
+    // The notes set or cleared since the last look (NoteIndex): how many, or -1.
+    int notes(QString *error) { return NoteIndex::sync(m_store, m_index, error); }
+
+private:
+    // Ends the transaction a batch or a forget began: the last id indexed set to `upTo` and
+    // committed, or everything rolled back.
+    bool finish(bool ok, qint64 upTo, QString *error)
+    {
         if (ok) {
             sqlite3_reset(m_setState);
             sqlite3_bind_int64(m_setState, 1, upTo);
             ok = sqlite3_step(m_setState) == SQLITE_DONE;
         }
+        QString why;
         if (!ok || !exec(m_index, "COMMIT", &why)) {
             *error = QStringLiteral("Cannot write the search index %1: %2")
                          .arg(SearchIndex::pathFor(m_storePath),
@@ -228,10 +224,7 @@ public:
         m_upTo = upTo;
         return true;
     }
-    // The notes set or cleared since the last look (NoteIndex): how many, or -1.
-    int notes(QString *error) { return NoteIndex::sync(m_store, m_index, error); }
 
-private:
     bool hasTable(const char *name) const
     {
         sqlite3_stmt *stmt = nullptr;

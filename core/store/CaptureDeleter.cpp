@@ -13,6 +13,17 @@ QByteArray quoted(const QString &name)
     return '"' + q + '"';
 }
 
+// The first column of a statement's rows, as text; finalizes it.
+QStringList names(sqlite3_stmt *stmt)
+{
+    QStringList list;
+    while (stmt && sqlite3_step(stmt) == SQLITE_ROW)
+        list.append(
+            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+    sqlite3_finalize(stmt);
+    return list;
+}
+
 } // namespace
 
 QStringList CaptureDeleter::sideTables(sqlite3 *db, const char *schema)
@@ -23,33 +34,22 @@ QStringList CaptureDeleter::sideTables(sqlite3 *db, const char *schema)
                            " AND s.name NOT LIKE 'sqlite_%' AND EXISTS (SELECT 1 FROM"
                            " pragma_table_info(s.name, ?) WHERE name = 'capture_id')"
                            " ORDER BY s.name";
-    QStringList tables;
     sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK)
         sqlite3_bind_text(stmt, 1, schema, -1, SQLITE_STATIC);
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-            tables.append(
-                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
-    }
-    sqlite3_finalize(stmt);
-    return tables;
+    return names(stmt);
 }
 
 QStringList CaptureDeleter::columns(sqlite3 *db, const char *schema, const QString &table)
 {
-    QStringList names;
     sqlite3_stmt *stmt = nullptr;
+    const QByteArray t = table.toUtf8();
     if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?, ?) ORDER BY cid", -1, &stmt,
                            nullptr) == SQLITE_OK) {
-        const QByteArray t = table.toUtf8();
         sqlite3_bind_text(stmt, 1, t.constData(), int(t.size()), SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 2, schema, -1, SQLITE_STATIC);
-        while (sqlite3_step(stmt) == SQLITE_ROW)
-            names.append(
-                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
     }
-    sqlite3_finalize(stmt);
-    return names;
+    return names(stmt);
 }
 
 bool CaptureDeleter::run(const QByteArray &sql)

@@ -258,37 +258,47 @@ private Q_SLOTS:
         QCOMPARE(indexed(path, "omega"), QVector<qint64>({late.id}));
     }
 
-    void retentionByCountKeepsTheNewestAndTheBookmarked()
+    void retentionKeepsTheNewestAndTheBookmarked_data()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
-        QVERIFY(fill(path, 10, word));
-        QVERIFY(bookmark(path, {2}));
-        RetentionLimits limits;
-        limits.maxCaptures = 5;
-        int removals = 0;
-        QCOMPARE(captureOne(path, limits, &removals), 11);
-        QCOMPARE(removals, 1);
-        QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"),
-                 QVector<qint64>({2, 8, 9, 10, 11}));
-        QCOMPARE(column(path, "SELECT capture_id FROM verdicts ORDER BY 1"),
-                 QVector<qint64>({2, 8, 9, 10}));
+        QTest::addColumn<int>("stored");
+        QTest::addColumn<int>("bodyBytes");
+        QTest::addColumn<qint64>("bookmarked");
+        QTest::addColumn<qint64>("maxCaptures");
+        QTest::addColumn<qint64>("maxMegabytes");
+        QTest::addColumn<QVector<qint64>>("kept");
+        // 11 captures, 5 allowed: the oldest go but the bookmarked one
+        QTest::newRow("by count") << 10 << 20 << qint64(2) << qint64(5) << qint64(0)
+                                  << QVector<qint64>({2, 8, 9, 10, 11});
+        // 6 of 300,000 bytes and a small one, 1 MiB allowed: 3 of the oldest go
+        QTest::newRow("by size") << 6 << 300000 << qint64(1) << qint64(0) << qint64(1)
+                                 << QVector<qint64>({1, 5, 6, 7});
     }
 
-    void retentionBySizeKeepsTheNewestAndTheBookmarked()
+    void retentionKeepsTheNewestAndTheBookmarked()
     {
+        QFETCH(int, stored);
+        QFETCH(int, bodyBytes);
+        QFETCH(qint64, bookmarked);
+        QFETCH(qint64, maxCaptures);
+        QFETCH(qint64, maxMegabytes);
+        QFETCH(QVector<qint64>, kept);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
-        QVERIFY(fill(path, 6, [](int) -> QByteArray { return QByteArray(300000, 'b'); }));
-        QVERIFY(bookmark(path, {1}));
+        QVERIFY(fill(path, stored, [bodyBytes](int n) -> QByteArray {
+            return word(n) + QByteArray(bodyBytes, ' ');
+        }));
+        QVERIFY(bookmark(path, {bookmarked}));
         RetentionLimits limits;
-        limits.maxMegabytes = 1;
+        limits.maxCaptures = maxCaptures;
+        limits.maxMegabytes = maxMegabytes;
         int removals = 0;
-        QCOMPARE(captureOne(path, limits, &removals), 7);
+        QCOMPARE(captureOne(path, limits, &removals), stored + 1);
         QCOMPARE(removals, 1);
-        QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"),
-                 QVector<qint64>({1, 5, 6, 7}));
-        QVERIFY(single(path, "SELECT sum(raw_size) FROM captures") <= 1024 * 1024);
+        QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"), kept);
+        QCOMPARE(column(path, "SELECT capture_id FROM verdicts ORDER BY 1"),
+                 kept.mid(0, kept.size() - 1)); // the new one has none (no endpoint)
+        if (maxMegabytes > 0)
+            QVERIFY(single(path, "SELECT sum(raw_size) FROM captures") <= limits.maxBytes());
     }
 
     void withoutLimitsNothingIsDeleted()
