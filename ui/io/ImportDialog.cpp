@@ -9,7 +9,8 @@
 #include <QVBoxLayout>
 
 ImportDialog::ImportDialog(const QStringList &files, const QString &storePath,
-                           Durability durability, CaptureContext::Snapshot context, QWidget *parent)
+                           Durability durability, CaptureContext::Snapshot context, QWidget *parent,
+                           StoreWriter *writer)
     : QDialog(parent), m_job(new ImportJob(this)), m_status(new QLabel(this)),
       m_progress(new QProgressBar(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
@@ -37,7 +38,7 @@ ImportDialog::ImportDialog(const QStringList &files, const QString &storePath,
             tr("%1: %2 request(s) read").arg(QFileInfo(file).fileName(), QLocale().toString(read)));
     });
     connect(m_job, &ImportJob::finished, this, &ImportDialog::done);
-    m_job->start(files, storePath, durability, std::move(context));
+    m_job->start(files, storePath, durability, std::move(context), writer);
 }
 
 QString ImportDialog::summary(const ImportJob::Outcome &outcome)

@@ -15,8 +15,10 @@ class ImportDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // `writer`: the session's, when it writes the store (see ImportJob::start).
     ImportDialog(const QStringList &files, const QString &storePath, Durability durability,
-                 CaptureContext::Snapshot context, QWidget *parent = nullptr);
+                 CaptureContext::Snapshot context, QWidget *parent = nullptr,
+                 StoreWriter *writer = nullptr);
 
     ImportJob *job() const { return m_job; }
     static QString summary(const ImportJob::Outcome &outcome);

@@ -25,12 +25,12 @@ bool ImportJob::isStoreFile(const QString &path)
 }
 
 void ImportJob::start(const QStringList &files, const QString &storePath, Durability durability,
-                      CaptureContext::Snapshot context)
+                      CaptureContext::Snapshot context, StoreWriter *writer)
 {
     m_cancel = false;
     m_running = true;
-    m_pool.start([this, files, storePath, durability, context] {
-        const Outcome outcome = run(files, storePath, durability, context, &m_cancel, this);
+    m_pool.start([this, files, storePath, durability, context, writer] {
+        const Outcome outcome = run(files, storePath, durability, context, writer, &m_cancel, this);
         QMetaObject::invokeMethod(this, [this, outcome] {
             m_running = false;
             Q_EMIT finished(outcome);
@@ -40,7 +40,8 @@ void ImportJob::start(const QStringList &files, const QString &storePath, Durabi
 
 ImportJob::Outcome ImportJob::run(const QStringList &files, const QString &storePath,
                                   Durability durability, const CaptureContext::Snapshot &context,
-                                  std::atomic<bool> *cancel, ImportJob *receiver)
+                                  StoreWriter *writer, std::atomic<bool> *cancel,
+                                  ImportJob *receiver)
 {
     Outcome out;
     // every file is opened and its shape found before anything is stored
@@ -63,7 +64,9 @@ ImportJob::Outcome ImportJob::run(const QStringList &files, const QString &store
     }
     CaptureImporter importer(context);
     QString error;
-    if (!importer.open(storePath, durability, &error)) {
+    if (writer) {
+        importer.attach(writer, storePath); // beside the live captures, in small batches
+    } else if (!importer.open(storePath, durability, &error)) {
         out.error = error;
         return out;
     }

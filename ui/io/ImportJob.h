@@ -12,8 +12,10 @@
 
 // Imports files (HAR, raw requests, JSONL and the AWS shapes, each detected) into a store on a
 // worker thread, verified with the session's endpoints and secrets as captures are, and never
-// forwarded. Progress is reported as requests are read; cancel() stops after the request being
-// stored, and every capture stored so far stays whole (each is one transaction).
+// forwarded. Given the session's writer, the captures go through it in small batches beside the
+// live ones (CaptureImporter::attach); else through a writer of the job's own. Progress is
+// reported as requests are read; cancel() stops after the request being stored, and every
+// capture stored so far stays whole (each is committed whole, with its origin).
 class ImportJob : public QObject
 {
     Q_OBJECT
@@ -33,8 +35,10 @@ public:
     // nothing yet (a new store).
     static bool isStoreFile(const QString &path);
 
+    // `writer`: the one writing `storePath` already (CaptureSession::writer()); it must outlive
+    // the job. Null: the job opens the store and writes with its own (no session).
     void start(const QStringList &files, const QString &storePath, Durability durability,
-               CaptureContext::Snapshot context);
+               CaptureContext::Snapshot context, StoreWriter *writer = nullptr);
     void cancel() { m_cancel = true; }
     bool isRunning() const { return m_running; }
     void waitForDone() { m_pool.waitForDone(); } // for tests
@@ -45,8 +49,8 @@ Q_SIGNALS:
 
 private:
     static Outcome run(const QStringList &files, const QString &storePath, Durability durability,
-                       const CaptureContext::Snapshot &context, std::atomic<bool> *cancel,
-                       ImportJob *receiver);
+                       const CaptureContext::Snapshot &context, StoreWriter *writer,
+                       std::atomic<bool> *cancel, ImportJob *receiver);
 
     QThreadPool m_pool;
     std::atomic<bool> m_cancel{false};

@@ -1,5 +1,6 @@
 #include "ui/list/RequestListModel.h"
 
+#include "ui/io/ImportOriginText.h"
 #include "ui/list/OrderedIdsReader.h"
 #include "ui/list/RuleMatchCache.h"
 #include "ui/list/RuleMatchScan.h"
@@ -567,6 +568,15 @@ const CaptureSummary *RequestListModel::summaryAt(int row) const
 }
 
 QVariant RequestListModel::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::ToolTipRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return cellData(index, role);
+    // an imported capture's tooltips say where it came from (read when one is shown)
+    return ImportOriginText::appendedTo(cellData(index, role).toString(),
+                                        m_store.origin(captureId(index.row())));
+}
+
+QVariant RequestListModel::cellData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};

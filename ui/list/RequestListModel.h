@@ -115,6 +115,7 @@ Q_SIGNALS:
 
 private:
     const CaptureSummary *summaryAt(int row) const;
+    QVariant cellData(const QModelIndex &index, int role) const; // data() but the origin
     const VerdictHeadline &headlineOf(const CaptureSummary &s) const;
     void onOrderedIds(const QVector<qint64> &ids, qint64 lastId, const QString &error);
     void insertPlaced(const QVector<qint64> &fresh);      // live rows into a sorted order

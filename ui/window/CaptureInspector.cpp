@@ -3,6 +3,7 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/RulesPanel.h"
 #include "ui/headers/HeadersModel.h"
+#include "ui/io/ImportOriginText.h"
 #include "ui/raw/ByteSpanMetaType.h"
 #include "ui/raw/ByteView.h"
 #include "ui/verdict/VerdictPanel.h"
@@ -41,6 +42,7 @@ CaptureInspector::CaptureInspector(QWidget *parent)
       m_rules(new RulesPanel(this)), m_tabs(new QTabWidget(this))
 {
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true); // an imported capture's origin can be long
     m_rawMode->addTab(tr("Text"));
     m_rawMode->addTab(tr("Hex"));
     m_raw->setMode(ByteView::Mode::Text);
@@ -130,6 +132,9 @@ void CaptureInspector::show(std::shared_ptr<const CaptureLoader::Result> capture
         title += tr("  ·  <b>malformed</b> at byte %1: %2")
                      .arg(c.parsed.errorOffset)
                      .arg(c.parsed.error.toHtmlEscaped());
+    if (!m_current->origin.isEmpty()) // what an import could not rebuild
+        title +=
+            QStringLiteral("<br>") + ImportOriginText::sentence(m_current->origin).toHtmlEscaped();
     m_title->setText(title);
     m_raw->setData(c.raw);
     if (c.parsed.hasError() && c.parsed.errorOffset >= 0) {

@@ -46,6 +46,7 @@ void CaptureLoader::load(qint64 id)
             if (verifier)
                 result->verdict = verifier->reverify(*capture, *store, &replacement);
             result->verdictJson = replacement ? replacement->json : store->verdictJson(id);
+            result->origin = store->origin(id);
             if (replacement)
                 capture->summary.verdictReason = replacement->reason;
             result->capture = std::move(*capture);

@@ -23,6 +23,7 @@ public:
         std::optional<Verdict> verdict; // verified again now, with the current secrets
         QString storedReason;           // the verdict recorded before this load
         QByteArray verdictJson; // as stored (or as just replaced), for the bus event's mapping
+        CaptureOrigin origin;   // where an imported capture came from; empty when captured
     };
 
     explicit CaptureLoader(QObject *parent = nullptr);

@@ -11,6 +11,7 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/ResendActions.h"
 #include "ui/forward/RulesPanel.h"
+#include "ui/io/ExportDialog.h"
 #include "ui/io/ImportDialog.h"
 #include "ui/list/FilterBar.h"
 #include "ui/list/ListStatusLabel.h"
@@ -148,6 +149,13 @@ void MainWindow::createActions()
             importFiles(files);
     });
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *exportTo = file->addAction(tr("&Export…"), this, [this] { // ui/io/ExportDialog
+        auto *dialog =
+            new ExportDialog(m_model, m_list->selectionModel(), m_session->context(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    exportTo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     // Open Recent, Save Store As, Merge Store Into This, Retention (ui/window/StoreFileActions)
     auto *storeFiles = new StoreFileActions(
         file, m_session, m_model, [this](const QString &path) { return openStore(path); },
@@ -347,7 +355,7 @@ bool MainWindow::openFiles(const QStringList &files)
 void MainWindow::importFiles(const QStringList &files)
 {
     auto *dialog = new ImportDialog(files, m_settings.storePath, m_settings.config.durability,
-                                    m_session->context(), this);
+                                    m_session->context(), this, m_session->writer());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::imported, m_model,
             [this] { m_model->setFilter(m_model->filter()); }); // the new rows are read
