@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QMainWindow>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QStatusBar>
 
 CompareActions::CompareActions(QMenu *menu, SelectedId selected, StorePath storePath,
@@ -36,6 +37,17 @@ CompareActions::CompareActions(QMenu *menu, SelectedId selected, StorePath store
     m_withMarked->setEnabled(false);
     connect(m_loader, &CompareLoader::compared, this, &CompareActions::open);
     connect(m_loader, &CompareLoader::failed, this, &CompareActions::tell);
+    connect(m_loader, &CompareLoader::cancelled, this,
+            [this] { tell(tr("Comparison cancelled")); });
+    connect(m_loader, &CompareLoader::compared, this, &CompareActions::settled);
+    connect(m_loader, &CompareLoader::failed, this, &CompareActions::settled);
+    connect(m_loader, &CompareLoader::cancelled, this, &CompareActions::settled);
+}
+
+void CompareActions::settled()
+{
+    if (m_progress && !m_loader->isBusy())
+        m_progress->reset(); // hides it, or keeps it from showing
 }
 
 qint64 CompareActions::selectedOrTell()
@@ -52,6 +64,14 @@ void CompareActions::prepare()
     // large bodies take seconds to compare as JSON (two 50 MB bodies: about 8 s)
     if (auto *window = qobject_cast<QMainWindow *>(m_window))
         window->statusBar()->showMessage(tr("Comparing…"));
+    if (!m_progress) {
+        m_progress = new QProgressDialog(tr("Comparing…"), tr("Cancel"), 0, 0, m_window);
+        m_progress->setObjectName(QStringLiteral("compareProgress"));
+        m_progress->setWindowTitle(tr("Compare"));
+        m_progress->setMinimumDuration(400); // only when it takes a while
+        connect(m_progress, &QProgressDialog::canceled, m_loader, &CompareLoader::cancel);
+    }
+    m_progress->setValue(0); // busy (no maximum); shown after the minimum duration
 }
 
 void CompareActions::compareWithPreviousDelivery()

@@ -35,11 +35,19 @@ void CompareLoader::compareWithPrevious(qint64 id, Previous previous)
     run(0, id, previous);
 }
 
+void CompareLoader::cancel()
+{
+    *m_cancel = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false); // for the requests to come
+}
+
 void CompareLoader::run(qint64 leftId, qint64 rightId, std::optional<Previous> previous)
 {
     const QString path = m_storePath;
     const std::shared_ptr<CaptureStore> store = m_store;
-    m_pool.start([this, leftId, rightId, previous, path, store] {
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    ++m_pending;
+    m_pool.start([this, leftId, rightId, previous, path, store, cancel] {
         QString error;
         std::shared_ptr<Result> result;
         std::optional<Capture> left, right;
@@ -78,10 +86,15 @@ void CompareLoader::run(qint64 leftId, qint64 rightId, std::optional<Previous> p
             result->right = std::move(*right);
             result->left.parsed = RequestFramer::parse(result->left.raw);
             result->right.parsed = RequestFramer::parse(result->right.raw);
-            result->comparison = CaptureComparison::compare(result->left, result->right);
+            result->comparison =
+                CaptureComparison::compare(result->left, result->right, cancel.get());
         }
-        QMetaObject::invokeMethod(this, [this, result, error] {
-            if (result)
+        const bool stopped = *cancel;
+        QMetaObject::invokeMethod(this, [this, result, error, stopped] {
+            --m_pending;
+            if (stopped)
+                Q_EMIT cancelled();
+            else if (result)
                 Q_EMIT compared(result);
             else
                 Q_EMIT failed(error);

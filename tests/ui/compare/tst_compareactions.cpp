@@ -2,9 +2,12 @@
 #include "ui/compare/CompareActions.h"
 #include "ui/compare/CompareWindow.h"
 #include "ui/compare/JsonDifferenceModel.h"
+#include "ui/list/RequestListModel.h"
 #include "ui/window/MainWindow.h"
 
 #include <QAction>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void nothingEarlierIsSaid();
     void markThenCompareWithMarked();
     void storeQueriesSkipOtherEvents();
+    void cancelStopsALargeComparison();
 
 private:
     // Selects the capture in the list, triggers the action and returns the window it opened
@@ -229,6 +233,50 @@ void TestCompareActions::storeQueriesSkipOtherEvents()
     QCOMPARE(store.previousOnSameEndpoint(5), 2);
     QCOMPARE(store.previousOnSameEndpoint(2), 0);
     QCOMPARE(store.previousOnSameEndpoint(6), 0);
+}
+
+void TestCompareActions::cancelStopsALargeComparison()
+{
+    // two 8 MB JSON bodies that differ in every value: seconds of work
+    QByteArray left = "[", right = "[";
+    for (int i = 0; i < 300000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray comma = i ? "," : "";
+        left += comma + R"({"k":)" + n + R"(,"v":"a)" + n + "\"}";
+        right += comma + R"({"v":"b)" + n + R"(","k":)" + n + "}";
+    }
+    left += "]";
+    right += "]";
+    {
+        CaptureStore store;
+        QVERIFY(store.open(m_path));
+        QList<NewCapture> batch = {newCapture({"big", "", left}), newCapture({"big", "", right})};
+        QVERIFY(store.append(batch));
+        QCOMPARE(batch.last().summary.id, 9);
+    }
+    RequestListModel *model = m_window->findChild<RequestListModel *>();
+    QVERIFY(model);
+    model->setFilter(model->filter()); // the two new rows are read
+    CompareActions *actions = m_window->findChild<CompareActions *>();
+    m_window->selectCapture(8);
+    m_window->findChild<QAction *>("markForCompare")->trigger();
+    m_window->selectCapture(9);
+    QSignalSpy opened(actions, &CompareActions::opened);
+    QSignalSpy said(actions, &CompareActions::told);
+    QSignalSpy cancelled(actions->loader(), &CompareLoader::cancelled);
+    m_window->findChild<QAction *>("compareWithMarked")->trigger();
+    QVERIFY(actions->progress());
+    QVERIFY(actions->loader()->isBusy());
+    QPushButton *cancel = actions->progress()->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(cancelled.wait(60000));
+    QCOMPARE(said.last().first().toString(), QStringLiteral("Comparison cancelled"));
+    QVERIFY(opened.isEmpty());
+    QVERIFY(!actions->loader()->isBusy());
+    QVERIFY(!actions->progress()->isVisible());
+    // the next comparison is not cancelled by the last one's flag
+    QVERIFY(run(4, "compareWithPreviousDelivery"));
 }
 
 QTEST_MAIN(TestCompareActions)
