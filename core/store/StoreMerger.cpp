@@ -86,8 +86,8 @@ bool StoreMerger::prepareTables(CaptureStore &target, QString *error)
             // a table's change clock (capture_marks.updated_at, read by the note indexer) must
             // keep rising: the copied rows are changes made now
             if (column == QLatin1String("updated_at"))
-                from += ", (SELECT coalesce(max(updated_at), 0) + 1 FROM main." + quoted(table) +
-                        ")";
+                from +=
+                    ", (SELECT coalesce(max(updated_at), 0) + 1 FROM main." + quoted(table) + ")";
             else
                 from += ", " + quoted(column);
         }
