@@ -1,5 +1,6 @@
 // ImportDialog / ImportJob: files imported into a real store on a worker thread, with progress,
 // Cancel (what was stored stays whole), an error naming the file, and the summary.
+#include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
 #include "ui/io/ImportDialog.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void cancelKeepsWhatWasStored();
     void unknownFileIsNamedAndNothingIsStored();
     void storesAreOpenedNotImported();
+    void importsThroughTheSessionsWriter();
 };
 
 void TestImportDialog::importsAndSummarises()
@@ -122,6 +124,33 @@ void TestImportDialog::storesAreOpenedNotImported()
     QVERIFY(ImportJob::isStoreFile(store));
     QVERIFY(ImportJob::isStoreFile(dir.filePath("new.sqlite"))); // created when opened
     QVERIFY(!ImportJob::isStoreFile(writeRequests(dir.filePath("r.http"), 1)));
+}
+
+void TestImportDialog::importsThroughTheSessionsWriter()
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath("s.sqlite");
+    CaptureSession session;
+    QString error;
+    QVERIFY2(session.open(store, &error), qPrintable(error));
+    QSignalSpy captured(&session, &CaptureSession::captured);
+    const QString input = writeRequests(dir.filePath("requests.http"), 300);
+    ImportDialog dialog({input}, store, Durability::Process, context(), nullptr, session.writer());
+    QSignalSpy finished(dialog.job(), &ImportJob::finished);
+    QVERIFY(finished.wait(30000));
+    const auto outcome = finished.first().first().value<ImportJob::Outcome>();
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QCOMPARE(outcome.stats.imported, 300);
+    QCOMPARE(storedCount(store), 300);
+    // committed by the session's writer: its commits announced every imported capture
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            qint64 n = 0;
+            for (const QList<QVariant> &batch : std::as_const(captured))
+                n += batch.first().value<QVector<CaptureSummary>>().size();
+            return n == 300;
+        },
+        10000));
 }
 
 QTEST_MAIN(TestImportDialog)
