@@ -80,6 +80,34 @@ QStringList leftovers(const QString &dir)
     return names;
 }
 
+// A store of `count` captures, open in a list model.
+struct Listed
+{
+    QTemporaryDir dir;
+    QString store = dir.filePath("s.sqlite");
+    RequestListModel model;
+
+    bool open(int count)
+    {
+        QString error;
+        return fill(store, count) && model.open(store, &error);
+    }
+};
+
+// Sets the dialog up, runs the export and returns how it ended.
+ExportJob::Outcome run(ExportDialog &dialog, ExportJob::Format format, ExportDialog::Scope scope,
+                       const QString &target)
+{
+    dialog.setFormat(format);
+    dialog.setScope(scope);
+    dialog.setTarget(target);
+    QSignalSpy finished(dialog.job(), &ExportJob::finished);
+    dialog.startExport();
+    if (!finished.wait(30000))
+        return {};
+    return finished.first().first().value<ExportJob::Outcome>();
+}
+
 } // namespace
 
 class TestExportDialog : public QObject
@@ -95,12 +123,11 @@ private Q_SLOTS:
 
 void TestExportDialog::filteredListAsTheCliWritesIt()
 {
-    QTemporaryDir dir;
-    const QString store = dir.filePath("s.sqlite");
-    QVERIFY(fill(store, 40));
-    RequestListModel model;
-    QString error;
-    QVERIFY2(model.open(store, &error), qPrintable(error));
+    Listed l;
+    QVERIFY(l.open(40));
+    const QString &store = l.store;
+    const QTemporaryDir &dir = l.dir;
+    RequestListModel &model = l.model;
     CaptureFilter filter;
     filter.endpointId = "a";
     model.setFilter(filter);
@@ -116,14 +143,12 @@ void TestExportDialog::filteredListAsTheCliWritesIt()
     for (const bool redact : {false, true}) {
         const QString target = dir.filePath(redact ? "redacted.har" : "plain.har");
         ExportDialog dialog(&model, nullptr, context);
-        dialog.setFormat(ExportJob::Format::Har);
-        dialog.setScope(ExportDialog::Scope::Filtered);
         dialog.setRedact(redact);
-        dialog.setTarget(target);
-        QSignalSpy finished(dialog.job(), &ExportJob::finished);
         QSignalSpy exported(&dialog, &ExportDialog::exported);
-        dialog.startExport();
-        QVERIFY(finished.wait(30000));
+        const ExportJob::Outcome outcome =
+            run(dialog, ExportJob::Format::Har, ExportDialog::Scope::Filtered, target);
+        QCOMPARE(outcome.exported, 20);
+        QCOMPARE(outcome.redacted, redact ? 20 : 0); // each has a Stripe-Signature
         QCOMPARE(exported.size(), 1);
         const QByteArray app = readAll(target);
         const QJsonArray entries =
@@ -158,22 +183,18 @@ void TestExportDialog::filteredListAsTheCliWritesIt()
 
 void TestExportDialog::rawFilesIntoAFolder()
 {
-    QTemporaryDir dir;
-    const QString store = dir.filePath("s.sqlite");
-    QVERIFY(fill(store, 6));
-    RequestListModel model;
-    QString error;
-    QVERIFY(model.open(store, &error));
+    Listed l;
+    QVERIFY(l.open(6));
+    const QString &store = l.store;
+    const QTemporaryDir &dir = l.dir;
+    RequestListModel &model = l.model;
     QItemSelectionModel selection(&model);
     selection.select(model.index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     selection.select(model.index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     ExportDialog dialog(&model, &selection, nullptr);
-    dialog.setFormat(ExportJob::Format::RawFolder);
-    dialog.setScope(ExportDialog::Scope::Selected);
-    dialog.setTarget(dir.filePath("raw"));
-    QSignalSpy finished(dialog.job(), &ExportJob::finished);
-    dialog.startExport();
-    QVERIFY(finished.wait(30000));
+    const ExportJob::Outcome outcome = run(dialog, ExportJob::Format::RawFolder,
+                                           ExportDialog::Scope::Selected, dir.filePath("raw"));
+    QCOMPARE(outcome.exported, 2);
     const QStringList files = QDir(dir.filePath("raw")).entryList(QDir::Files, QDir::Name);
     const QVector<qint64> ids = dialog.idsOf(ExportDialog::Scope::Selected);
     QCOMPARE(files,
@@ -187,16 +208,12 @@ void TestExportDialog::rawFilesIntoAFolder()
 
 void TestExportDialog::cancelInTheDialogLeavesNoFile()
 {
-    QTemporaryDir dir;
-    const QString store = dir.filePath("s.sqlite");
-    QVERIFY(fill(store, 30000));
-    RequestListModel model;
-    QString error;
-    QVERIFY(model.open(store, &error));
-    ExportDialog dialog(&model, nullptr, nullptr);
+    Listed l;
+    QVERIFY(l.open(30000));
+    ExportDialog dialog(&l.model, nullptr, nullptr);
     dialog.setFormat(ExportJob::Format::Jsonl);
     dialog.setScope(ExportDialog::Scope::All);
-    dialog.setTarget(dir.filePath("all.jsonl"));
+    dialog.setTarget(l.dir.filePath("all.jsonl"));
     QSignalSpy finished(dialog.job(), &ExportJob::finished);
     QSignalSpy progress(dialog.job(), &ExportJob::progress);
     dialog.startExport();
@@ -207,7 +224,7 @@ void TestExportDialog::cancelInTheDialogLeavesNoFile()
     QVERIFY(outcome.cancelled);
     QVERIFY(outcome.exported < 30000);
     QVERIFY(outcome.target.isEmpty());
-    QCOMPARE(leftovers(dir.path()), QStringList());
+    QCOMPARE(leftovers(l.dir.path()), QStringList());
     QCOMPARE(dialog.status(), QString("Cancelled: nothing was written."));
 }
 
