@@ -1,8 +1,9 @@
 // The fast path of the rule tester against the full one, which stays the reference: FastMatcher
 // against PatternMatcher on every operator case of tst_patternmatcher, and RuleScanner (stored
-// captures → FastBusEvent → FastMatcher, 1 and 2 threads) against BusEventBuilder +
-// PatternMatcher on real SQLite stores with envelope fields, odd and large bodies. A pattern or
-// body the fast path does not handle falls back to the full path, with the same answer.
+// captures → FastBusEvent → FastMatcher, 1 and 2 threads; generic, stripe and github mappings)
+// against BusEventBuilder + PatternMatcher on real SQLite stores with envelope fields, odd and
+// large bodies. A pattern or body the fast path does not handle falls back to the full path,
+// with the same answer.
 #include "core/pipeline/BusEventBuilder.h"
 #include "core/pipeline/RuleScanner.h"
 #include "core/rules/FastMatcher.h"
@@ -188,7 +189,7 @@ void TestRuleScanner::storeScanAgrees()
         QList<NewCapture> batch;
         for (int round = 0; round < 8; ++round) {
             for (qsizetype i = 0; i < stored.size(); ++i) {
-                for (const char *id : {"ec2", "strict", "other"}) {
+                for (const char *id : {"ec2", "strict", "gh", "other"}) {
                     NewCapture c;
                     c.summary.receivedAtUs = 1764590400000000 + round * 1000000 + i;
                     c.summary.method = "POST";
@@ -197,6 +198,10 @@ void TestRuleScanner::storeScanAgrees()
                     c.summary.status = 200;
                     c.summary.verdictReason = (i + round) % 3 ? "ok" : "signature_mismatch";
                     c.raw = request(stored.at(i), round % 2);
+                    if (QByteArray(id) == "gh" && (i + round) % 4) // github: the event's header
+                        c.raw.replace("Host: x\r\n", "Host: x\r\nX-GitHub-Event:  push \r\n");
+                    if (QByteArray(id) == "gh" && round % 3 == 0) // its JSON as a form field
+                        c.raw.replace("application/json", "application/x-www-form-urlencoded");
                     batch.append(c);
                 }
             }
@@ -218,19 +223,22 @@ void TestRuleScanner::storeScanAgrees()
     }
     QVERIFY(fastOnes.size() < patterns.size());
     const QList<RuleScanner::Endpoint> endpoints = {{endpoint("ec2", "generic", false), fastOnes},
-                                                    {endpoint("strict", "stripe", true), patterns}};
+                                                    {endpoint("strict", "stripe", true), patterns},
+                                                    {endpoint("gh", "github", false), fastOnes}};
 
     RuleScanner scanner(endpoints);
     QVERIFY2(scanner.open(path, threads), qPrintable(scanner.errorString()));
     QVector<RuleScanner::Verdict> verdicts;
     QVERIFY2(scanner.judgeRange(1, 1 << 30, &verdicts), qPrintable(scanner.errorString()));
 
+    const QHash<QString, int> index{{"ec2", 0}, {"strict", 1}, {"gh", 2}};
     // The reference: every capture of those endpoints built and matched the full way.
     CaptureStore store;
     QVERIFY(store.openReadOnly(path));
     QVector<qint64> expectedIds;
     qsizetype at = 0;
     int onBus = 0, matches = 0;
+    QSet<QString> onBusEndpoints;
     for (const qint64 id : store.ids()) {
         const std::optional<Capture> capture = store.capture(id);
         QVERIFY(capture);
@@ -239,11 +247,11 @@ void TestRuleScanner::storeScanAgrees()
             continue;
         expectedIds.append(id);
         const BusEventBuilder::Result event = BusEventBuilder::build(
-            *capture, store.verdictJson(id), endpoints.at(endpointId == "ec2" ? 0 : 1).config);
+            *capture, store.verdictJson(id), endpoints.at(index.value(endpointId)).config);
         QList<int> matching;
         if (event.onBus) {
             const QJsonObject json = event.envelope.toJson();
-            const QVector<EventPattern> &mine = endpoints.at(endpointId == "ec2" ? 0 : 1).patterns;
+            const QVector<EventPattern> &mine = endpoints.at(index.value(endpointId)).patterns;
             for (qsizetype i = 0; i < mine.size(); ++i) {
                 if (PatternMatcher(mine.at(i)).matches(json))
                     matching.append(int(i));
@@ -260,10 +268,13 @@ void TestRuleScanner::storeScanAgrees()
         if (event.onBus)
             QCOMPARE(v.detailType, event.envelope.detailType);
         onBus += event.onBus;
+        if (event.onBus)
+            onBusEndpoints.insert(endpointId);
         matches += matching.size();
     }
     QCOMPARE(at, verdicts.size());
     QVERIFY(onBus > 0 && matches > 0);
+    QCOMPARE(onBusEndpoints.size(), 3); // each mapping put events on the bus
     // Both paths were taken: the fast one, and the full one for the odd bodies and the dotted
     // keys' patterns.
     QVERIFY(scanner.fastCount() > 0);
