@@ -29,6 +29,7 @@ bool CaptureRemover::removeNow(CaptureStore &store, const QVector<qint64> &ids)
     }
     CaptureDeleter deleter(store);
     const bool ok = deleter.remove(ids);
+    m_removedBytes = ok ? deleter.removedBytes() : -1;
     if (m_indexer) {
         m_indexer->forget(ok ? forgotten : QVector<SearchIndexer::Forgotten>(),
                           ok ? deleter.maxIdAfter() : store.lastId(), false);
@@ -48,12 +49,16 @@ void CaptureRemover::remove(const QVector<qint64> &ids)
 {
     if (ids.isEmpty())
         return;
-    m_writer->post([this, ids](CaptureStore &store) { return removeNow(store, ids); });
+    m_writer->post([this, ids](CaptureStore &store) {
+        m_tally.bytes = -1; // ids above the highest left may come again: summed anew
+        return removeNow(store, ids);
+    });
 }
 
 void CaptureRemover::clearAll(qint64 upToId, bool shrink)
 {
     m_writer->post([this, upToId, shrink](CaptureStore &store) {
+        m_tally.bytes = -1;
         if (m_indexer)
             m_indexer->holdResets();
         CaptureDeleter deleter(store);
@@ -104,9 +109,13 @@ void CaptureRemover::enforce(qint64 keepFrom)
         m_retentionQueued = false;
         const RetentionPolicy policy(m_context->current()->config().retention);
         bool more = false;
-        const QVector<qint64> ids = policy.victims(store, keepFrom, &more);
-        if (!ids.isEmpty())
+        const QVector<qint64> ids = policy.victims(store, keepFrom, &more, &m_tally);
+        if (!ids.isEmpty()) {
             removeNow(store, ids);
+            // they were stored up to the tally's last id: their bytes come off it
+            m_tally.bytes =
+                m_tally.bytes >= 0 && m_removedBytes >= 0 ? m_tally.bytes - m_removedBytes : -1;
+        }
         if (more && !m_retentionQueued.exchange(true))
             enforce(keepFrom); // the next batch after the commits waiting meanwhile
         return true;

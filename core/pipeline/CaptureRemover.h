@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/CaptureSummary.h"
+#include "core/store/RetentionPolicy.h"
 
 #include <QString>
 #include <QVector>
@@ -48,4 +49,6 @@ private:
     const CaptureContext *m_context;
     Callbacks m_callbacks;
     std::atomic<bool> m_retentionQueued{false};
+    RetentionPolicy::ByteTally m_tally; // on the writer's thread only
+    qint64 m_removedBytes = -1;         // by the last removeNow(); -1: it failed
 };

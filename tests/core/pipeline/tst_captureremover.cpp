@@ -301,6 +301,28 @@ private Q_SLOTS:
             QVERIFY(single(path, "SELECT sum(raw_size) FROM captures") <= limits.maxBytes());
     }
 
+    void sizeLimitHoldsAsCapturesKeepArriving()
+    {
+        // each commit's check sums only what came since the last (RetentionPolicy::ByteTally)
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        QVERIFY(
+            fill(path, 3, [](int n) -> QByteArray { return word(n) + QByteArray(300000, ' '); }));
+        CaptureSession session;
+        QSignalSpy completed(&session, &CaptureSession::completed);
+        CaptureSession::Options options;
+        options.port = 0;
+        options.storePath = path;
+        options.config.retention.maxMegabytes = 1; // room for three
+        QString error;
+        QVERIFY2(session.start(options, &error), qPrintable(error));
+        for (int n = 4; n <= 8; ++n)
+            QCOMPARE(send(session, completed, word(n) + QByteArray(300000, ' ')).id, n);
+        session.close();
+        QCOMPARE(column(path, "SELECT id FROM captures ORDER BY id"), QVector<qint64>({6, 7, 8}));
+        QVERIFY(single(path, "SELECT sum(raw_size) FROM captures") <= 1024 * 1024);
+    }
+
     void withoutLimitsNothingIsDeleted()
     {
         QTemporaryDir dir;
