@@ -26,9 +26,14 @@
 #include "ui/window/CaptureInspector.h"
 #include "ui/window/DeleteActions.h"
 #include "ui/window/KeychainReads.h"
+#include "ui/window/DesktopNotifications.h"
+#include "ui/window/EmptyState.h"
 #include "ui/window/MarkActions.h"
+#include "ui/window/ListKeys.h"
 #include "ui/window/RecentStores.h"
+#include "ui/window/PaneMenus.h"
 #include "ui/window/StoreFileActions.h"
+#include "ui/window/StatusBarItems.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,6 +80,12 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     statusBar()->addPermanentWidget(new ListStatusLabel(m_model, this)); // kept true
     statusBar()->addPermanentWidget(m_address);
 
+    new StatusBarItems(statusBar(), m_session, m_secrets); // req/s, keychain unavailable
+    m_emptyState = new EmptyState(m_list, m_model); // over the list while the store is empty
+    connect(m_emptyState, &EmptyState::startListenerRequested, this, &MainWindow::startListener);
+    connect(m_emptyState, &EmptyState::createEndpointRequested, this, [this] { editEndpoints(); });
+    connect(m_emptyState, &EmptyState::copied, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 3000); });
     createActions();
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -107,6 +118,7 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     applyRules();
     m_session->setConfig(m_settings.config);
     applySecrets(m_settings.secrets);
+    m_emptyState->setConfig(m_settings.config);
     if (m_secrets)
         connect(m_secrets, &SecretStore::secretsChanged, this, &MainWindow::onSecretsChanged);
     connect(m_session, &CaptureSession::reverifyProgress, this, [this](qint64 done, qint64 total) {
@@ -236,6 +248,8 @@ void MainWindow::createActions()
     view->addSeparator(); // Soft Wrap (Alt+Z), Line-End Marks (Alt+Shift+Z), remembered
     new RawViewActions(view, {m_inspector->rawView(), m_inspector->bodyPane()->textView()}, this);
 
+    new PaneMenus(m_inspector); // copy value / JSON pointer / header / bytes; accessible names
+    new DesktopNotifications(view, this, m_session); // off unless checked
     QMenu *forwarding = menuBar()->addMenu(tr("F&orwarding"));
     QAction *dead =
         forwarding->addAction(tr("&Dead Forwards…"), this, [this] { showDeadForwards(); });
@@ -323,6 +337,7 @@ bool MainWindow::openStore(const QString &path)
         updateListenerState();
         return false;
     }
+    new ListKeys(m_list, m_search, view); // j/k in the list, "/" to the query bar
     m_settings.storePath = path;
     RecentStores::add(path); // File > Open Recent
     m_loader->setStorePath(path);
@@ -433,6 +448,7 @@ void MainWindow::applyRules()
 {
     const std::shared_ptr<const CompiledRules> rules = CompiledRules::compile(m_settings.config);
     m_model->setRules(rules);
+    m_emptyState->setConfig(config);
     m_filters->setRules(rules);
     QHash<QString, QString> providers; // for the query bar's provider:
     for (const EndpointConfig &e : m_settings.config.endpoints)
@@ -536,6 +552,7 @@ void MainWindow::onCurrentRowChanged(const QModelIndex &current)
 
 void MainWindow::restoreState()
 {
+    m_emptyState->setListener(running ? m_session->url() : QString());
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
         resize(1280, 800);

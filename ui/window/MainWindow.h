@@ -10,6 +10,7 @@ class SearchBar;
 class AwsKeychain;
 class CaptureInspector;
 class DeadLetterDialog;
+class EmptyState;
 class QAction;
 class QLabel;
 class QSplitter;
@@ -88,6 +89,7 @@ private:
     CaptureLoader *m_loader;
     QSplitter *m_splitter;
     QLabel *m_address;
+    EmptyState *m_emptyState; // over the list while the store holds no capture
     FilterBar *m_filters;
     SearchBar *m_search; // the query bar (Ctrl+K)
     QAction *m_toggleListener = nullptr;
