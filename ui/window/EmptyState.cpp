@@ -106,7 +106,7 @@ QWidget *EmptyState::copyRow(const QString &text, const QString &what, const QSt
     copy->setFocusPolicy(Qt::StrongFocus);
     connect(copy, &QToolButton::clicked, this, [this, text, what] {
         QGuiApplication::clipboard()->setText(text);
-        Q_EMIT copied(tr("Copied %1").arg(what));
+        Q_EMIT copied(tr("Copied: %1").arg(what));
     });
     layout->addWidget(edit, 1);
     layout->addWidget(copy);
