@@ -11,10 +11,11 @@
 struct sqlite3;
 
 // Captures over time for the timeline strip (TimelineStrip): how many captures fall in each time
-// bucket, by verdict class, answered by one aggregate statement (GROUP BY bucket, class) over
-// the index captures_received, so a million captures cost one pass of the index and no rows
-// leave SQLite but the counts. The time axis spans every capture in the store (it stays put
-// while the filter changes); the counts are those of the captures that pass the filter.
+// bucket, by verdict class, answered by one aggregate statement over the index
+// captures_received (a row per bucket with its counts by class), so a million captures cost one
+// pass of the index and no rows leave SQLite but the counts. The time axis spans every capture in
+// the store (it stays put while the filter changes); the counts are those of the captures that pass
+// the filter.
 class CaptureHistogram
 {
 public:
@@ -58,7 +59,8 @@ public:
     // (beyond 365 days a multiple of it).
     static qint64 widthFor(qint64 firstUs, qint64 lastUs, int maxBuckets, int utcOffsetS);
 
-    // The aggregate statement: parameters are the origin, the width, then `condition`'s.
+    // The aggregate statement: parameters are the origin, the width, the number of buckets, then
+    // `condition`'s.
     static QByteArray sql(const QByteArray &condition);
     // The SQL expression of a capture's class (over captures LEFT JOIN verdicts).
     static const char *classSql();

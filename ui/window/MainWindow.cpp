@@ -18,6 +18,7 @@
 #include "ui/list/RequestListModel.h"
 #include "ui/list/RequestListView.h"
 #include "ui/list/SearchBar.h"
+#include "ui/list/TimelineStrip.h"
 #include "ui/raw/ByteView.h"
 #include "ui/raw/RawViewActions.h"
 #include "ui/window/AboutDialog.h"
@@ -320,6 +321,17 @@ void MainWindow::createActions()
     QToolBar *searchTools = addToolBar(tr("Search"));
     searchTools->setObjectName(QStringLiteral("searchToolBar"));
     searchTools->addWidget(m_search);
+    // the timeline strip right above the list: its brushed range filters the list
+    addToolBarBreak();
+    QToolBar *timelineTools = addToolBar(tr("Timeline"));
+    timelineTools->setObjectName(QStringLiteral("timelineToolBar"));
+    auto *timeline = new TimelineStrip(m_model, timelineTools);
+    timeline->followSearch(m_search);
+    timelineTools->addWidget(timeline);
+    QAction *focusTimeline = view->addAction(tr("Ti&meline"), timeline, [timeline] {
+        timeline->setFocus(Qt::ShortcutFocusReason);
+    });
+    focusTimeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     QAction *focusSearch =
         view->addAction(tr("&Search and Filter…"), m_search, &SearchBar::focusQuery);
     focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
