@@ -87,13 +87,16 @@ QByteArray CaptureHistogram::sql(const QByteArray &condition)
 {
     // One row per bucket (a recursive CTE counts them out), each counted by its class from its
     // range of the index captures_received: the captures arrive grouped by bucket, so no sorter
-    // of a million rows (as a GROUP BY over the bucket expression needs: 30 % more CPU).
+    // of a million rows (as a GROUP BY over the bucket expression needs: 30 % more CPU). The
+    // index is named: a filter on another indexed column (endpoint) would otherwise walk that
+    // index once per bucket.
     return QByteArray("WITH RECURSIVE bucket(i, lo) AS (SELECT 0, ?1 UNION ALL"
                       " SELECT i + 1, lo + ?2 FROM bucket WHERE i + 1 < ?3)"
                       " SELECT bucket.i, (SELECT json_array(sum(c = 0), sum(c = 1), sum(c = 2),"
                       " sum(c = 3), sum(c = 4)) FROM (SELECT ") +
            classSql() +
-           " AS c FROM captures LEFT JOIN verdicts ON verdicts.capture_id = captures.id"
+           " AS c FROM captures INDEXED BY captures_received LEFT JOIN verdicts ON "
+           "verdicts.capture_id = captures.id"
            " WHERE captures.received_us >= bucket.lo AND captures.received_us < bucket.lo + ?2"
            " AND (" +
            condition + "))) FROM bucket";
