@@ -26,15 +26,16 @@
 #include "ui/window/CaptureActions.h"
 #include "ui/window/CaptureInspector.h"
 #include "ui/window/DeleteActions.h"
-#include "ui/window/KeychainReads.h"
 #include "ui/window/DesktopNotifications.h"
 #include "ui/window/EmptyState.h"
-#include "ui/window/MarkActions.h"
+#include "ui/window/KeychainReads.h"
 #include "ui/window/ListKeys.h"
-#include "ui/window/RecentStores.h"
+#include "ui/window/MarkActions.h"
 #include "ui/window/PaneMenus.h"
-#include "ui/window/StoreFileActions.h"
+#include "ui/window/RecentStores.h"
 #include "ui/window/StatusBarItems.h"
+#include "ui/window/StoreFileActions.h"
+#include "ui/window/ThemeActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -80,13 +81,13 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
     setCentralWidget(m_splitter);
     statusBar()->addPermanentWidget(new ListStatusLabel(m_model, this)); // kept true
     statusBar()->addPermanentWidget(m_address);
-
     new StatusBarItems(statusBar(), m_session, m_secrets); // req/s, keychain unavailable
-    m_emptyState = new EmptyState(m_list, m_model); // over the list while the store is empty
+    m_emptyState = new EmptyState(m_list, m_model);        // over the list while the store is empty
     connect(m_emptyState, &EmptyState::startListenerRequested, this, &MainWindow::startListener);
     connect(m_emptyState, &EmptyState::createEndpointRequested, this, [this] { editEndpoints(); });
     connect(m_emptyState, &EmptyState::copied, this,
             [this](const QString &message) { statusBar()->showMessage(message, 3000); });
+
     createActions();
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -118,8 +119,8 @@ MainWindow::MainWindow(CaptureSession *session, SecretStore *secrets,
             });
     applyRules();
     m_session->setConfig(m_settings.config);
-    applySecrets(m_settings.secrets);
     m_emptyState->setConfig(m_settings.config);
+    applySecrets(m_settings.secrets);
     if (m_secrets)
         connect(m_secrets, &SecretStore::secretsChanged, this, &MainWindow::onSecretsChanged);
     connect(m_session, &CaptureSession::reverifyProgress, this, [this](qint64 done, qint64 total) {
@@ -248,9 +249,10 @@ void MainWindow::createActions()
     rules->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     view->addSeparator(); // Soft Wrap (Alt+Z), Line-End Marks (Alt+Shift+Z), remembered
     new RawViewActions(view, {m_inspector->rawView(), m_inspector->bodyPane()->textView()}, this);
-
     new PaneMenus(m_inspector); // copy value / JSON pointer / header / bytes; accessible names
     new DesktopNotifications(view, this, m_session); // off unless checked
+    new ThemeActions(view, this);                    // System, Light or Dark, remembered
+
     QMenu *forwarding = menuBar()->addMenu(tr("F&orwarding"));
     QAction *dead =
         forwarding->addAction(tr("&Dead Forwards…"), this, [this] { showDeadForwards(); });
@@ -328,19 +330,33 @@ void MainWindow::createActions()
     auto *timeline = new TimelineStrip(m_model, timelineTools);
     timeline->followSearch(m_search);
     timelineTools->addWidget(timeline);
-    QAction *focusTimeline = view->addAction(tr("Ti&meline"), timeline, [timeline] {
-        timeline->setFocus(Qt::ShortcutFocusReason);
-    });
+    QAction *focusTimeline = view->addAction(
+        tr("Ti&meline"), timeline, [timeline] { timeline->setFocus(Qt::ShortcutFocusReason); });
     focusTimeline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     QAction *focusSearch =
         view->addAction(tr("&Search and Filter…"), m_search, &SearchBar::focusQuery);
     focusSearch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_session, &CaptureSession::searchIndexProgress, m_search,
             &SearchBar::setIndexProgress);
+    new ListKeys(m_list, m_search, view); // j/k in the list, "/" to the query bar
 }
 
 bool MainWindow::openStore(const QString &path)
 {
+    // An import writes through the session's writer into the open store: it finishes first (a
+    // second instance may hand over a store file while the import dialog is up).
+    for (const ImportDialog *import : findChildren<ImportDialog *>()) {
+        if (import->job()->isRunning()) {
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Import running"),
+                                        tr("An import into %1 is running. Wait for it to finish "
+                                           "or cancel it, then open %2.")
+                                            .arg(m_settings.storePath, path),
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return false;
+        }
+    }
     const bool wasListening = m_session->isListening();
     QString error;
     // The session writes the store (creating it); the list and the inspector only read it.
@@ -349,7 +365,6 @@ bool MainWindow::openStore(const QString &path)
         updateListenerState();
         return false;
     }
-    new ListKeys(m_list, m_search, view); // j/k in the list, "/" to the query bar
     m_settings.storePath = path;
     RecentStores::add(path); // File > Open Recent
     m_loader->setStorePath(path);
@@ -448,6 +463,7 @@ void MainWindow::applyConfig(const AppConfig &config)
     // its port and its connections.
     m_settings.config = config;
     m_session->setConfig(config);
+    m_emptyState->setConfig(config);
     m_loader->setVerifier(m_session->context());
     applyRules();
     for (const EndpointConfig &e : config.endpoints) {
@@ -460,7 +476,6 @@ void MainWindow::applyRules()
 {
     const std::shared_ptr<const CompiledRules> rules = CompiledRules::compile(m_settings.config);
     m_model->setRules(rules);
-    m_emptyState->setConfig(config);
     m_filters->setRules(rules);
     QHash<QString, QString> providers; // for the query bar's provider:
     for (const EndpointConfig &e : m_settings.config.endpoints)
@@ -552,6 +567,7 @@ void MainWindow::updateListenerState()
     m_copyUrl->setEnabled(running);
     m_address->setText(running ? tr("Listening on %1").arg(m_session->url())
                                : tr("Listener stopped"));
+    m_emptyState->setListener(running ? m_session->url() : QString());
     setWindowTitle(QStringLiteral("Hookbench — %1").arg(m_settings.storePath));
 }
 
@@ -564,7 +580,6 @@ void MainWindow::onCurrentRowChanged(const QModelIndex &current)
 
 void MainWindow::restoreState()
 {
-    m_emptyState->setListener(running ? m_session->url() : QString());
     QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray()))
         resize(1280, 800);

@@ -7,6 +7,7 @@
 #include "ui/forward/DeliveryTimeline.h"
 #include "ui/forward/DeliveryTimelineModel.h"
 #include "ui/headers/HeadersModel.h"
+#include "ui/io/ImportDialog.h"
 #include "ui/json/JsonTreeModel.h"
 #include "ui/list/RequestListModel.h"
 #include "ui/raw/ByteView.h"
@@ -16,7 +17,9 @@
 #include "ui/window/MainWindow.h"
 
 #include <QComboBox>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -24,6 +27,8 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
+#include <sys/stat.h>
+#include <utility>
 
 namespace {
 
@@ -79,6 +84,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void openFilesOpensTheStoreHandedOver();
+    void noOtherStoreWhileAnImportRuns();
     void selectingARowFillsThePanes();
     void selectingAJsonNodeHighlightsItsBytes();
     void clickingBytesSelectsTheHeader();
@@ -321,6 +327,43 @@ void TestMainWindow::openFilesOpensTheStoreHandedOver()
     QCOMPARE(m_window->requestModel()->storePath(), other);
     QCOMPARE(m_window->settings().storePath, other);
     QCOMPARE(m_window->requestModel()->rowCount(), 0);
+}
+
+void TestMainWindow::noOtherStoreWhileAnImportRuns()
+{
+    // The import reads a FIFO: it runs until the test writes and closes it (also when the test
+    // fails early, so the import's thread ends).
+    const QString fifo = m_dir->filePath("incoming.http");
+    QCOMPARE(mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    bool written = false;
+    const auto release = [&] {
+        if (std::exchange(written, true))
+            return;
+        QFile writer(fifo);
+        if (writer.open(QIODevice::WriteOnly))
+            writer.write("POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    };
+    const QString path = m_window->settings().storePath;
+    m_window->importFiles({fifo});
+    auto releaseOnFailure = qScopeGuard(release);
+    auto *import = m_window->findChild<ImportDialog *>();
+    QVERIFY(import);
+    QVERIFY(import->job()->isRunning());
+    const QString other = m_dir->filePath("other.sqlite");
+    m_window->openFiles({other}); // what a second instance hands over: refused for now
+    QCOMPARE(m_window->settings().storePath, path);
+    QCOMPARE(m_window->requestModel()->storePath(), path);
+    QVERIFY(!QFile::exists(other));
+    const auto boxes = m_window->findChildren<QMessageBox *>();
+    QCOMPARE(boxes.size(), 1);
+    QVERIFY(boxes.first()->text().contains(QStringLiteral("import")));
+    boxes.first()->accept();
+
+    release();
+    QTRY_VERIFY_WITH_TIMEOUT(!import->job()->isRunning(), 20000);
+    QTRY_COMPARE(m_window->requestModel()->rowCount(), 3); // the imported one beside the two
+    QVERIFY(m_window->openFiles({other}));
+    QCOMPARE(m_window->settings().storePath, other);
 }
 
 void TestMainWindow::forwardOutcomeReachesTimelineAndList()
