@@ -100,6 +100,30 @@ bool CaptureQuery::uses(const QueryNode &node, const QString &field)
     return false;
 }
 
+CaptureQuery::Match CaptureQuery::matchOf(const QueryNode &term)
+{
+    const QString &f = term.field;
+    const QString &v = term.value;
+    Match m;
+    if (f.isEmpty()) {
+        m.text = QStringLiteral("{head body} : ") + SearchIndex::phrase(v, true);
+        m.note = SearchIndex::phrase(v, true);
+    } else if (f == QLatin1String("note") && v != QLatin1String("*")) {
+        m.note = SearchIndex::phrase(v, true);
+    } else if (f == QLatin1String("body")) {
+        m.text = QStringLiteral("body : ") + SearchIndex::phrase(v);
+    } else if (f == QLatin1String("header")) {
+        const qsizetype eq = v.indexOf(QLatin1Char('='));
+        const QString name = eq < 0 ? v : v.left(eq);
+        QString words = QString::fromLatin1(SearchIndex::HeaderMark) + QLatin1Char(' ') + name +
+                        QLatin1Char(' ') + QString::fromLatin1(SearchIndex::ValueMark);
+        if (eq >= 0 && eq + 1 < v.size())
+            words += QLatin1Char(' ') + v.mid(eq + 1);
+        m.text = QStringLiteral("head : ") + SearchIndex::phrase(words, eq >= 0);
+    }
+    return m;
+}
+
 CaptureQuery::Sql CaptureQuery::compile(const Context &context) const
 {
     Sql out;
@@ -151,29 +175,21 @@ void CaptureQuery::compileTerm(const QueryNode &node, const Context &context, Sq
     if (f.isEmpty()) {
         // free text: a phrase over the request line, the headers and the body; its last word
         // may be the start of a longer one; or the same in the capture's note
+        const Match m = matchOf(node);
         sql += "(";
-        textMatch(QStringLiteral("{head body} : ") + SearchIndex::phrase(v, true), context, out);
+        textMatch(m.text, context, out);
         sql += " OR ";
-        noteMatch(SearchIndex::phrase(v, true), context, out);
+        noteMatch(m.note, context, out);
         sql += ")";
+    } else if (f == QLatin1String("note") && v == QLatin1String("*")) { // any note
+        sql += "captures.id IN (SELECT capture_id FROM capture_marks WHERE note IS NOT NULL)";
     } else if (f == QLatin1String("note")) {
-        if (v == QLatin1String("*")) // any note
-            sql += "captures.id IN (SELECT capture_id FROM capture_marks WHERE note IS NOT NULL)";
-        else
-            noteMatch(SearchIndex::phrase(v, true), context, out);
+        noteMatch(matchOf(node).note, context, out);
     } else if (f == QLatin1String("is")) {
         // is:bookmarked, the one value the parser lets through
         sql += "captures.id IN (SELECT capture_id FROM capture_marks WHERE bookmarked = 1)";
-    } else if (f == QLatin1String("body")) {
-        textMatch(QStringLiteral("body : ") + SearchIndex::phrase(v), context, out);
-    } else if (f == QLatin1String("header")) {
-        const qsizetype eq = v.indexOf(QLatin1Char('='));
-        const QString name = eq < 0 ? v : v.left(eq);
-        QString words = QString::fromLatin1(SearchIndex::HeaderMark) + QLatin1Char(' ') + name +
-                        QLatin1Char(' ') + QString::fromLatin1(SearchIndex::ValueMark);
-        if (eq >= 0 && eq + 1 < v.size())
-            words += QLatin1Char(' ') + v.mid(eq + 1);
-        textMatch(QStringLiteral("head : ") + SearchIndex::phrase(words, eq >= 0), context, out);
+    } else if (f == QLatin1String("body") || f == QLatin1String("header")) {
+        textMatch(matchOf(node).text, context, out);
     } else if (f == QLatin1String("type")) {
         sql += "captures.id IN (SELECT capture_id FROM " + context.indexSchema +
                ".capture_meta WHERE event_type ";

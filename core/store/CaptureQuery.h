@@ -44,6 +44,15 @@ public:
 
     Sql compile(const Context &context) const; // "1" for an empty query
 
+    // A term's FTS5 match in capture_text and in capture_notes (NoteIndex); empty where the term
+    // is not looked up there.
+    struct Match
+    {
+        QString text;
+        QString note;
+    };
+    static Match matchOf(const QueryNode &term);
+
 private:
     void compileNode(const QueryNode &node, const Context &context, Sql *out) const;
     void compileTerm(const QueryNode &node, const Context &context, Sql *out) const;

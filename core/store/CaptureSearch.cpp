@@ -4,9 +4,11 @@
 #include "core/store/SearchIndex.h"
 #include "core/store/SqliteValues.h"
 #include "core/store/StoreOpener.h"
+#include "core/store/TextIdsQuery.h"
 
 #include <QFileInfo>
 #include <QUrl>
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace {
@@ -113,6 +115,11 @@ CaptureSearch::Result CaptureSearch::ids(const CaptureQuery &query, const Captur
     sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for all three reads
     r.indexedUpTo = SearchIndex::indexedUpTo(m_db, c.indexSchema.constData());
     r.latestId = singleInt(m_db, "SELECT coalesce(max(id), 0) FROM captures");
+    if (filter.isEmpty() && TextIdsQuery::applies(query)) {
+        textIds(query, c, &r);
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+        return r;
+    }
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, text.constData(), int(text.size()), &stmt, nullptr) != SQLITE_OK) {
         r.error = QStringLiteral("Cannot run the query on %1: %2")
@@ -141,6 +148,34 @@ CaptureSearch::Result CaptureSearch::ids(const CaptureQuery &query, const Captur
     sqlite3_finalize(stmt);
     sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
     return r;
+}
+
+void CaptureSearch::textIds(const CaptureQuery &query, const CaptureQuery::Context &context,
+                            Result *r)
+{
+    // an indexed id may be a capture deleted meanwhile (the indexer forgets it after the store's
+    // delete): none is when the store's ids have no holes, else each id is looked up
+    const qint64 first = singleInt(m_db, "SELECT coalesce(min(id), 0) FROM captures");
+    const qint64 count = singleInt(m_db, "SELECT count(*) FROM captures");
+    const bool dense = count == (count == 0 ? 0 : r->latestId - first + 1);
+    m_running = m_db;
+    int rc = SQLITE_OK;
+    bool ok = TextIdsQuery::run(m_db, query, context, &r->ids, &rc);
+    if (ok) {
+        const auto from = std::lower_bound(r->ids.begin(), r->ids.end(), first);
+        const auto to = std::upper_bound(from, r->ids.end(), r->latestId);
+        r->ids = QVector<qint64>(from, to);
+        ok = dense || TextIdsQuery::keepStored(m_db, &r->ids, &rc);
+    }
+    m_running = nullptr;
+    r->interrupted = rc == SQLITE_INTERRUPT;
+    r->ok = ok;
+    if (!ok) {
+        r->ids.clear();
+        r->error = r->interrupted ? QStringLiteral("The query was cancelled")
+                                  : QStringLiteral("The query failed on %1: %2")
+                                        .arg(m_storePath, QString::fromUtf8(sqlite3_errmsg(m_db)));
+    }
 }
 
 sqlite3 *CaptureSearch::connection(QString *error)

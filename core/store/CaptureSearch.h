@@ -46,6 +46,8 @@ public:
 
 private:
     bool attachIndex(QString *error);
+    // TextIdsQuery's answer in `r`: the same ids as the join over captures.
+    void textIds(const CaptureQuery &query, const CaptureQuery::Context &context, Result *r);
 
     sqlite3 *m_db = nullptr;
     std::atomic<sqlite3 *> m_running{nullptr};

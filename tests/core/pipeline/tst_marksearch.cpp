@@ -5,11 +5,13 @@
 #include "core/store/CaptureSearch.h"
 #include "core/store/CaptureStore.h"
 #include "core/store/SearchIndex.h"
+#include "core/store/TextIdsQuery.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 namespace {
 
@@ -175,6 +177,63 @@ private Q_SLOTS:
         QVERIFY(!CaptureQuery::parse(QStringLiteral("note:")).isValid());
         QVERIFY(CaptureQuery::parse(QStringLiteral("note:x")).usesSearchIndex());
         QVERIFY(!CaptureQuery::parse(QStringLiteral("is:bookmarked")).usesSearchIndex());
+    }
+
+    void textOnlyQueriesMatchTheJoin()
+    {
+        // A query over the index alone is answered from FTS5 rowids (TextIdsQuery); the same
+        // query beside a field term goes through the join over captures: the ids are the same.
+        const QStringList queries = {QStringLiteral("invoice"),
+                                     QStringLiteral("invoice or customer"),
+                                     QStringLiteral("type -invoice"),
+                                     QStringLiteral("type and not (charge or back)"),
+                                     QStringLiteral("post -zoe"),
+                                     QStringLiteral("back or cafe"),
+                                     QStringLiteral("note:cafe or charge"),
+                                     QStringLiteral("body:\"invoice.paid\""),
+                                     QStringLiteral("header:content-length hook3"),
+                                     QStringLiteral("nosuchword or plain")};
+        const auto compare = [&] {
+            for (const QString &q : queries) {
+                QVERIFY2(TextIdsQuery::applies(CaptureQuery::parse(q)), qPrintable(q));
+                const QString joined = QStringLiteral("(%1) -method:zzz").arg(q);
+                QVERIFY(!TextIdsQuery::applies(CaptureQuery::parse(joined)));
+                QCOMPARE(run(q), run(joined));
+            }
+        };
+        QVERIFY(note(2, QStringLiteral("back again")));
+        compare();
+        QCOMPARE(run("type -invoice"), (QVector<qint64>{2, 3}));
+        QCOMPARE(run("post -zoe"), (QVector<qint64>{1, 2, 3}));
+        QCOMPARE(run("back or cafe"), (QVector<qint64>{2, 4}));
+        QCOMPARE(run("note:cafe or charge"), (QVector<qint64>{3, 4}));
+        for (const char *notText : {"-invoice", "invoice or -charge", "note:*", "is:bookmarked"})
+            QVERIFY2(!TextIdsQuery::applies(CaptureQuery::parse(notText)), notText);
+        // A hole in the store's ids (a deleted capture): the join answers, still the same.
+        QSignalSpy removed(&m_session, &CaptureSession::capturesRemoved);
+        m_session.removeCaptures({3});
+        QVERIFY(removed.wait(5000));
+        compare();
+        QCOMPARE(run("type"), (QVector<qint64>{1, 2}));
+        // Captures deleted behind the indexer's back keep their entries in the index: they are
+        // looked up (a hole below the last id), or left out by the last id (the ids dense).
+        const auto deleteStored = [&](qint64 id) {
+            sqlite3 *db = nullptr;
+            const QByteArray sql = "DELETE FROM captures WHERE id = " + QByteArray::number(id);
+            const bool ok =
+                sqlite3_open(m_path.toUtf8().constData(), &db) == SQLITE_OK &&
+                sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK &&
+                sqlite3_changes(db) == 1;
+            sqlite3_close(db);
+            return ok;
+        };
+        QVERIFY(deleteStored(2));
+        compare();
+        QCOMPARE(run("type or back"), QVector<qint64>{1});
+        QVERIFY(deleteStored(4));
+        compare();
+        QCOMPARE(run("back or cafe or plain"), QVector<qint64>{});
+        QCOMPARE(run("post"), QVector<qint64>{1});
     }
 };
 
