@@ -51,7 +51,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | keepassxc | kwalletmanager, qt6-wayland")
+# fonts-symbola: the control pictures (␍ ␊ ␀ ...) the raw view draws for CR, LF and other controls
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "gnome-keyring | keepassxc | kwalletmanager, qt6-wayland, fonts-symbola | fonts-noto-core")
 set(CPACK_DEBIAN_PACKAGE_DEBUG OFF)
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Makes the README's screenshot (resources/screenshots/main-window.png, also the AppStream
-# screenshot): the main window under Xvfb with a verified and a failed capture, the failed one
-# selected so its verdict shows why. Uses Debian's packages only; run from a build of the app:
+# Makes the README's screenshots: the main window under Xvfb with a verified and a failed capture,
+# the failed one selected so its verdict shows why, in the light theme (main-window.png, also the
+# AppStream screenshot) and the dark one (main-window-dark.png: View > Theme > Dark). Uses
+# Debian's packages only; run from a build of the app:
 #
-#   scripts/screenshot.sh [BUILD_DIR]        # default: build
+#   scripts/screenshot.sh [BUILD_DIR] [OUT_DIR]    # default: build resources/screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
+outdir=${2:-resources/screenshots}
 cli=$build/app/hookbench-cli
 app=$build/app/hookbench
 [[ -x $cli && -x $app ]] || { echo "screenshot.sh: build $build first (scripts/build.sh)" >&2; exit 2; }
 
-tools=(xvfb xauth xdotool imagemagick gnome-keyring dbus)
+tools=(xvfb xauth xdotool imagemagick gnome-keyring dbus fonts-symbola)
 missing=()
 for p in "${tools[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,7 +27,6 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     fi
 fi
 
-out=resources/screenshots/main-window.png
 tmp=$(mktemp -d)
 trap 'kill ${pids:-} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/.config XDG_DATA_HOME=$tmp/home/.local/share
@@ -65,7 +66,11 @@ kill -TERM "$pids"; wait "$pids" || true
 cat >"$tmp/show.sh" <<'SH'
 #!/usr/bin/env bash
 set -euo pipefail
-cli=$1 app=$2 config=$3 store=$4 shot=$5
+cli=$1 app=$2 config=$3 store=$4 shot=$5 theme=$6
+# the app's QSettings (no organisation name is set): View > Theme as the user would choose it
+settings="$XDG_CONFIG_HOME/Unknown Organization/hookbench.conf"
+mkdir -p "$(dirname "$settings")"
+printf '[view]\ntheme=%s\n' "$theme" >"$settings"
 mkfifo "$XDG_RUNTIME_DIR/display"
 Xvfb -displayfd 4 -screen 0 1400x900x24 -nolisten tcp 4>"$XDG_RUNTIME_DIR/display" &
 xvfb=$!
@@ -90,13 +95,18 @@ settle() {
     done
 }
 settle
-# Click the failed capture (the second row of the list; without a window manager, clicks reach
+# Click the failed capture (the second row of the list, under the timeline; without a window manager, clicks reach
 # the window where key presses may not), then wait for its verdict.
-xdotool mousemove --window "$window" 400 96 click 1
+xdotool mousemove --window "$window" 400 182 click 1
 settle
 SH
 chmod +x "$tmp/show.sh"
-tests/core/secrets/with-keyring.sh "$tmp/show.sh" "$PWD/$cli" "$PWD/$app" "$config" "$store" "$tmp/shot.png"
-mkdir -p "$(dirname "$out")"
-convert "$tmp/shot.png" -strip "$out"
-echo "screenshot.sh: wrote $out ($(identify -format '%wx%h' "$out"))"
+mkdir -p "$outdir"
+for theme in light dark; do
+    out=$outdir/main-window.png
+    [[ $theme == dark ]] && out=$outdir/main-window-dark.png
+    tests/core/secrets/with-keyring.sh "$tmp/show.sh" "$PWD/$cli" "$PWD/$app" "$config" "$store" \
+        "$tmp/shot.png" "$theme"
+    convert "$tmp/shot.png" -strip "$out"
+    echo "screenshot.sh: wrote $out ($(identify -format '%wx%h' "$out"))"
+done
