@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QUrl>
 #include <chrono>
+#include <mutex>
 #include <sqlite3.h>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -134,6 +135,7 @@ Check checkStore(sqlite3 *db, const QString &path, int schemaVersion, QString *e
 
 sqlite3 *openReading(const QByteArray &name, int flags)
 {
+    StoreOpener::configureLibrary();
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(name.constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | flags,
                         nullptr) == SQLITE_OK) {
@@ -145,6 +147,16 @@ sqlite3 *openReading(const QByteArray &name, int flags)
 }
 
 } // namespace
+
+void StoreOpener::configureLibrary()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // SQLITE_MISUSE when SQLite is initialised already (another library opened a database
+        // first): then the statistics stay on, which costs speed, not correctness.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
 
 sqlite3 *StoreOpener::openForWriting(const QString &path, Durability durability, int schemaVersion,
                                      QString *error)
@@ -158,6 +170,7 @@ sqlite3 *StoreOpener::openForWriting(const QString &path, Durability durability,
         *error = readOnly(path, why);
         return nullptr;
     }
+    configureLibrary();
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

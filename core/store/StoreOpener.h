@@ -29,4 +29,10 @@ public:
     // writer keeps its -wal until it closes), so the file is opened immutable=1. A -wal file
     // without a -shm in a read-only folder cannot be read in place: refused, saying so.
     static sqlite3 *openReadOnly(const QString &path, int schemaVersion, QString *error);
+
+    // Before the process's first SQLite connection (every open here calls it; other code that
+    // opens one calls it first): turns off SQLite's memory statistics, which take one
+    // process-wide mutex on every allocation, so the writer, the search indexer and the
+    // readers on their threads no longer queue on it. Once per process; later calls do nothing.
+    static void configureLibrary();
 };
