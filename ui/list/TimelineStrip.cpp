@@ -13,6 +13,7 @@
 #include <QPainter>
 #include <QToolButton>
 #include <QToolTip>
+#include <algorithm>
 
 namespace {
 
@@ -107,7 +108,7 @@ void TimelineStrip::onModelChanged()
         m_requery.stop();
         startRead(); // another filter or store: at once, the read in flight is dropped
     } else if (m_model->totalCount() != m_readTotal && !m_requery.isActive()) {
-        m_requery.start(); // live captures: at most every RequeryMs
+        m_requery.start(); // live captures: at most every requeryDelayMs()
     }
 }
 
@@ -122,6 +123,7 @@ void TimelineStrip::startRead()
     m_again = false;
     m_readTotal = m_model->totalCount();
     m_readMax = maxBuckets();
+    m_readClock.start();
     CaptureQuery::Context context;
     if (m_search)
         context.endpointProviders = m_search->endpointProviders();
@@ -130,8 +132,14 @@ void TimelineStrip::startRead()
                    m_model->filter(), m_readMax);
 }
 
+int TimelineStrip::requeryDelayMs(qint64 lastReadMs)
+{
+    return int(std::clamp<qint64>(4 * lastReadMs, RequeryMs, 60000));
+}
+
 void TimelineStrip::onReady(const CaptureHistogram::Result &result)
 {
+    m_requery.setInterval(requeryDelayMs(m_readClock.elapsed()));
     if (result.ok) {
         m_histogram = result;
         setToolTip({});

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void clearing();
     void keyboard();
     void tooltipColoursAndNames();
+    void slowReadsAreRepeatedLessOften();
 
 private:
     // A strip over a model of the store, 400 px wide (15 s buckets over these 9 minutes).
@@ -367,6 +368,16 @@ void TestTimelineStrip::tooltipColoursAndNames()
         QCOMPARE(image.pixelColor(bar.left(), bar.bottom()),
                  strip.classColor(CaptureHistogram::Failed));
     }
+}
+
+void TestTimelineStrip::slowReadsAreRepeatedLessOften()
+{
+    // Live captures re-read the counts at most every 250 ms, or four times the last read's time.
+    QCOMPARE(TimelineStrip::requeryDelayMs(0), TimelineStrip::RequeryMs);
+    QCOMPARE(TimelineStrip::requeryDelayMs(62), TimelineStrip::RequeryMs);
+    QCOMPARE(TimelineStrip::requeryDelayMs(100), 400);
+    QCOMPARE(TimelineStrip::requeryDelayMs(416), 1664);
+    QCOMPARE(TimelineStrip::requeryDelayMs(3600000), 60000);
 }
 
 QTEST_MAIN(TestTimelineStrip)
