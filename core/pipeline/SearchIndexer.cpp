@@ -10,6 +10,8 @@
 #include <QFile>
 #include <chrono>
 #include <sqlite3.h>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -109,44 +111,57 @@ public:
         return id;
     }
 
-    // Indexes up to BatchSize captures after upTo() in one transaction; false on error.
+    // Indexes up to BatchSize captures after upTo() in one transaction; false on error. The
+    // store is read first and its read transaction ended before the index is written (the slow
+    // part), so the store's checkpoints can reset its WAL meanwhile: a reader holding a snapshot
+    // keeps the WAL growing under a steady stream of captures.
     bool batch(qint64 latest, QString *error)
     {
         if (m_upTo > latest && !reset(error)) // another store under the same name
             return false;
         if (m_upTo >= latest)
             return true;
-        if (!exec(m_index, "BEGIN IMMEDIATE", error))
-            return false;
+        std::vector<std::pair<qint64, SearchDocument>> docs;
+        qint64 chars = 0; // of the documents read: a bound on the memory they take
         sqlite3_reset(m_select);
         sqlite3_bind_int64(m_select, 1, m_upTo);
         sqlite3_bind_int(m_select, 2, BatchSize);
-        qint64 last = m_upTo;
-        bool ok = true;
-        while (ok && sqlite3_step(m_select) == SQLITE_ROW) {
-            last = sqlite3_column_int64(m_select, 0);
+        while (chars < MaxBatchChars && sqlite3_step(m_select) == SQLITE_ROW) {
+            const qint64 id = sqlite3_column_int64(m_select, 0);
             QByteArray raw;
             if (sqlite3_column_type(m_select, 2) == SQLITE_NULL) {
-                raw = QByteArray(static_cast<const char *>(sqlite3_column_blob(m_select, 1)),
-                                 sqlite3_column_bytes(m_select, 1));
-            } else if (const std::optional<Capture> c = m_chunked.capture(last)) {
+                raw = QByteArray::fromRawData(
+                    static_cast<const char *>(sqlite3_column_blob(m_select, 1)),
+                    sqlite3_column_bytes(m_select, 1));
+            } else if (const std::optional<Capture> c = m_chunked.capture(id)) {
                 raw = c->raw; // SearchDocument reads the first MaxBodyBytes of its body
             }
-            const SearchDocument doc = SearchDocument::of(raw);
+            SearchDocument doc = SearchDocument::of(raw); // copies what it keeps
+            chars += doc.head.size() + doc.body.size();
+            docs.emplace_back(id, std::move(doc));
+        }
+        sqlite3_reset(m_select); // ends the read of the store's snapshot
+        if (docs.empty())
+            return true;
+        if (!exec(m_index, "BEGIN IMMEDIATE", error))
+            return false;
+        bool ok = true;
+        for (const auto &[id, doc] : docs) {
             sqlite3_reset(m_insertText);
-            sqlite3_bind_int64(m_insertText, 1, last);
+            sqlite3_bind_int64(m_insertText, 1, id);
             bindText(m_insertText, 2, doc.head);
             bindText(m_insertText, 3, doc.body);
             ok = sqlite3_step(m_insertText) == SQLITE_DONE;
             if (ok && !doc.eventType.isEmpty()) {
                 sqlite3_reset(m_insertMeta);
-                sqlite3_bind_int64(m_insertMeta, 1, last);
+                sqlite3_bind_int64(m_insertMeta, 1, id);
                 bindText(m_insertMeta, 2, doc.eventType);
                 ok = sqlite3_step(m_insertMeta) == SQLITE_DONE;
             }
+            if (!ok)
+                break;
         }
-        sqlite3_reset(m_select); // ends the read of the store's snapshot
-        return finish(ok, last, error);
+        return finish(ok, docs.back().first, error);
     }
 
     qint64 upTo() const { return m_upTo; }

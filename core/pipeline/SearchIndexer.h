@@ -25,6 +25,7 @@ class SearchIndexer
 {
 public:
     static constexpr int BatchSize = 1000;
+    static constexpr qint64 MaxBatchChars = 8 * 1024 * 1024; // of the documents a batch holds
     // indexedUpTo and the store's last capture id, after each batch and after notes were
     // re-indexed (on the indexer's thread).
     using Progress = std::function<void(qint64 indexedUpTo, qint64 latestId)>;
