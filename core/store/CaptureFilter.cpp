@@ -71,9 +71,9 @@ QByteArray CaptureFilter::sqlCondition() const
 {
     QByteArray condition = verdictCondition();
     if (hasTimeRange()) // integers, read from the index captures_received
-        condition = "(" + condition + ") AND captures.received_us >= " +
-                    QByteArray::number(fromUs) + " AND captures.received_us < " +
-                    QByteArray::number(toUs);
+        condition = "(" + condition +
+                    ") AND captures.received_us >= " + QByteArray::number(fromUs) +
+                    " AND captures.received_us < " + QByteArray::number(toUs);
     if (!endpointId.isEmpty()) {
         QByteArray literal = endpointId.toUtf8();
         literal.replace('\'', "''");

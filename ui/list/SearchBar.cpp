@@ -24,8 +24,8 @@ const char *const SavedKey = "search/saved";
 bool sameFilter(const CaptureFilter &a, const CaptureFilter &b)
 {
     return a.verdict == b.verdict && a.endpointId == b.endpointId &&
-           a.withUnmatched == b.withUnmatched && a.forward == b.forward &&
-           a.fromUs == b.fromUs && a.toUs == b.toUs;
+           a.withUnmatched == b.withUnmatched && a.forward == b.forward && a.fromUs == b.fromUs &&
+           a.toUs == b.toUs;
 }
 
 } // namespace
