@@ -62,7 +62,6 @@ public:
         const QString path = SearchIndex::pathFor(m_storePath);
         const bool existed = QFile::exists(path);
         QString why;
-        StoreOpener::configureLibrary();
         if (sqlite3_open_v2(path.toUtf8().constData(), &m_index,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                             nullptr) != SQLITE_OK) {
