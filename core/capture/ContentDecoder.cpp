@@ -160,6 +160,11 @@ ContentDecoder::Result ContentDecoder::decode(const QByteArray &body,
                                               const QByteArray &contentEncoding, qint64 maxExpanded)
 {
     Result result;
+    if (contentEncoding.isEmpty()) { // the common case, without a split
+        result.data = body;
+        result.ok = true;
+        return result;
+    }
     // Codings are listed in the order they were applied ("deflate, gzip"); undo them backwards.
     QList<QByteArray> codings;
     for (const QByteArray &part : contentEncoding.split(',')) {

@@ -21,6 +21,14 @@ QByteArray ParsedRequest::body(const QByteArray &raw) const
     return out;
 }
 
+QByteArray ParsedRequest::bodyView(const QByteArray &raw) const
+{
+    if (bodySegments.size() != 1)
+        return body(raw);
+    const ByteSpan &s = bodySegments.first();
+    return QByteArray::fromRawData(raw.constData() + s.offset, s.length);
+}
+
 qint64 ParsedRequest::rawOffsetOfBody(qint64 bodyOffset) const
 {
     qint64 base = 0;

@@ -29,6 +29,9 @@ public:
     // The message body with the transfer framing removed (chunk sizes dropped); content encoding
     // kept.
     QByteArray body(const QByteArray &raw) const;
+    // body() without a copy when it is one span of `raw` (not chunked): then it refers to
+    // `raw`'s bytes, which must outlive it unchanged.
+    QByteArray bodyView(const QByteArray &raw) const;
     // Offset in the raw request of the byte at `bodyOffset` in body(); -1 when out of range.
     qint64 rawOffsetOfBody(qint64 bodyOffset) const;
     // Offset in body() of the raw byte at `rawOffset`; -1 when that byte is not body content.

@@ -28,6 +28,12 @@ void extend(ByteSpan &span, qint64 offset, qint64 length)
     span.length = offset + length - span.offset;
 }
 
+// A static string as a QByteArray without a copy (it outlives every request).
+QByteArray staticBytes(const char *text)
+{
+    return QByteArray::fromRawData(text, qsizetype(std::strlen(text)));
+}
+
 QString headerLimitReason(qint64 limit)
 {
     return QStringLiteral("Header section larger than the limit of %1 bytes").arg(limit);
@@ -42,7 +48,7 @@ struct RequestFramer::Callbacks
 
     static int onUrl(llhttp_t *p, const char *at, size_t len)
     {
-        self(p)->m_request.target.append(at, qsizetype(len));
+        self(p)->appendPiece(self(p)->m_request.target, at, len);
         return HPE_OK;
     }
     // Trailer fields (after a chunked body) come through the same callbacks; they are not headers
@@ -52,7 +58,7 @@ struct RequestFramer::Callbacks
         RequestFramer *f = self(p);
         if (f->m_headersDone)
             return HPE_OK;
-        f->m_header.name.append(at, qsizetype(len));
+        f->appendPiece(f->m_header.name, at, len);
         extend(f->m_header.nameSpan, offsetOf(p, at), qint64(len));
         return HPE_OK;
     }
@@ -61,7 +67,7 @@ struct RequestFramer::Callbacks
         RequestFramer *f = self(p);
         if (f->m_headersDone)
             return HPE_OK;
-        f->m_header.value.append(at, qsizetype(len));
+        f->appendPiece(f->m_header.value, at, len);
         extend(f->m_header.valueSpan, offsetOf(p, at), qint64(len));
         return HPE_OK;
     }
@@ -74,9 +80,12 @@ struct RequestFramer::Callbacks
     static int onHeadersComplete(llhttp_t *p)
     {
         RequestFramer *f = self(p);
-        f->m_request.method = llhttp_method_name(llhttp_method_t(p->method));
-        f->m_request.httpVersion =
-            "HTTP/" + QByteArray::number(p->http_major) + '.' + QByteArray::number(p->http_minor);
+        f->m_request.method = staticBytes(llhttp_method_name(llhttp_method_t(p->method)));
+        if (p->http_major == 1 && (p->http_minor == 1 || p->http_minor == 0))
+            f->m_request.httpVersion = staticBytes(p->http_minor == 1 ? "HTTP/1.1" : "HTTP/1.0");
+        else
+            f->m_request.httpVersion = "HTTP/" + QByteArray::number(p->http_major) + '.' +
+                                       QByteArray::number(p->http_minor);
         f->m_request.chunked = (p->flags & F_CHUNKED) != 0;
         f->m_headersDone = true;
         return HPE_PAUSED; // advance() reports the head before any of the body is read
@@ -152,6 +161,17 @@ void RequestFramer::reset()
 bool RequestFramer::expectsContinue() const
 {
     return m_request.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0;
+}
+
+void RequestFramer::appendPiece(QByteArray &to, const char *at, size_t len) const
+{
+    // A view stays a view while the pieces follow each other in the buffer (always, when the
+    // whole request is framed at once); an owned copy never lies inside the buffer.
+    const char *start = to.isEmpty() ? at : to.constData();
+    if (m_viewEnd && start >= m_base && start + to.size() == at && at + len <= m_viewEnd)
+        to = QByteArray::fromRawData(start, to.size() + qsizetype(len));
+    else
+        to.append(at, qsizetype(len));
 }
 
 void RequestFramer::finishHeader()
@@ -326,10 +346,24 @@ bool RequestFramer::namesThisServer(const QByteArray &scheme, const QByteArray &
 
 ParsedRequest RequestFramer::parse(const QByteArray &raw)
 {
+    return frame(raw, false);
+}
+
+ParsedRequest RequestFramer::parseView(const QByteArray &raw)
+{
+    return frame(raw, true);
+}
+
+ParsedRequest RequestFramer::frame(const QByteArray &raw, bool view)
+{
     FramingLimits unbounded;
     unbounded.maxHeaderBytes = qMax<qint64>(raw.size(), 1);
     unbounded.maxBodyBytes = qMax<qint64>(raw.size(), 1);
     RequestFramer framer(unbounded);
+    if (view) {
+        framer.m_viewEnd = raw.constData() + raw.size();
+        framer.m_request.headers.reserve(16); // one allocation for most requests
+    }
     State state;
     do {
         state = framer.advance(raw);

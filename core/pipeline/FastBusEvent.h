@@ -4,7 +4,9 @@
 #include "core/rules/FastEvent.h"
 
 #include <QByteArray>
+#include <QByteArrayMatcher>
 #include <QString>
+#include <functional>
 
 // BusEventBuilder's event for FastMatcher: from a stored capture's row (its raw bytes, time and
 // verdict reason) to a FastEvent, without a QJsonObject. The same steps and checks as
@@ -24,7 +26,19 @@ public:
     {
         OnBus,
         NotOnBus,
-        Undecided
+        Undecided,
+        Skipped // the Prefilter ruled every rule out: the Detail was not parsed, and whether
+                // the event would go on the bus is not known
+    };
+    // What the rules to be matched need, tested before the body is parsed.
+    struct Prefilter
+    {
+        // Sees the envelope (every field but the Detail) when the DetailType is a header;
+        // false: no rule can match it (FastMatcher::matchEnvelope).
+        std::function<bool(const FastEvent &)> wanted;
+        // When the DetailType is read from the body: a rule can match only if the body holds
+        // one of these or a backslash (FastMatcher::detailTypeNeedles); empty: no such test.
+        QList<QByteArrayMatcher> typeNeedles;
     };
     struct Row
     {
@@ -35,10 +49,14 @@ public:
     };
 
     bool isSupported() const { return m_supported; }
-    // Fills `event` (its `id` and `time` only with `withIdAndTime`).
-    Outcome build(const Row &row, bool withIdAndTime, FastEvent *event) const;
+    // Fills `event` (its `id` and `time` only with `withIdAndTime`), unless `prefilter` says
+    // Skipped first.
+    Outcome build(const Row &row, bool withIdAndTime, FastEvent *event,
+                  const Prefilter *prefilter = nullptr) const;
 
 private:
+    void fillEnvelope(const Row &row, bool withIdAndTime, FastEvent *event) const;
+
     bool m_supported = false;
     bool m_onlyVerified = true;
     bool m_github = false;

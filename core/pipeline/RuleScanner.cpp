@@ -23,6 +23,25 @@ struct RuleScanner::Target
             withIdAndTime = withIdAndTime || fast.back().readsRootKey(QStringLiteral("id")) ||
                             fast.back().readsRootKey(QStringLiteral("time"));
         }
+        prefilter.wanted = [this](const FastEvent &e) {
+            for (const FastMatcher &m : fast) {
+                if (m.matchEnvelope(e) != FastMatcher::Verdict::Miss)
+                    return true;
+            }
+            return false;
+        };
+        // needles only when every pattern gives some: any one of them may match
+        QList<QByteArray> needles;
+        for (const FastMatcher &m : fast) {
+            QList<QByteArray> more;
+            if (!m.detailTypeNeedles(&more)) {
+                needles.clear();
+                break;
+            }
+            needles += more;
+        }
+        for (const QByteArray &needle : std::as_const(needles))
+            prefilter.typeNeedles.append(QByteArrayMatcher(needle));
     }
     QString id;
     QByteArray idUtf8;
@@ -30,6 +49,7 @@ struct RuleScanner::Target
     std::vector<EventPattern> patterns; // never resized: `fast` refers to them
     std::vector<FastMatcher> fast;
     FastBusEvent event;
+    FastBusEvent::Prefilter prefilter; // whether any pattern can match, before the Detail
     bool withIdAndTime = false;
 };
 
@@ -83,8 +103,6 @@ bool RuleScanner::open(const QString &storePath, int threads)
         w->db = StoreOpener::openReadOnly(storePath, CaptureStore::SchemaVersion, &m_error);
         if (!w->db)
             return false;
-        // the pages mapped, not copied (read-only: nothing is written through the map)
-        sqlite3_exec(w->db, "PRAGMA mmap_size = 68719476736", nullptr, nullptr, nullptr);
         if (sqlite3_prepare_v2(w->db, ScanSql, -1, &w->stmt, nullptr) != SQLITE_OK) {
             m_error = QStringLiteral("Cannot read the store %1: %2")
                           .arg(storePath, QString::fromUtf8(sqlite3_errmsg(w->db)));
@@ -171,6 +189,8 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
     // Each worker steps its own statement over its part of the range.
     const auto work = [this, ids, cancel](Worker &w, qint64 from, qint64 to) {
         w.out.clear();
+        w.out.reserve(ids ? qsizetype(std::min<qint64>(ids->size(), to - from + 1))
+                          : qsizetype(std::min<qint64>(to - from + 1, 1 << 20)));
         w.error.clear();
         sqlite3_exec(w.db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot, one read lock
         sqlite3_bind_int64(w.stmt, 1, from);
@@ -220,9 +240,13 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
                 row.raw = QByteArray::fromRawData(
                     static_cast<const char *>(sqlite3_column_blob(w.stmt, 4)),
                     sqlite3_column_bytes(w.stmt, 4));
-                switch (t->event.build(row, t->withIdAndTime, &w.event)) {
+                switch (t->event.build(row, t->withIdAndTime, &w.event, &t->prefilter)) {
                 case FastBusEvent::Outcome::NotOnBus:
                     decided = true;
+                    break;
+                case FastBusEvent::Outcome::Skipped:
+                    decided = true;
+                    v.onBusKnown = false;
                     break;
                 case FastBusEvent::Outcome::Undecided:
                     break;
@@ -243,7 +267,7 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
             if (decided) {
                 ++w.fast;
             } else {
-                v = Verdict{id, t->id, false, {}, {}, {}};
+                v = Verdict{id, t->id, false, true, {}, {}, {}};
                 if (!judgeFully(*t, w, m_account, m_region, &v))
                     break;
             }

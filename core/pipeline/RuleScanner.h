@@ -14,7 +14,8 @@
 // Judges stored captures against their endpoints' rules, fast: one pattern (or an endpoint's
 // few) over a million captures in about a second. Each pattern is compiled once; a capture is
 // read with one statement stepped over the id range (only the columns needed), its event built
-// as FastBusEvent (the body parsed once with simdjson, no QJsonObject) and matched with
+// as FastBusEvent (the body parsed once with simdjson, no QJsonObject; not at all when the
+// envelope already rules out every pattern, see Verdict::onBusKnown) and matched with
 // FastMatcher. Whatever those do not handle exactly (mapping, pattern shape, body) goes through
 // the full path, BusEventBuilder and PatternMatcher, which stay the reference and give the
 // reasons of a miss. The id range is split over `threads` workers, each with its own read-only
@@ -33,6 +34,9 @@ public:
         qint64 id = 0;
         QString endpointId;
         bool onBus = false;
+        // false when no pattern could match the event on its envelope alone (its source or
+        // detail-type): its body was not parsed, and onBus (false) is not known
+        bool onBusKnown = true;
         QList<int> matching; // indexes into the endpoint's patterns
         QString source;      // the event's, when on the bus
         QString detailType;

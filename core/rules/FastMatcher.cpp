@@ -2,6 +2,7 @@
 
 #include "core/rules/FastEventDom.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace dom = simdjson::dom;
@@ -9,7 +10,8 @@ namespace dom = simdjson::dom;
 struct FastMatcher::Context
 {
     const FastEvent &event;
-    bool undecided = false; // a key given twice was read: the full path decides
+    bool undecided = false;    // a key given twice was read: the full path decides
+    bool envelopeOnly = false; // matchEnvelope(): `detail` is taken to match
 };
 
 namespace {
@@ -112,8 +114,60 @@ FastMatcher::Verdict FastMatcher::match(const FastEvent &event) const
     return ok ? Verdict::Match : Verdict::Miss;
 }
 
+FastMatcher::Verdict FastMatcher::matchEnvelope(const FastEvent &event) const
+{
+    if (!m_supported)
+        return Verdict::Undecided;
+    // Sound because the root is an AND of its fields and of its $or groups' alternatives: taking
+    // every `detail` field to match can only turn a miss into a match, never the reverse.
+    Context c{event, false, true};
+    return rootMatches(0, c) ? Verdict::Undecided : Verdict::Miss;
+}
+
 // The envelope's object, as EventEnvelope::toJson() has it: strings, `resources` (an array of
 // strings) and `detail`.
+bool FastMatcher::detailTypeNeedles(QList<QByteArray> *needles) const
+{
+    if (!m_supported)
+        return false;
+    for (const PatternField &f : m_pattern.nodes().at(0).fields) {
+        if (f.key != QLatin1String("detail-type") || f.child >= 0 || f.anyOf.isEmpty())
+            continue; // a field of the root: ANDed with the rest, $or groups included
+        QList<QByteArray> found;
+        for (const ValueMatcher &m : f.anyOf) {
+            const bool exact = m.kind() == ValueMatcher::Kind::Exact;
+            if (exact && !m.exactValue().isString())
+                return false;
+            if (!exact && (m.kind() != ValueMatcher::Kind::Prefix || m.ignoreCase()))
+                return false;
+            const QStringList texts =
+                exact ? QStringList{m.exactValue().toString()} : m.stringValues();
+            for (const QString &text : texts) {
+                // EventBridgeMapper turns a number or boolean at the pointer into text
+                // ("5", "true"), which the body does not hold quoted
+                const bool numberLike = std::all_of(text.cbegin(), text.cend(), [](QChar ch) {
+                    return ch.isDigit() || QStringView(u".+-eE").contains(ch);
+                });
+                if (numberLike ||
+                    (exact ? text == QLatin1String("true") || text == QLatin1String("false")
+                           : QStringLiteral("true").startsWith(text) ||
+                                 QStringLiteral("false").startsWith(text)))
+                    return false;
+                QByteArray needle = "\"";
+                for (const QChar ch : text) {
+                    if (ch.unicode() < 0x20 || ch.unicode() > 0x7e || ch == u'"' || ch == u'\\')
+                        return false; // JSON could write it in more than one way
+                    needle += char(ch.unicode());
+                }
+                found.append(exact ? needle + '"' : needle);
+            }
+        }
+        *needles = found;
+        return true;
+    }
+    return false;
+}
+
 bool FastMatcher::rootMatches(int node, Context &c) const
 {
     const PatternNode &n = m_pattern.nodes().at(node);
@@ -145,6 +199,8 @@ bool FastMatcher::rootMatches(int node, Context &c) const
         } else if (k == QLatin1String("resources")) {
             // an array of strings: no object for a nested pattern, its strings as leaves
             ok = f.child >= 0 ? objectMatches(f.child, nullptr, c) : stringsMatch(f, e.resources);
+        } else if (k == QLatin1String("detail") && c.envelopeOnly) {
+            ok = true;
         } else if (k == QLatin1String("detail")) {
             const dom::object detail = e.dom().root.get_object().value_unsafe();
             ok = f.child >= 0 ? objectMatches(f.child, &detail, c) : noLeafMatches(f);

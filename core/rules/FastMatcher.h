@@ -37,6 +37,17 @@ public:
     // `time` need filling only then.
     bool readsRootKey(const QString &key) const { return m_rootKeys.contains(key); }
     Verdict match(const FastEvent &event) const;
+    // The envelope's fields alone (the Detail neither parsed nor read, as if each of the
+    // pattern's `detail` fields matched): Miss when they already rule the event out, whatever its
+    // Detail holds (a source or detail-type the pattern does not take); Undecided otherwise.
+    // A scan judges most events of a selective rule this way without parsing their bodies.
+    Verdict matchEnvelope(const FastEvent &event) const;
+    // When the pattern takes only some detail-types, each an exact string or a prefix of
+    // printable ASCII that no number or boolean reads as: the texts a JSON body must hold for an
+    // event whose detail-type is read from that body to match (`"invoice.paid"`, `"customer.`),
+    // unless the body escapes a character (holds a backslash). False when the pattern gives no
+    // such test.
+    bool detailTypeNeedles(QList<QByteArray> *needles) const;
 
 private:
     struct Context;
