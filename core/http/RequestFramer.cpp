@@ -2,6 +2,7 @@
 
 #include <llhttp.h>
 
+#include <array>
 #include <cstring>
 
 // llhttp 8.x is loose unless built with LLHTTP_STRICT_MODE=1 (core/http/llhttp/CMakeLists.txt
@@ -16,9 +17,16 @@ namespace {
 // RFC 9110 token characters; llhttp checks them too, this keeps the rule in one place of ours.
 bool isTokenChar(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+    static const auto table = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 256; ++c) {
+            t[size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') ||
+                           (c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr);
+        }
+        return t;
+    }();
+    return table[static_cast<unsigned char>(c)];
 }
 
 void extend(ByteSpan &span, qint64 offset, qint64 length)

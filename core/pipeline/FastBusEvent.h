@@ -4,7 +4,6 @@
 #include "core/rules/FastEvent.h"
 
 #include <QByteArray>
-#include <QByteArrayMatcher>
 #include <QString>
 #include <functional>
 
@@ -38,7 +37,7 @@ public:
         std::function<bool(const FastEvent &)> wanted;
         // When the DetailType is read from the body: a rule can match only if the body holds
         // one of these or a backslash (FastMatcher::detailTypeNeedles); empty: no such test.
-        QList<QByteArrayMatcher> typeNeedles;
+        QList<QByteArray> typeNeedles;
     };
     struct Row
     {

@@ -31,17 +31,14 @@ struct RuleScanner::Target
             return false;
         };
         // needles only when every pattern gives some: any one of them may match
-        QList<QByteArray> needles;
         for (const FastMatcher &m : fast) {
             QList<QByteArray> more;
             if (!m.detailTypeNeedles(&more)) {
-                needles.clear();
+                prefilter.typeNeedles.clear();
                 break;
             }
-            needles += more;
+            prefilter.typeNeedles += more;
         }
-        for (const QByteArray &needle : std::as_const(needles))
-            prefilter.typeNeedles.append(QByteArrayMatcher(needle));
     }
     QString id;
     QByteArray idUtf8;
