@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <sqlite3.h>
 #include <thread>
 
@@ -294,7 +295,12 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
             m_error = w.error;
             return false;
         }
-        *out += w.out;
+        if (out->isEmpty()) { // the first part: taken whole, not copied
+            out->swap(w.out);
+        } else {
+            out->reserve(out->size() + w.out.size());
+            std::move(w.out.begin(), w.out.end(), std::back_inserter(*out));
+        }
         w.out.clear();
     }
     return true;
