@@ -83,6 +83,9 @@ void SocketChannel::onReadable()
         m_in.resize(at + qMax<qsizetype>(n, 0));
         if (n > 0) {
             total += n;
+            if (n < readChunk)
+                break; // drained for now: the notifier is level-triggered, it fires again for
+                       // more (or for the end of input); no recv() that only says EAGAIN
             continue;
         }
         if (n < 0 && errno == EINTR)

@@ -387,19 +387,29 @@ void SearchIndexer::run()
             }
             continue;
         }
+        const auto started = std::chrono::steady_clock::now();
         const int notes = pass.batch(latest, &error) ? pass.notes(&error) : -1;
         if (notes < 0) {
             setError(error);
             return;
         }
+        const auto spent = std::chrono::steady_clock::now() - started;
         m_indexedUpTo = pass.upTo();
         if (m_progress && (pass.upTo() != reported || pass.upTo() < latest || notes > 0)) {
             reported = pass.upTo();
             m_progress(pass.upTo(), latest);
         }
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_woken && !m_stop) {
+            // Captures keep arriving: rest RestFactor times as long as the batch took, so that
+            // indexing takes a small part of a core while the listener is busy; it catches up
+            // at full speed once the traffic stops. Only stop() and forget() cut the rest short.
+            m_wake.wait_for(lock, spent * RestFactor,
+                            [this] { return m_stop || !m_forgets.isEmpty(); });
+            continue;
+        }
         if (pass.upTo() < latest)
             continue; // more to catch up with
-        std::unique_lock<std::mutex> lock(m_mutex);
         // Woken by each commit of this process; captures another process writes are seen
         // within a few seconds.
         m_wake.wait_for(lock, std::chrono::seconds(3), [this] { return m_woken || m_stop; });

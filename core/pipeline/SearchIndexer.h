@@ -17,7 +17,8 @@ class CaptureStore;
 // thread and connections of its own: it reads new captures through a read-only connection to
 // the store and indexes them in batches, one transaction each. Capturing never waits for it:
 // the writer only calls wake() after a commit. It catches up with the captures already stored
-// when started, and looks again every few seconds for captures written by another process
+// when started (while new captures keep arriving, at a fraction of a core: RestFactor), and
+// looks again every few seconds for captures written by another process
 // (`listen`, `import`). A store replaced by another (its last id below the index's) is
 // indexed again from the start. Notes (capture_marks) set or cleared since the last look are
 // copied on each pass too (NoteIndex); wake() after storing one.
@@ -26,6 +27,9 @@ class SearchIndexer
 public:
     static constexpr int BatchSize = 1000;
     static constexpr qint64 MaxBatchChars = 8 * 1024 * 1024; // of the documents a batch holds
+    // While captures keep arriving, the thread rests this many times a batch's duration after
+    // each batch (at most a quarter of a core, beside a listener under load).
+    static constexpr int RestFactor = 3;
     // indexedUpTo and the store's last capture id, after each batch and after notes were
     // re-indexed (on the indexer's thread).
     using Progress = std::function<void(qint64 indexedUpTo, qint64 latestId)>;

@@ -5,6 +5,7 @@
 #include "core/store/CaptureStore.h"
 #include "core/store/SearchIndex.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -94,6 +95,39 @@ private Q_SLOTS:
         indexer.wake();
         QVERIFY(log.waitFor(2501));
         QCOMPARE(search(path, QStringLiteral("arrival_77")), QVector<qint64>({2501}));
+        indexer.stop();
+        QVERIFY(indexer.errorString().isEmpty());
+    }
+
+    // While captures keep arriving the indexer rests between batches (a small share of a core
+    // beside a busy listener) but is never starved, and catches up once they stop.
+    void keepsIndexingWhileCapturesArrive()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
+        QList<QByteArray> many;
+        for (int i = 0; i < 2500; ++i)
+            many << (i == 2400 ? QByteArray(R"({"needle":"early_2400"})") : "{\"n\":1}");
+        QVERIFY(appendBodies(path, many, 1));
+        ProgressLog log;
+        SearchIndexer indexer(path, log.callback());
+        indexer.start();
+        int next = 10000;
+        QDeadlineTimer deadline(60000);
+        qint64 indexed = 0;
+        while (indexed < 2500 && !deadline.hasExpired()) {
+            QVERIFY(appendBodies(path, {"{\"live\":1}", "{\"live\":2}"}, next));
+            next += 2;
+            indexer.wake(); // as the writer does after each commit
+            std::lock_guard<std::mutex> lock(log.mutex);
+            indexed = log.indexed;
+        }
+        QVERIFY2(indexed >= 2500, "the indexer made no progress while captures arrived");
+        QCOMPARE(search(path, QStringLiteral("early_2400")), QVector<qint64>({2401}));
+        const qint64 last = 2500 + (next - 10000);
+        indexer.wake();
+        QVERIFY(log.waitFor(last)); // then every capture, once they stop
+        QCOMPARE(indexer.indexedUpTo(), last);
         indexer.stop();
         QVERIFY(indexer.errorString().isEmpty());
     }
