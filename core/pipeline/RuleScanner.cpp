@@ -41,6 +41,8 @@ struct RuleScanner::Target
             prefilter.typeNeedles += more;
         }
     }
+    Target(const Target &) = delete; // `prefilter.wanted` refers to this one
+    Target &operator=(const Target &) = delete;
     QString id;
     QByteArray idUtf8;
     EndpointConfig config;
