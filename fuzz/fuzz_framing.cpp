@@ -1,5 +1,6 @@
 // Feeds arbitrary bytes to the HTTP framing the way a connection does (in pieces, with
-// pipelined requests), and to the stored-request parser. Checks the invariants the views rely on.
+// pipelined requests), and to the stored-request parser (copying, and as views into the bytes:
+// both must agree). Checks the invariants the views rely on.
 #include "core/http/RequestFramer.h"
 
 #include <cstdint>
@@ -53,5 +54,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray body = stored.body(wire);
     if (body.size() != stored.bodySize())
         std::abort();
+    // the scan's framing (views into the bytes) gives the same request
+    const ParsedRequest viewed = RequestFramer::parseView(wire);
+    if (viewed.target != stored.target || viewed.error != stored.error ||
+        viewed.headerSectionEnd != stored.headerSectionEnd || viewed.bodyView(wire) != body ||
+        viewed.headers.size() != stored.headers.size())
+        std::abort();
+    for (qsizetype i = 0; i < stored.headers.size(); ++i) {
+        if (viewed.headers[i].name != stored.headers[i].name ||
+            viewed.headers[i].value != stored.headers[i].value)
+            std::abort();
+    }
     return 0;
 }
