@@ -142,9 +142,10 @@ FastBusEvent::Outcome FastBusEvent::build(const Row &row, bool withIdAndTime, Fa
     // the body is parsed, when it can tell
     const bool fromHeader = !m_typeHeader.isEmpty() || m_typePointer.isEmpty();
     const QByteArray *typeHeader = fromHeader ? findHeader(request, m_typeHeader) : nullptr;
+    const bool envelopeFirst = typeHeader && prefilter && prefilter->wanted;
     if (typeHeader) {
         event->detailType = QString::fromUtf8(*typeHeader).trimmed();
-        if (prefilter && prefilter->wanted) {
+        if (envelopeFirst) {
             fillEnvelope(row, withIdAndTime, event);
             if (!prefilter->wanted(*event))
                 return Outcome::Skipped;
@@ -178,7 +179,8 @@ FastBusEvent::Outcome FastBusEvent::build(const Row &row, bool withIdAndTime, Fa
         typeSize.codePoints > EventBridgeMapper::maxDetailTypeChars ||
         m_fixedBytes + typeSize.utf8Bytes + body.data.size() > m_maxEntryBytes)
         return Outcome::NotOnBus;
-    fillEnvelope(row, withIdAndTime, event);
+    if (!envelopeFirst)
+        fillEnvelope(row, withIdAndTime, event);
     return Outcome::OnBus;
 }
 

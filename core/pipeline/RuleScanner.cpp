@@ -189,8 +189,6 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
     // Each worker steps its own statement over its part of the range.
     const auto work = [this, ids, cancel](Worker &w, qint64 from, qint64 to) {
         w.out.clear();
-        w.out.reserve(ids ? qsizetype(std::min<qint64>(ids->size(), to - from + 1))
-                          : qsizetype(std::min<qint64>(to - from + 1, 1 << 20)));
         w.error.clear();
         sqlite3_exec(w.db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot, one read lock
         sqlite3_bind_int64(w.stmt, 1, from);
@@ -200,6 +198,7 @@ bool RuleScanner::run(qint64 fromId, qint64 toId, const QVector<qint64> *ids, QV
             const qint64 *all = ids->constData();
             next = std::lower_bound(all, all + ids->size(), from);
             end = std::upper_bound(next, all + ids->size(), to);
+            w.out.reserve(end - next); // at most one verdict per id asked about
         }
         int rc = SQLITE_ROW;
         qint64 rows = 0;

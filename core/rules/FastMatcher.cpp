@@ -124,8 +124,6 @@ FastMatcher::Verdict FastMatcher::matchEnvelope(const FastEvent &event) const
     return rootMatches(0, c) ? Verdict::Undecided : Verdict::Miss;
 }
 
-// The envelope's object, as EventEnvelope::toJson() has it: strings, `resources` (an array of
-// strings) and `detail`.
 bool FastMatcher::detailTypeNeedles(QList<QByteArray> *needles) const
 {
     if (!m_supported)
@@ -168,6 +166,8 @@ bool FastMatcher::detailTypeNeedles(QList<QByteArray> *needles) const
     return false;
 }
 
+// The envelope's object, as EventEnvelope::toJson() has it: strings, `resources` (an array of
+// strings) and `detail`.
 bool FastMatcher::rootMatches(int node, Context &c) const
 {
     const PatternNode &n = m_pattern.nodes().at(node);
