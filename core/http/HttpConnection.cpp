@@ -42,8 +42,8 @@ RequestFramer::Origin originOf(const SocketChannel &socket)
 
 HttpConnection::HttpConnection(qintptr socketDescriptor, RequestHandler *handler,
                                const ListenerLimits &limits, QObject *parent)
-    : QObject(parent), m_socket(new SocketChannel(socketDescriptor, this)), m_handler(handler),
-      m_limits(limits), m_framer(limits.framing),
+    : QObject(parent), m_socket(new SocketChannel(socketDescriptor, &m_buffer, this)),
+      m_handler(handler), m_limits(limits), m_framer(limits.framing),
       m_peer(hostText(m_socket->peerAddress()) + ':' + QString::number(m_socket->peerPort()))
 {
     m_framer.setOrigin(originOf(*m_socket));
@@ -60,15 +60,13 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, RequestHandler *handler
     m_timer.start(m_limits.idleTimeoutMs);
 }
 
-void HttpConnection::onReadyRead()
+void HttpConnection::onReadyRead(qsizetype added)
 {
     if (m_stopReading) {
-        m_socket->readAll(); // a failed or closing connection: what follows is not a request
+        m_buffer.clear(); // a failed or closing connection: what follows is not a request
         return;
     }
-    const bool startsRequest = m_buffer.isEmpty();
-    m_buffer += m_socket->readAll();
-    if (startsRequest && !m_buffer.isEmpty())
+    if (m_buffer.size() == added) // the first bytes of a request
         m_timer.start(m_limits.headerTimeoutMs);
     frameBuffered();
 }
@@ -97,6 +95,11 @@ void HttpConnection::frameBuffered()
             return;
         case RequestFramer::State::HeadersComplete:
             m_timer.start(m_limits.idleTimeoutMs);
+            // Room for the whole body, so that it is read in place (a body over the limit has
+            // failed already).
+            if (m_framer.declaredBodyBytes() > 0)
+                m_buffer.reserve(m_framer.request().headerSectionEnd +
+                                 m_framer.declaredBodyBytes());
             if (m_framer.expectsContinue() &&
                 m_buffer.size() == m_framer.request().headerSectionEnd)
                 completeReply(queueReply(false), "HTTP/1.1 100 Continue\r\n\r\n");

@@ -33,7 +33,7 @@ private:
         QByteArray bytes;
     };
 
-    void onReadyRead();
+    void onReadyRead(qsizetype added);
     void onReadEnded();
     void onTimeout();
     void frameBuffered();

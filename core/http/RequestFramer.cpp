@@ -277,6 +277,13 @@ RequestFramer::State RequestFramer::headersComplete(const QByteArray &buffer)
     return State::HeadersComplete;
 }
 
+qint64 RequestFramer::declaredBodyBytes() const
+{
+    if (!m_headersReported || m_request.chunked || !(m_parser->flags & F_CONTENT_LENGTH))
+        return -1;
+    return qint64(qMin<quint64>(m_parser->content_length, quint64(m_limits.maxBodyBytes)));
+}
+
 bool RequestFramer::validateHead(const QByteArray &buffer)
 {
     // llhttp also takes HTTP/0.9 and HTTP/2.0 in a request line; only HTTP/1.x is served.

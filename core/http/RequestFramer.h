@@ -48,6 +48,9 @@ public:
     int errorStatus() const { return m_errorStatus; }
     bool keepAlive() const { return m_keepAlive; }
     bool expectsContinue() const;
+    // Right after HeadersComplete (before the body is framed): the body's Content-Length, or -1
+    // (chunked, or none declared).
+    qint64 declaredBodyBytes() const;
     bool hasStarted() const { return m_parsed > 0; }
     void setOrigin(Origin origin) { m_origin = std::move(origin); }
 

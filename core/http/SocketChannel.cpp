@@ -31,8 +31,8 @@ void addressOf(const sockaddr_storage &storage, QHostAddress *address, quint16 *
 
 } // namespace
 
-SocketChannel::SocketChannel(qintptr descriptor, QObject *parent)
-    : QObject(parent), m_fd(int(descriptor))
+SocketChannel::SocketChannel(qintptr descriptor, QByteArray *in, QObject *parent)
+    : QObject(parent), m_fd(int(descriptor)), m_in(in)
 {
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     ::fcntl(m_fd, F_SETFD, ::fcntl(m_fd, F_GETFD) | FD_CLOEXEC);
@@ -67,23 +67,21 @@ SocketChannel::~SocketChannel()
     ::close(m_fd);
 }
 
-QByteArray SocketChannel::readAll()
-{
-    return std::exchange(m_in, QByteArray());
-}
-
 void SocketChannel::onReadable()
 {
-    qsizetype total = 0;
+    // Lingering: what the peer still sends is not read by anyone.
+    QByteArray &in = m_closing ? m_discarded : *m_in;
+    const qsizetype before = in.size();
     bool ended = false;
-    while (m_fd >= 0 && total < readPerTurn) {
-        const qsizetype at = m_in.size();
-        m_in.resize(at + readChunk);
-        const ssize_t n = ::recv(m_fd, m_in.data() + at, size_t(readChunk), 0);
-        m_in.resize(at + qMax<qsizetype>(n, 0));
+    while (m_fd >= 0 && in.size() - before < readPerTurn) {
+        const qsizetype at = in.size();
+        // Into the room the owner reserved (a body of known length), else a chunk at a time.
+        const qsizetype chunk = qBound(readChunk, in.capacity() - at, readPerTurn);
+        in.resize(at + chunk);
+        const ssize_t n = ::recv(m_fd, in.data() + at, size_t(chunk), 0);
+        in.resize(at + qMax<qsizetype>(n, 0));
         if (n > 0) {
-            total += n;
-            if (n < readChunk)
+            if (n < chunk)
                 break; // drained for now: the notifier is level-triggered, it fires again for
                        // more (or for the end of input); no recv() that only says EAGAIN
             continue;
@@ -95,14 +93,14 @@ void SocketChannel::onReadable()
         ended = true; // 0: end of input; or an error such as a reset
         break;
     }
-    if (m_closing) // lingering: what the peer still sends is not read by anyone
-        m_in.clear();
+    const qsizetype added = in.size() - before;
+    m_discarded.clear();
     if (ended) {
         m_readEnded = true;
         m_readNotifier->setEnabled(false);
     }
-    if (!m_in.isEmpty())
-        Q_EMIT readyRead();
+    if (!m_closing && added > 0)
+        Q_EMIT readyRead(added);
     if (ended) {
         if (m_closing)
             abort(); // the peer has closed too: done
@@ -155,7 +153,6 @@ void SocketChannel::closeAfterWrites(int lingerMs)
     if (m_fd < 0 || m_closing)
         return;
     m_closing = true;
-    m_in.clear();
     m_linger.start(lingerMs);
     finishIfDone();
 }

@@ -14,7 +14,10 @@ class SocketChannel : public QObject
 {
     Q_OBJECT
 public:
-    explicit SocketChannel(qintptr descriptor, QObject *parent = nullptr);
+    // Bytes read are appended to `*in`, which the caller owns and keeps alive while this channel
+    // reads: a large body is received in place, with no copy per read and no fresh memory
+    // touched for each.
+    SocketChannel(qintptr descriptor, QByteArray *in, QObject *parent = nullptr);
     ~SocketChannel() override;
     SocketChannel(const SocketChannel &) = delete;
     SocketChannel &operator=(const SocketChannel &) = delete;
@@ -24,7 +27,6 @@ public:
     QHostAddress localAddress() const { return m_localAddress; }
     quint16 localPort() const { return m_localPort; }
 
-    QByteArray readAll();                      // what arrived since the last call
     bool atEnd() const { return m_readEnded; } // the peer has finished sending
     bool isOpen() const { return m_fd >= 0; }
     void write(const QByteArray &bytes); // sent as the socket takes it
@@ -35,9 +37,9 @@ public:
     void abort(); // close now
 
 Q_SIGNALS:
-    void readyRead();
-    void readEnded(); // end of input: the peer half-closed or closed
-    void closed();    // nothing more can be sent; emitted once
+    void readyRead(qsizetype added); // bytes appended to the read buffer
+    void readEnded();                // end of input: the peer half-closed or closed
+    void closed();                   // nothing more can be sent; emitted once
 
 private:
     void onReadable();
@@ -49,7 +51,8 @@ private:
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;
     QTimer m_linger;
-    QByteArray m_in;
+    QByteArray *m_in;
+    QByteArray m_discarded; // what a closing channel still reads
     QByteArray m_out;
     qsizetype m_outSent = 0;
     QHostAddress m_peerAddress;

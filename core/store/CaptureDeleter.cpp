@@ -1,6 +1,7 @@
 #include "core/store/CaptureDeleter.h"
 
 #include "core/store/CaptureStore.h"
+#include "core/store/LargeCaptureFiles.h"
 
 #include <sqlite3.h>
 
@@ -87,6 +88,16 @@ bool CaptureDeleter::deleteDoomed()
                             " (SELECT id FROM temp.doomed_captures)");
     m_removedBytes = single("SELECT total(raw_size) FROM captures WHERE id IN"
                             " (SELECT id FROM temp.doomed_captures)");
+    m_uploads.clear();
+    sqlite3_stmt *uploads = nullptr;
+    if (sqlite3_prepare_v2(m_store.m_db,
+                           "SELECT upload FROM capture_bytes WHERE upload IS NOT NULL AND"
+                           " capture_id IN (SELECT id FROM temp.doomed_captures)",
+                           -1, &uploads, nullptr) == SQLITE_OK) {
+        while (sqlite3_step(uploads) == SQLITE_ROW)
+            m_uploads.append(sqlite3_column_int64(uploads, 0));
+    }
+    sqlite3_finalize(uploads);
     // The chunks first: capture_bytes names their upload.
     QByteArray sql = "DELETE FROM capture_chunks WHERE upload IN (SELECT upload FROM"
                      " capture_bytes WHERE upload IS NOT NULL AND capture_id IN"
@@ -121,7 +132,7 @@ bool CaptureDeleter::remove(const QVector<qint64> &ids)
     if (!ok)
         m_error = QString::fromUtf8(sqlite3_errmsg(m_store.m_db));
     sqlite3_finalize(insert);
-    if (!ok || !deleteDoomed() || !run("COMMIT"))
+    if (!ok || !deleteDoomed() || !commit())
         return fail(QStringLiteral("delete captures"));
     return true;
 }
@@ -135,8 +146,19 @@ bool CaptureDeleter::removeAll(qint64 upToId)
              "DELETE FROM temp.doomed_captures;"
              "INSERT INTO temp.doomed_captures (id) SELECT id FROM captures WHERE id <= " +
              upTo + ";") ||
-        !deleteDoomed() || !run("COMMIT"))
+        !deleteDoomed() || !commit())
         return fail(QStringLiteral("clear the captures"));
+    return true;
+}
+
+bool CaptureDeleter::commit()
+{
+    if (!run("COMMIT"))
+        return false;
+    // Removed only now: until the commit the rows still referred to them. A process killed
+    // in between leaves them unreferenced, and the next open removes them.
+    LargeCaptureFiles(m_store.path()).remove(m_uploads);
+    m_uploads.clear();
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -10,8 +11,8 @@ struct sqlite3;
 // Deletes captures with every row beside them, on the store's writing connection (the session's
 // writer). The side tables are found in the schema rather than listed here: every table with a
 // capture_id column (verdicts, capture_bytes, forward_outbox, capture_origins, capture_marks,
-// and whatever a later schema adds), plus the chunks of large captures. Each call is one
-// transaction: all or nothing.
+// and whatever a later schema adds), plus the chunks or file of large captures. Each call is one
+// transaction: all or nothing (a large capture's file goes once its row is gone).
 class CaptureDeleter
 {
 public:
@@ -41,10 +42,12 @@ private:
     bool fail(const QString &what);
     qint64 single(const char *sql) const;
     bool deleteDoomed(); // the rows of temp.doomed_captures, inside the caller's transaction
+    bool commit();       // and then removes the files of the large captures deleted
 
     CaptureStore &m_store;
     qint64 m_removedCount = 0;
     qint64 m_removedBytes = 0;
     qint64 m_maxIdAfter = 0;
+    QList<qint64> m_uploads; // of the large captures being deleted
     QString m_error;
 };

@@ -11,20 +11,7 @@
 #include <algorithm>
 #include <sqlite3.h>
 
-namespace {
-
-qint64 singleInt(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *stmt = nullptr;
-    qint64 value = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-        value = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return value;
-}
-
-} // namespace
+using SqliteValues::singleInt;
 
 CaptureSearch::~CaptureSearch()
 {

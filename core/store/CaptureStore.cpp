@@ -1,12 +1,14 @@
 #include "core/store/CaptureStore.h"
 
 #include "core/store/ForwardOutbox.h"
+#include "core/store/LargeCaptureFiles.h"
 #include "core/store/SqliteValues.h"
 #include "core/store/StoreOpener.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QStandardPaths>
 #include <algorithm>
 #include <sqlite3.h>
@@ -94,7 +96,7 @@ bool CaptureStore::open(const QString &path, Durability durability)
                                ? sqlite3_column_int(pageSize.get(), 0)
                                : 16384,
                            StoreOpener::BusyTimeoutMs, durability == Durability::Power ? 2 : 1);
-    if (!dropUnreferencedChunks()) {
+    if (!dropUnreferencedUploads()) {
         const QString why = m_error;
         close();
         m_error = why;
@@ -195,7 +197,8 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         bindBytes(st, 4, s.target);
         bindText(st, 5, s.endpointId);
         bindBytes(st, 6, s.contentType);
-        sqlite3_bind_int64(st, 7, c.raw.size());
+        const qint64 rawSize = c.upload != 0 ? c.summary.rawSize : c.raw.size();
+        sqlite3_bind_int64(st, 7, rawSize);
         sqlite3_bind_int64(st, 8, s.bodySize);
         sqlite3_bind_int(st, 9, s.status);
         bindText(st, 10, s.parseError);
@@ -203,7 +206,7 @@ bool CaptureStore::append(QList<NewCapture> &captures)
         bindText(st, 12, s.eventType);
         ok = sqlite3_step(st) == SQLITE_DONE;
         c.summary.id = sqlite3_last_insert_rowid(m_db);
-        c.summary.rawSize = c.raw.size();
+        c.summary.rawSize = rawSize;
         c.summary.deliveryId = QString::fromUtf8(c.deliveryId);
         sqlite3_stmt *rt = insertRaw;
         sqlite3_reset(rt);
@@ -543,14 +546,23 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
         c.raw = columnBytes(stmt.get(), RawColumn);
         return c;
     }
+    const qint64 upload = sqlite3_column_int64(stmt.get(), RawColumn + 1);
     const Lent chunks(prepared("SELECT bytes FROM capture_chunks WHERE upload = ? ORDER BY seq"));
     if (!chunks)
         return std::nullopt;
-    sqlite3_bind_int64(chunks.get(), 1, sqlite3_column_int64(stmt.get(), RawColumn + 1));
-    c.raw.reserve(c.summary.rawSize);
+    sqlite3_bind_int64(chunks.get(), 1, upload);
+    // Stores written before schema 9 hold large captures as chunks; later ones as files.
     while (sqlite3_step(chunks.get()) == SQLITE_ROW) {
         c.raw.append(static_cast<const char *>(sqlite3_column_blob(chunks.get(), 0)),
                      sqlite3_column_bytes(chunks.get(), 0));
+    }
+    if (c.raw.isEmpty()) {
+        QString error;
+        if (!LargeCaptureFiles(m_path).read(upload, c.summary.rawSize, &c.raw, &error)) {
+            m_error =
+                QStringLiteral("Capture %1 in %2 is incomplete: %3").arg(id).arg(m_path, error);
+            return std::nullopt;
+        }
     }
     if (c.raw.size() != c.summary.rawSize) {
         m_error = QStringLiteral("Capture %1 in %2 is incomplete: %3 of %4 bytes")
@@ -566,7 +578,8 @@ std::optional<Capture> CaptureStore::capture(qint64 id) const
 qint64 CaptureStore::newUpload()
 {
     if (m_nextUpload == 0) {
-        Statement stmt(m_db, "SELECT coalesce(max(upload), 0) FROM capture_chunks");
+        Statement stmt(m_db, "SELECT max(coalesce((SELECT max(upload) FROM capture_bytes), 0),"
+                             " coalesce((SELECT max(upload) FROM capture_chunks), 0))");
         m_nextUpload =
             (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0)
                                                             : 0) +
@@ -575,22 +588,16 @@ qint64 CaptureStore::newUpload()
     return m_nextUpload++;
 }
 
-bool CaptureStore::appendChunk(qint64 upload, int seq, const char *data, qint64 size)
+bool CaptureStore::dropUnreferencedUploads()
 {
-    sqlite3_stmt *stmt =
-        prepared("INSERT INTO capture_chunks (upload, seq, bytes) VALUES (?, ?, ?)");
-    if (!stmt)
-        return setError(QStringLiteral("Cannot store a capture in %1").arg(m_path));
-    sqlite3_bind_int64(stmt, 1, upload);
-    sqlite3_bind_int(stmt, 2, seq);
-    sqlite3_bind_blob64(stmt, 3, data, sqlite3_uint64(size), SQLITE_STATIC);
-    const bool ok = sqlite3_step(stmt) == SQLITE_DONE; // its own (autocommit) transaction
-    sqlite3_clear_bindings(stmt);
-    return ok || setError(QStringLiteral("Cannot store a capture in %1").arg(m_path));
-}
-
-bool CaptureStore::dropUnreferencedChunks()
-{
-    return exec("DELETE FROM capture_chunks WHERE upload NOT IN "
-                "(SELECT upload FROM capture_bytes WHERE upload IS NOT NULL)");
+    // Chunks or a file no capture refers to: a process killed while writing a large capture.
+    if (!exec("DELETE FROM capture_chunks WHERE upload NOT IN "
+              "(SELECT upload FROM capture_bytes WHERE upload IS NOT NULL)"))
+        return false;
+    QSet<qint64> referenced;
+    Statement stmt(m_db, "SELECT upload FROM capture_bytes WHERE upload IS NOT NULL");
+    while (stmt && sqlite3_step(stmt.get()) == SQLITE_ROW)
+        referenced.insert(sqlite3_column_int64(stmt.get(), 0));
+    LargeCaptureFiles(m_path).removeUnreferenced(referenced, UnreferencedFileQuietSeconds);
+    return true;
 }

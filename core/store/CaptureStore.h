@@ -23,11 +23,13 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 8;
-    // Captures larger than this are written by the writer as chunks of ChunkBytes (see
-    // StoreWriter), between the commits of other captures.
+    static constexpr int SchemaVersion = 9;
+    // Captures larger than this are written by the writer as a file of their own beside the
+    // store (LargeCaptureFiles, see StoreWriter), not through SQLite.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
-    static constexpr qint64 ChunkBytes = 256 * 1024;
+    // A large capture's file no row refers to is removed on open once it is this old (younger,
+    // it may be another process's capture on its way in).
+    static constexpr int UnreferencedFileQuietSeconds = 600;
 
     CaptureStore();
     ~CaptureStore();
@@ -51,12 +53,9 @@ public:
 
     // Appends the captures in one transaction; fills in their ids. All or nothing.
     bool append(QList<NewCapture> &captures);
-    // The chunks of a large capture, each written in its own transaction before the capture's
-    // row (append() with NewCapture::upload) refers to them. Writing connection only.
+    // The number of a large capture's file (LargeCaptureFiles) before its row (append() with
+    // NewCapture::upload) refers to it. Writing connection only.
     qint64 newUpload();
-    bool appendChunk(qint64 upload, int seq, const char *data, qint64 size);
-    // Chunks no capture refers to (a process killed while writing a large capture); on open.
-    bool dropUnreferencedChunks();
 
     // Has the WAL copied back into the database once it has grown past a few MiB, on the
     // checkpointer's own thread and connection (WalCheckpointer); returns at once. The writer
@@ -126,7 +125,8 @@ private:
     sqlite3 *m_db = nullptr;
     mutable QHash<const char *, sqlite3_stmt *> m_prepared;
     WalCheckpointer m_checkpointer;
-    qint64 m_nextUpload = 0; // 0: not read from the store yet
+    qint64 m_nextUpload = 0;        // 0: not read from the store yet
+    bool dropUnreferencedUploads(); // on open
     bool m_readOnly = false;
     QString m_path;
     mutable QString m_error;

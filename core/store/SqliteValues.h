@@ -44,6 +44,13 @@ private:
     sqlite3_stmt *m_stmt;
 };
 
+// The first column of a statement's first row as an integer; 0 when there is none.
+inline qint64 singleInt(sqlite3 *db, const char *sql)
+{
+    const Statement stmt(db, sql);
+    return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW ? sqlite3_column_int64(stmt.get(), 0) : 0;
+}
+
 inline QByteArray columnBytes(sqlite3_stmt *stmt, int col)
 {
     const void *data = sqlite3_column_blob(stmt, col);

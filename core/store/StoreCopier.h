@@ -7,12 +7,13 @@
 // one read snapshot, so captures committed meanwhile by the writer neither restart nor tear it.
 // The copy is written beside the target as `<target>.part` and renamed over it when complete;
 // a cancelled or failed copy leaves the target as it was. The target's own WAL, shared memory
-// and search index files are removed (the index is rebuilt for the copy when it is opened).
+// and search index files are removed (the index is rebuilt for the copy when it is opened). The
+// files of its large captures (LargeCaptureFiles) go with it, into the copy's folder.
 class StoreCopier
 {
 public:
     static constexpr int PagesPerStep = 256;
-    // After each step: pages copied and the total; returning false cancels.
+    // After each step: bytes copied and the total; returning false cancels.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     // On the calling thread (a worker's). False with *error; *cancelled when Progress said so.

@@ -126,6 +126,12 @@ QByteArray StoreMigrations::step(int toVersion)
                "CREATE INDEX capture_marks_bookmarked ON capture_marks(capture_id)"
                " WHERE bookmarked = 1;"
                "CREATE INDEX capture_marks_updated ON capture_marks(updated_at);";
+    case 9:
+        // A large capture's bytes are a file beside the store (LargeCaptureFiles), named by the
+        // upload its capture_bytes row refers to; capture_chunks keeps those of earlier versions.
+        // Nothing in the tables changes, but a version that looks for chunks only must not
+        // open a store that holds such files.
+        return {};
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 
 #include "core/platform/BackgroundThread.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/LargeCaptureFiles.h"
 
 StoreWriter::StoreWriter(CaptureStore *store, QObject *parent)
     : QObject(parent), m_store(store), m_thread([this] { run(); })
@@ -43,10 +44,7 @@ bool StoreWriter::hasWork() const
 {
     if (!m_pending.isEmpty() || !m_jobs.empty())
         return true;
-    if (m_large.written < 0)
-        return !m_largeQueue.empty();
-    // Chunks left to write, or all written and its Prepare done: its row can go in.
-    return m_large.written < m_large.item.capture.raw.size() || m_large.prepared;
+    return m_large.active ? m_large.ready : !m_largeQueue.empty();
 }
 
 void StoreWriter::run()
@@ -57,9 +55,9 @@ void StoreWriter::run()
         bool large = false;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            // Stopping waits for a large capture's Prepare too: its row is still to commit.
+            // Stopping waits for a large capture's file and Prepare too: its row is to commit.
             const auto done = [this] {
-                return m_stopping && m_large.written < 0 && m_largeQueue.empty();
+                return m_stopping && !m_large.active && m_largeQueue.empty();
             };
             m_wake.wait(lock, [&] { return hasWork() || done(); });
             if (!hasWork())
@@ -69,9 +67,9 @@ void StoreWriter::run()
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
             }
-            large = m_large.written >= 0 || !m_largeQueue.empty();
+            large = m_large.active ? m_large.ready : !m_largeQueue.empty();
         }
-        // Captures first: a sender waits for them. Then one chunk of a large capture, then one
+        // Captures first: a sender waits for them. Then a large capture's start or row, then one
         // other write; then the captures that came in meanwhile again.
         if (!batch.isEmpty()) {
             for (Item &item : batch) {
@@ -81,7 +79,7 @@ void StoreWriter::run()
             commit(batch);
         }
         if (large)
-            writeChunk();
+            advanceLarge();
         if (job && !job(*m_store)) {
             const QString error = m_store->errorString();
             QMetaObject::invokeMethod(
@@ -91,7 +89,7 @@ void StoreWriter::run()
     }
 }
 
-void StoreWriter::commit(QList<Item> &items)
+bool StoreWriter::commit(QList<Item> &items)
 {
     QList<NewCapture> captures;
     captures.reserve(items.size());
@@ -101,6 +99,7 @@ void StoreWriter::commit(QList<Item> &items)
     for (qsizetype i = 0; i < items.size(); ++i)
         items[i].capture = std::move(captures[i]);
     deliver(items, ok, ok ? QString() : m_store->errorString());
+    return ok;
 }
 
 void StoreWriter::startLarge()
@@ -109,58 +108,53 @@ void StoreWriter::startLarge()
         std::lock_guard<std::mutex> lock(m_mutex);
         m_large.item = std::move(m_largeQueue.front());
         m_largeQueue.pop_front();
-        m_large.written = 0;
-        m_large.seq = 0;
-        m_large.failed = false;
-        m_large.prepared = !m_large.item.prepare;
+        m_large.active = true;
+        m_large.ready = false;
+        m_large.error.clear();
     }
     m_large.item.capture.upload = m_store->newUpload();
-    if (m_large.item.prepare) {
-        // A pass over the whole body, beside the chunks; it reads (duplicate deliveries)
-        // through a connection of its own.
-        m_large.preparing = std::thread([this, path = m_store->path()] {
+    m_large.working =
+        std::thread([this, path = m_store->path(), durability = m_store->durability()] {
             BackgroundThread::lowerPriority(); // the other senders' commits first
-            CaptureStore reading;
-            reading.openReadOnly(path);
-            m_large.item.prepare(m_large.item.capture, reading);
+            Item &item = m_large.item;         // the writer leaves it alone until `ready`
+            QString error;
+            if (LargeCaptureFiles(path).write(&item.capture.upload, item.capture.raw, durability,
+                                              &error) &&
+                item.prepare) {
+                // A pass over the whole body; it reads (duplicate deliveries) through a
+                // connection of its own.
+                CaptureStore reading;
+                reading.openReadOnly(path);
+                item.prepare(item.capture, reading);
+            }
+            // Released here, not on the writer: returning tens of MB to the system takes long.
+            item.capture.summary.rawSize = item.capture.raw.size();
+            item.capture.raw = QByteArray();
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
-                m_large.prepared = true;
+                m_large.ready = true;
+                m_large.error = error;
             }
             m_wake.notify_one();
         });
-    }
 }
 
-void StoreWriter::writeChunk()
+void StoreWriter::advanceLarge()
 {
-    if (m_large.written < 0)
+    if (!m_large.active) {
         startLarge();
-    const QByteArray &raw = m_large.item.capture.raw; // not changed by Prepare
-    if (m_large.written < raw.size()) {
-        const qint64 size = qMin<qint64>(CaptureStore::ChunkBytes, raw.size() - m_large.written);
-        if (!m_large.failed && !m_store->appendChunk(m_large.item.capture.upload, m_large.seq++,
-                                                     raw.constData() + m_large.written, size))
-            m_large.failed = true; // the rest is skipped; the capture is refused below
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_large.written = m_large.failed ? raw.size() : m_large.written + size;
         return;
     }
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        if (!m_large.prepared)
-            return; // the row waits for its verdict; other commits go on meanwhile
-    }
-    if (m_large.preparing.joinable())
-        m_large.preparing.join();
+    m_large.working.join(); // it has set `ready`
     QList<Item> items;
     items.append(std::move(m_large.item));
-    if (m_large.failed)
-        deliver(items, false, m_store->errorString()); // its chunks are dropped on the next open
-    else
-        commit(items);
+    const qint64 upload = items.first().capture.upload;
+    if (!m_large.error.isEmpty())
+        deliver(items, false, m_large.error);
+    else if (!commit(items))
+        LargeCaptureFiles(m_store->path()).remove({upload}); // no row refers to it
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_large.written = -1;
+    m_large.active = false;
     m_large.item = Item();
 }
 

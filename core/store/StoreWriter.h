@@ -21,11 +21,12 @@ class CaptureStore;
 // writes and no sender waits behind a long run of them.
 //
 // A large capture (over CaptureStore::LargeCaptureBytes) would hold up every commit behind it
-// for as long as its bytes take to write and verify. So its bytes go in as chunks, one chunk a
-// turn between the commits of the others, while its Prepare (the fast verdict: a pass over the
-// whole body) runs on a thread of its own with its own reading connection; its row is committed
-// once both are done. Its id is then later than those of captures that arrived while it was
-// written. WAL checkpoints are handed off between commits (WalCheckpointer).
+// for as long as its bytes take to write and verify. So a thread of its own writes its bytes to a
+// file beside the store (LargeCaptureFiles: once, not through the WAL) and then runs its Prepare
+// (the fast verdict: a pass over the whole body) with its own reading connection; the writer
+// commits its row, which refers to the file, once both are done, between the commits of the
+// others. Its id is then later than those of captures that arrived meanwhile. WAL checkpoints
+// are handed off between commits (WalCheckpointer).
 class StoreWriter : public QObject
 {
     Q_OBJECT
@@ -55,22 +56,21 @@ private:
         Prepare prepare;
         Done done;
     };
-    // The large capture being written: its chunks so far, and its Prepare's thread.
+    // The large capture being written: its file and Prepare on a thread of their own.
     struct Large
     {
         Item item;
-        qint64 written = -1; // bytes in chunks so far; -1: not started
-        int seq = 0;
-        bool failed = false;
-        bool prepared = false; // guarded by m_mutex
-        std::thread preparing;
+        bool active = false;
+        bool ready = false; // guarded by m_mutex: its file is written and its Prepare done
+        QString error;      // why its file could not be written; guarded by m_mutex
+        std::thread working;
     };
 
     void run();
     bool hasWork() const; // with m_mutex held
-    void commit(QList<Item> &items);
+    bool commit(QList<Item> &items);
     void startLarge();
-    void writeChunk();
+    void advanceLarge(); // starts the next large capture, or commits the one that is ready
     void deliver(const QList<Item> &items, bool ok, const QString &error);
 
     CaptureStore *m_store;
@@ -79,7 +79,7 @@ private:
     QList<Item> m_pending;
     std::deque<Item> m_largeQueue;
     std::deque<Job> m_jobs;
-    Large m_large; // the one in progress, when m_large.written >= 0
+    Large m_large;
     bool m_stopping = false;
     std::thread m_thread;
 };

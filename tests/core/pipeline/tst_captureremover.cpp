@@ -1,6 +1,7 @@
 #include "../store/StoreTestCaptures.h"
 #include "core/pipeline/CaptureSession.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/LargeCaptureFiles.h"
 #include "core/store/SearchIndex.h"
 #include "tests/support/HttpTestClient.h"
 
@@ -149,17 +150,20 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
         QVERIFY(fill(path, 5, word));
-        { // capture 6: a large one, its bytes in chunks; 3 imported
+        { // capture 6: a large one, its bytes in a file beside the store; 3 imported
             CaptureStore store;
             QVERIFY(store.open(path));
             NewCapture large = storeTestCapture(6, word(6) + QByteArray(300000, ' '));
             large.upload = store.newUpload();
-            for (int seq = 0; seq * 100000 < large.raw.size(); ++seq)
-                QVERIFY(store.appendChunk(large.upload, seq, large.raw.constData() + seq * 100000,
-                                          qMin<qint64>(100000, large.raw.size() - seq * 100000)));
+            large.summary.rawSize = large.raw.size();
+            QString error;
+            QVERIFY2(LargeCaptureFiles(path).write(&large.upload, large.raw, Durability::Process,
+                                                   &error),
+                     qPrintable(error));
             QList<NewCapture> one{large};
             QVERIFY(store.append(one));
         }
+        QVERIFY(QFile::exists(LargeCaptureFiles(path).path(1)));
         QVERIFY(exec(path,
                      "INSERT INTO capture_origins (capture_id, source, format, entry,"
                      " imported_us) VALUES (3, 'x.har', 'har', 0, 1), (4, 'x.har', 'har', 1, 1);"
@@ -191,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(column(path, "SELECT capture_id FROM capture_origins"), QVector<qint64>({4}));
         QCOMPARE(column(path, "SELECT capture_id FROM forward_outbox"), QVector<qint64>({4}));
         QCOMPARE(column(path, "SELECT capture_id FROM capture_marks"), QVector<qint64>({5}));
-        QCOMPARE(single(path, "SELECT count(*) FROM capture_chunks"), 0);
+        QVERIFY(!QFile::exists(LargeCaptureFiles(path).path(1))); // capture 6's bytes
         for (int n : {2, 3, 6})
             QCOMPARE(indexed(path, "alpha_" + QByteArray::number(n)), QVector<qint64>());
         for (int n : {1, 4, 5})

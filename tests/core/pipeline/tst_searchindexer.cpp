@@ -3,6 +3,7 @@
 #include "core/store/CaptureQuery.h"
 #include "core/store/CaptureSearch.h"
 #include "core/store/CaptureStore.h"
+#include "core/store/LargeCaptureFiles.h"
 #include "core/store/SearchIndex.h"
 
 #include <QDeadlineTimer>
@@ -166,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(search(path, QStringLiteral("old_one")), QVector<qint64>());
     }
 
-    void indexesLargeChunkedCaptures()
+    void indexesLargeCaptures()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("captures.sqlite"));
@@ -176,13 +177,13 @@ private Q_SLOTS:
         body.replace(100, 14, " early_marker ");
         NewCapture c = storeTestCapture(1, body);
         c.upload = store.newUpload();
-        for (qint64 at = 0, seq = 0; at < c.raw.size(); at += CaptureStore::ChunkBytes, ++seq)
-            QVERIFY(store.appendChunk(c.upload, int(seq), c.raw.constData() + at,
-                                      qMin(CaptureStore::ChunkBytes, c.raw.size() - at)));
+        c.summary.rawSize = c.raw.size();
+        QString error;
+        QVERIFY2(LargeCaptureFiles(path).write(&c.upload, c.raw, Durability::Process, &error),
+                 qPrintable(error));
         QList<NewCapture> cs{c};
         QVERIFY(store.append(cs));
         store.close();
-        QString error;
         QVERIFY2(SearchIndexer::catchUp(path, &error), qPrintable(error));
         QCOMPARE(search(path, QStringLiteral("early_marker")), QVector<qint64>({1}));
         QCOMPARE(search(path, QStringLiteral("header:content-type=application/json")),

@@ -44,7 +44,7 @@ private Q_SLOTS:
 
         CaptureStore store;
         QVERIFY2(store.open(path()), qPrintable(store.errorString()));
-        QCOMPARE(store.schemaVersion(), 8);
+        QCOMPARE(store.schemaVersion(), CaptureStore::SchemaVersion);
         CaptureMarks marks(store);
         QVERIFY(marks.mark(3).isEmpty());
         QVERIFY2(marks.setBookmarked({3}, true), qPrintable(store.errorString()));
