@@ -17,7 +17,7 @@
 namespace {
 
 constexpr qsizetype readChunk = 64 * 1024;
-constexpr qsizetype readPerTurn = 1024 * 1024; // then let the event loop serve others
+constexpr qsizetype readPerTurn = 256 * 1024; // then let the event loop serve others
 
 void addressOf(const sockaddr_storage &storage, QHostAddress *address, quint16 *port)
 {
@@ -75,15 +75,19 @@ void SocketChannel::onReadable()
     bool ended = false;
     while (m_fd >= 0 && in.size() - before < readPerTurn) {
         const qsizetype at = in.size();
-        // Into the room the owner reserved (a body of known length), else a chunk at a time.
-        const qsizetype chunk = qBound(readChunk, in.capacity() - at, readPerTurn);
+        // Into the room the buffer has (the owner reserves a body of known length), never past
+        // it: growing a buffer of tens of MB copies it. A chunk at a time when it is full.
+        const qsizetype room = in.capacity() - at;
+        const qsizetype chunk = room > 0 ? qMin(room, readPerTurn) : readChunk;
         in.resize(at + chunk);
         const ssize_t n = ::recv(m_fd, in.data() + at, size_t(chunk), 0);
         in.resize(at + qMax<qsizetype>(n, 0));
         if (n > 0) {
-            if (n < chunk)
-                break; // drained for now: the notifier is level-triggered, it fires again for
-                       // more (or for the end of input); no recv() that only says EAGAIN
+            // Drained for now: the notifier is level-triggered, it fires again for more (or for
+            // the end of input); no recv() that only says EAGAIN. A buffer just filled (a body
+            // of declared length, complete) goes to its owner before it would grow.
+            if (n < chunk || in.size() == in.capacity())
+                break;
             continue;
         }
         if (n < 0 && errno == EINTR)
