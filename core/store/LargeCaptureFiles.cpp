@@ -59,8 +59,7 @@ QString LargeCaptureFiles::path(qint64 upload) const
     return m_folder + QLatin1Char('/') + QString::number(upload) + QStringLiteral(".http");
 }
 
-bool LargeCaptureFiles::write(qint64 *upload, const QByteArray &bytes, Durability durability,
-                              QString *error) const
+bool LargeCaptureFiles::write(qint64 *upload, const QByteArray &bytes, QString *error) const
 {
     const QByteArray folder = QFile::encodeName(m_folder);
     if (::mkdir(folder.constData(), 0700) != 0 && errno != EEXIST) {
@@ -80,11 +79,11 @@ bool LargeCaptureFiles::write(qint64 *upload, const QByteArray &bytes, Durabilit
         return false;
     }
     bool ok = writeAll(fd, bytes.constData(), bytes.size());
-    if (ok && durability == Durability::Power)
+    if (ok)
         ok = ::fdatasync(fd) == 0;
     const int why = errno;
     ok = ::close(fd) == 0 && ok;
-    if (ok && durability == Durability::Power)
+    if (ok)
         ok = syncFolder(m_folder);
     if (!ok) {
         *error = QStringLiteral("Cannot write %1: %2").arg(file, qt_error_string(why));

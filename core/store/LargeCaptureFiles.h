@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/capture/Durability.h"
-
 #include <QByteArray>
 #include <QList>
 #include <QSet>
@@ -23,10 +21,12 @@ public:
 
     // Writes `bytes` as a new file (owner-only, like the store) numbered `*upload` or, when that
     // number is taken (another process writing to the same store), the next free one, which is
-    // put in *upload. With Durability::Power the file and its folder entry are synced before it
-    // returns. False with *error naming the file; nothing is left behind then.
-    bool write(qint64 *upload, const QByteArray &bytes, Durability durability,
-               QString *error) const;
+    // put in *upload. The file and its folder entry are synced before it returns, whatever the
+    // store's durability: its row may be rolled back by a power loss (durability "process"), but
+    // a row that stays never refers to a file the loss cut short. It costs the large capture's own
+    // answer only (this runs beside the writer, not on it). False with *error naming the file;
+    // nothing is left behind then.
+    bool write(qint64 *upload, const QByteArray &bytes, QString *error) const;
     // The `size` bytes of upload's file. False with *error when it is missing or not that size.
     bool read(qint64 upload, qint64 size, QByteArray *out, QString *error) const;
     void remove(const QList<qint64> &uploads) const;

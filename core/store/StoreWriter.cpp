@@ -113,30 +113,28 @@ void StoreWriter::startLarge()
         m_large.error.clear();
     }
     m_large.item.capture.upload = m_store->newUpload();
-    m_large.working =
-        std::thread([this, path = m_store->path(), durability = m_store->durability()] {
-            BackgroundThread::lowerPriority(); // the other senders' commits first
-            Item &item = m_large.item;         // the writer leaves it alone until `ready`
-            QString error;
-            if (LargeCaptureFiles(path).write(&item.capture.upload, item.capture.raw, durability,
-                                              &error) &&
-                item.prepare) {
-                // A pass over the whole body; it reads (duplicate deliveries) through a
-                // connection of its own.
-                CaptureStore reading;
-                reading.openReadOnly(path);
-                item.prepare(item.capture, reading);
-            }
-            // Released here, not on the writer: returning tens of MB to the system takes long.
-            item.capture.summary.rawSize = item.capture.raw.size();
-            item.capture.raw = QByteArray();
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_large.ready = true;
-                m_large.error = error;
-            }
-            m_wake.notify_one();
-        });
+    m_large.working = std::thread([this, path = m_store->path()] {
+        BackgroundThread::lowerPriority(); // the other senders' commits first
+        Item &item = m_large.item;         // the writer leaves it alone until `ready`
+        QString error;
+        if (LargeCaptureFiles(path).write(&item.capture.upload, item.capture.raw, &error) &&
+            item.prepare) {
+            // A pass over the whole body; it reads (duplicate deliveries) through a
+            // connection of its own.
+            CaptureStore reading;
+            reading.openReadOnly(path);
+            item.prepare(item.capture, reading);
+        }
+        // Released here, not on the writer: returning tens of MB to the system takes long.
+        item.capture.summary.rawSize = item.capture.raw.size();
+        item.capture.raw = QByteArray();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_large.ready = true;
+            m_large.error = error;
+        }
+        m_wake.notify_one();
+    });
 }
 
 void StoreWriter::advanceLarge()

@@ -157,8 +157,7 @@ private Q_SLOTS:
             large.upload = store.newUpload();
             large.summary.rawSize = large.raw.size();
             QString error;
-            QVERIFY2(LargeCaptureFiles(path).write(&large.upload, large.raw, Durability::Process,
-                                                   &error),
+            QVERIFY2(LargeCaptureFiles(path).write(&large.upload, large.raw, &error),
                      qPrintable(error));
             QList<NewCapture> one{large};
             QVERIFY(store.append(one));

@@ -179,8 +179,7 @@ private Q_SLOTS:
         c.upload = store.newUpload();
         c.summary.rawSize = c.raw.size();
         QString error;
-        QVERIFY2(LargeCaptureFiles(path).write(&c.upload, c.raw, Durability::Process, &error),
-                 qPrintable(error));
+        QVERIFY2(LargeCaptureFiles(path).write(&c.upload, c.raw, &error), qPrintable(error));
         QList<NewCapture> cs{c};
         QVERIFY(store.append(cs));
         store.close();

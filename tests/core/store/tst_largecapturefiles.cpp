@@ -126,7 +126,7 @@ private Q_SLOTS:
         for (qint64 upload : {2, 3}) {
             qint64 n = upload;
             QString error;
-            QVERIFY2(files.write(&n, "bytes", Durability::Process, &error), qPrintable(error));
+            QVERIFY2(files.write(&n, "bytes", &error), qPrintable(error));
             QCOMPARE(n, upload);
         }
         makeOld(files.path(2));
@@ -143,7 +143,7 @@ private Q_SLOTS:
         // A number taken by a file is skipped, not overwritten.
         qint64 upload = 3;
         QString error;
-        QVERIFY(files.write(&upload, "other", Durability::Power, &error));
+        QVERIFY(files.write(&upload, "other", &error));
         QCOMPARE(upload, 4);
         QCOMPARE(fileBytes(files.path(3)), QByteArray("bytes"));
     }
@@ -176,7 +176,7 @@ private Q_SLOTS:
         const LargeCaptureFiles old(to);
         qint64 stale = 9;
         QString error;
-        QVERIFY(old.write(&stale, "stale", Durability::Process, &error));
+        QVERIFY(old.write(&stale, "stale", &error));
         QList<QPair<qint64, qint64>> steps;
         const auto progress = [&](qint64 done, qint64 total) {
             steps.append({done, total});
