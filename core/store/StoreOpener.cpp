@@ -1,5 +1,6 @@
 #include "core/store/StoreOpener.h"
 
+#include "core/store/BusyWait.h"
 #include "core/store/StoreMigrations.h"
 #include "core/store/WalCheckpointer.h"
 
@@ -184,7 +185,7 @@ sqlite3 *StoreOpener::openForWriting(const QString &path, Durability durability,
         sqlite3_close_v2(db);
         return nullptr;
     }
-    sqlite3_busy_timeout(db, BusyTimeoutMs);
+    BusyWait::install(db, BusyTimeoutMs); // commits wait for a checkpoint's lock, not past it
     // Larger pages: fewer WAL frames (one write each) per commit of a few KiB captures. Only
     // takes effect when the file is created. The journal size limit truncates the WAL file when
     // it starts over after a checkpoint (see WalCheckpointer).

@@ -129,9 +129,16 @@ void WalCheckpointer::checkpoint(qint64 bytes, sqlite3 *db)
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return;
     }
-    // A RESTART checkpoint holds the writer lock while it copies, so everything a PASSIVE one can
-    // copy is copied first, without it; the RESTART then only has what came in meanwhile.
-    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    // A RESTART checkpoint holds the writer lock while it copies and syncs, so PASSIVE ones copy
+    // (and sync) without it until what came in meanwhile is small; the RESTART then has only that.
+    for (int round = 0; round < MaxPassiveRounds; ++round) {
+        int walFrames = 0;
+        int copiedFrames = 0;
+        if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames,
+                                      &copiedFrames) != SQLITE_OK ||
+            qint64(walFrames - copiedFrames) * m_frameBytes <= RestartRemainderBytes)
+            break;
+    }
     // SQLite's own wait (the busy handler) keeps waiting for the read mark a reader had when the
     // call began, so a reader that runs transaction after transaction starves it; a new attempt
     // every millisecond sees the readers as they are now. Once everything is copied, a reader's
