@@ -24,8 +24,10 @@ private Q_SLOTS:
 private:
     sqlite3 *open() const;
     bool holdWriteLock(); // on a connection of its own (m_holder)
-    // Holds the write lock on `holder` from another thread for `ms`, then commits.
-    static std::thread releaseLater(sqlite3 *holder, int ms);
+    // While m_holder holds the write lock (released from another thread 30 ms later), `db`
+    // begins a write transaction and commits it; the result of the BEGIN, or of the COMMIT when
+    // the BEGIN succeeded.
+    int writeOnceReleased(sqlite3 *db);
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -43,12 +45,17 @@ sqlite3 *TestBusyWait::open() const
     return db;
 }
 
-std::thread TestBusyWait::releaseLater(sqlite3 *holder, int ms)
+int TestBusyWait::writeOnceReleased(sqlite3 *db)
 {
-    return std::thread([holder, ms] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    if (!holdWriteLock())
+        return SQLITE_ERROR;
+    std::thread release([holder = m_holder] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
         sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr);
     });
+    const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    release.join();
+    return rc == SQLITE_OK ? sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) : rc;
 }
 
 void TestBusyWait::init()
@@ -81,13 +88,8 @@ void TestBusyWait::waitsUntilTheLockIsReleased()
     sqlite3 *db = open();
     QVERIFY(db);
     BusyWait::install(db, 10000);
-    QVERIFY(holdWriteLock());
-    std::thread release = releaseLater(m_holder, 30);
-    // Without a busy handler this fails at once with SQLITE_BUSY.
-    const int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    release.join();
-    QCOMPARE(rc, SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    // Without a busy handler the BEGIN fails at once with SQLITE_BUSY.
+    QCOMPARE(writeOnceReleased(db), SQLITE_OK);
     sqlite3_close_v2(db);
 }
 
@@ -112,12 +114,7 @@ void TestBusyWait::theWritingConnectionWaitsForALock()
     sqlite3 *writer = StoreOpener::openForWriting(m_path, Durability::Process,
                                                   CaptureStore::SchemaVersion, &error);
     QVERIFY2(writer, qPrintable(error));
-    QVERIFY(holdWriteLock());
-    std::thread release = releaseLater(m_holder, 30);
-    const int rc = sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-    release.join();
-    QCOMPARE(rc, SQLITE_OK);
-    QCOMPARE(sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    QCOMPARE(writeOnceReleased(writer), SQLITE_OK);
     sqlite3_close_v2(writer);
 }
 
