@@ -2,7 +2,24 @@
 
 #include <QFile>
 #include <chrono>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+namespace {
+
+// Writes a file's dirty pages to the disk, through a descriptor of its own (a sync covers the
+// file, whichever descriptor asks). Best effort: SQLite still syncs what it needs.
+void syncData(const QByteArray &file)
+{
+    const int fd = ::open(file.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fdatasync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
 
 WalCheckpointer::~WalCheckpointer()
 {
@@ -14,13 +31,14 @@ void WalCheckpointer::install(sqlite3 *db, const QString &path, int pageSize, in
 {
     uninstall();
     m_writer = db;
+    m_file = QFile::encodeName(path);
     m_frameBytes = pageSize + 24; // each WAL frame is a page behind a 24-byte header
     m_walFrames = 0;
+    m_askedAt = 0;
     m_restartAt = RestartBytes;
     m_busyTimeoutMs = busyTimeoutMs;
     sqlite3_wal_hook(db, &WalCheckpointer::onCommit, this);
-    const QByteArray file = QFile::encodeName(path);
-    if (sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+    if (sqlite3_open_v2(m_file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
         // Without it the WAL is not checkpointed while running; SQLite folds it on close.
         sqlite3_close_v2(m_db);
@@ -80,6 +98,9 @@ void WalCheckpointer::checkpointIfLarge()
             return; // (no thread switch for the many small commits)
         // Without its own connection (it could not be opened) the writer checkpoints itself.
         if (m_db && bytes < HardLimitBytes) {
+            if (bytes >= m_askedAt && bytes - m_askedAt < CheckpointBytes)
+                return;          // the next request once CheckpointBytes more are in the WAL
+            m_askedAt = bytes;   // (a smaller WAL started over)
             m_requested = bytes; // the latest size replaces an older request
             lock.unlock();
             m_wake.notify_one();
@@ -119,6 +140,14 @@ void WalCheckpointer::run()
     }
 }
 
+bool WalCheckpointer::copy(sqlite3 *db, int *walFrames, int *copiedFrames)
+{
+    const bool ok = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, walFrames,
+                                              copiedFrames) == SQLITE_OK;
+    syncData(m_file);
+    return ok;
+}
+
 void WalCheckpointer::checkpoint(qint64 bytes, sqlite3 *db)
 {
     if (bytes < RestartBytes)
@@ -126,7 +155,7 @@ void WalCheckpointer::checkpoint(qint64 bytes, sqlite3 *db)
     if (bytes < CheckpointBytes)
         return;
     if (bytes < m_restartAt) {
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        copy(db, nullptr, nullptr);
         return;
     }
     // A RESTART checkpoint holds the writer lock while it copies and syncs, so PASSIVE ones copy
@@ -134,21 +163,31 @@ void WalCheckpointer::checkpoint(qint64 bytes, sqlite3 *db)
     for (int round = 0; round < MaxPassiveRounds; ++round) {
         int walFrames = 0;
         int copiedFrames = 0;
-        if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames,
-                                      &copiedFrames) != SQLITE_OK ||
+        if (!copy(db, &walFrames, &copiedFrames) ||
             qint64(walFrames - copiedFrames) * m_frameBytes <= RestartRemainderBytes)
             break;
     }
+    syncData(m_file + "-wal"); // what the RESTART would sync first, with commits held off
     // SQLite's own wait (the busy handler) keeps waiting for the read mark a reader had when the
     // call began, so a reader that runs transaction after transaction starves it; a new attempt
     // every millisecond sees the readers as they are now. Once everything is copied, a reader's
-    // next transaction no longer uses the WAL, and an attempt after that starts it over.
+    // next transaction no longer uses the WAL, and an attempt after that starts it over. Each
+    // attempt is a PASSIVE one first: while it cannot copy everything, a reader holds the WAL and
+    // a RESTART would only hold off commits for its syncs and fail.
     sqlite3_busy_timeout(db, 0);
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(RestartWaitMs);
     int rc = SQLITE_BUSY;
     while (rc == SQLITE_BUSY && std::chrono::steady_clock::now() < deadline) {
-        rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+        int walFrames = 0;
+        int copiedFrames = 0;
+        rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames,
+                                       &copiedFrames);
+        if (rc == SQLITE_OK && copiedFrames == walFrames)
+            rc =
+                sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+        else if (rc == SQLITE_OK)
+            rc = SQLITE_BUSY;
         if (rc == SQLITE_BUSY)
             sqlite3_sleep(1);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <condition_variable>
 #include <mutex>
@@ -15,27 +16,35 @@ struct sqlite3;
 // In WAL mode a checkpoint and the writer's commits run at the same time, so copying a 50 MB
 // capture into the database never delays the next sender's answer.
 //
-// A PASSIVE checkpoint once the WAL passes CheckpointBytes: it copies what no reader still needs
-// and never waits, and the next commit starts the WAL over from its beginning. A reader that
-// keeps a snapshot open keeps the WAL from starting over, so once it has grown past RestartBytes
-// a RESTART checkpoint waits (at most RestartWaitMs) for the readers to move on (and holds off
-// commits meanwhile); if they do not, the next attempt waits until the WAL has grown by
-// RestartBytes more. The connection's journal_size_limit (JournalSizeLimitBytes) truncates the
-// file when the WAL starts over from a size past it; below it the file keeps its blocks, so that
-// a WAL starting over writes into blocks it already has (truncating at 8 MiB under a sustained
-// load freed and allocated them again every few commits: 4 % of the writer's time in
-// ftruncate, more in ext4's block allocation).
+// A PASSIVE checkpoint each time the WAL has grown by CheckpointBytes: it copies what no reader
+// still needs and never waits, and the next commit starts the WAL over from its beginning. Under
+// a steady stream of commits the WAL never starts over that way (the copy never catches up with
+// the frames appended while it runs), so once it has grown past RestartBytes a RESTART
+// checkpoint copies the rest with commits held off and starts the WAL over once no reader uses
+// it, trying again for at most RestartWaitMs while readers do; if they keep it, the next attempt
+// waits until the WAL has grown by RestartBytes more. The writer waits for all a RESTART does,
+// so that is kept small: PASSIVE rounds first leave it little to copy, each copy is followed by
+// a sync of the database file (SQLite syncs it only once a copy reached the end of the WAL, which
+// under load left the RESTART to sync everything copied since the last one: 12 ms and more),
+// and the WAL is synced just before. With these and one RESTART per 32 MiB instead of 16, the
+// writer's commits of 4 ms or more fell from 1.0-1.4 s to 0.5-0.65 s of a 10 s run of
+// bench/ingest.sh's load (bench/README.md).
+//
+// The connection's journal_size_limit (JournalSizeLimitBytes) truncates the file when the WAL
+// starts over from a size past it; below it the file keeps its blocks, so that a WAL starting
+// over writes into blocks it already has (truncating at 8 MiB under a sustained load freed and
+// allocated them again every few commits: 4 % of the writer's time in ftruncate, more in ext4's
+// block allocation).
 class WalCheckpointer
 {
 public:
     static constexpr qint64 CheckpointBytes = 4 * 1024 * 1024;
-    static constexpr qint64 RestartBytes = 16 * 1024 * 1024;
+    static constexpr qint64 RestartBytes = 32 * 1024 * 1024;
     static constexpr qint64 JournalSizeLimitBytes = 64 * 1024 * 1024;
     static constexpr int RestartWaitMs = 250;
     // Before a RESTART, PASSIVE checkpoints follow one another (at most MaxPassiveRounds) until
     // what is left to copy is below RestartRemainderBytes, which bounds what the RESTART copies
-    // with commits held off. (Its two syncs remain, a few ms under the lock: alone this change
-    // did not measurably shorten the writer's waits; BusyWait did.)
+    // with commits held off.
     static constexpr qint64 RestartRemainderBytes = 1024 * 1024;
     static constexpr int MaxPassiveRounds = 4;
     // Under sustained load the thread's checkpoints never catch up with the frames appended while
@@ -64,8 +73,11 @@ private:
     static int onCommit(void *self, sqlite3 *db, const char *name, int frames);
     void run();
     void checkpoint(qint64 bytes, sqlite3 *db); // m_restartAt: one caller at a time
+    // A PASSIVE checkpoint, then the database file synced; false when SQLite failed.
+    bool copy(sqlite3 *db, int *walFrames, int *copiedFrames);
 
     sqlite3 *m_writer = nullptr;
+    QByteArray m_file;       // the store's path, encoded
     sqlite3 *m_db = nullptr; // the checkpointing connection, used by the thread only
     qint64 m_frameBytes = 0;
     qint64 m_restartAt = RestartBytes; // the thread's
@@ -75,6 +87,7 @@ private:
     std::condition_variable m_wake;
     qint64 m_walFrames = 0;    // written by the writer's hook
     qint64 m_requested = -1;   // WAL bytes to act on, -1: nothing asked
+    qint64 m_askedAt = 0;      // WAL bytes at the last request (the writer's)
     bool m_busy = false;       // the thread is checkpointing
     bool m_writerBusy = false; // the writer is checkpointing (the thread waits)
     bool m_stopping = false;
