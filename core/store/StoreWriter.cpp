@@ -4,6 +4,8 @@
 #include "core/store/CaptureStore.h"
 #include "core/store/LargeCaptureFiles.h"
 
+#include <QThread>
+
 StoreWriter::StoreWriter(CaptureStore *store, QObject *parent)
     : QObject(parent), m_store(store), m_thread([this] { run(); })
 {}
@@ -28,7 +30,25 @@ void StoreWriter::enqueue(NewCapture capture, Prepare prepare, Done done)
         else
             m_pending.append(std::move(item));
     }
-    m_wake.notify_one();
+    if (QThread::currentThread() != thread()) {
+        m_wake.notify_one();
+        return;
+    }
+    // On the socket thread the wake waits until the events already there have run: the
+    // requests one poll found go in one commit, where a writer woken by the first would commit
+    // it alone (a sixth of the commits under load were of one capture, each costing about what
+    // one of thirty does) and the others would wait for it. A busy writer needs no wake: it
+    // looks for more after each commit.
+    if (m_wakePosted)
+        return;
+    m_wakePosted = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_wakePosted = false;
+            m_wake.notify_one();
+        },
+        Qt::QueuedConnection);
 }
 
 void StoreWriter::post(Job job)

@@ -81,5 +81,6 @@ private:
     std::deque<Job> m_jobs;
     Large m_large;
     bool m_stopping = false;
+    bool m_wakePosted = false; // a wake waits for this object's thread (used there only)
     std::thread m_thread;
 };
