@@ -69,20 +69,19 @@ void AwsKeychain::run(QKeychain::Job *job, const QString &endpointId,
             });
     // Probed first, so that a missing keychain gives the clear error; the job goes on even if
     // `context` goes meanwhile (a dialog closed right after OK still saves).
-    KeychainAvailability::probe(
-        this, [this, job, context, done](bool available, const QString &reason) {
-            if (available) {
-                job->start();
-                return;
-            }
-            Result r;
-            r.status = SecretStore::Status::Unavailable;
-            r.error = SecretStore::unavailablePrefix() + QStringLiteral(": ") + reason;
-            if (auto *write = qobject_cast<QKeychain::WritePasswordJob *>(job))
-                write->setBinaryData(QByteArray());
-            job->deleteLater();
-            deliver(context, done, std::move(r));
-        });
+    KeychainAvailability::probe(this, [job, context, done](bool available, const QString &reason) {
+        if (available) {
+            job->start();
+            return;
+        }
+        Result r;
+        r.status = SecretStore::Status::Unavailable;
+        r.error = SecretStore::unavailablePrefix() + QStringLiteral(": ") + reason;
+        if (auto *write = qobject_cast<QKeychain::WritePasswordJob *>(job))
+            write->setBinaryData(QByteArray());
+        job->deleteLater();
+        deliver(context, done, std::move(r));
+    });
 }
 
 void AwsKeychain::read(const QString &endpointId, QObject *target, Callback done)
