@@ -54,6 +54,14 @@ QString CaptureFilter::forwardStateName(Forward forward)
 
 QStringList CaptureFilter::sqlParameters() const
 {
+    QStringList params;
+    if (!endpointId.isEmpty())
+        params.append(endpointId);
+    return params + forwardParameters();
+}
+
+QStringList CaptureFilter::forwardParameters() const
+{
     if (forward == Forward::Any || forward == Forward::None)
         return {};
     // the state, then the states that outrank it (forwardStateSql()'s order)
@@ -74,12 +82,9 @@ QByteArray CaptureFilter::sqlCondition() const
         condition = "(" + condition +
                     ") AND captures.received_us >= " + QByteArray::number(fromUs) +
                     " AND captures.received_us < " + QByteArray::number(toUs);
-    if (!endpointId.isEmpty()) {
-        QByteArray literal = endpointId.toUtf8();
-        literal.replace('\'', "''");
-        condition = "(" + condition + ") AND (endpoint = '" + literal + "'" +
-                    (withUnmatched ? " OR endpoint = '')" : ")");
-    }
+    if (!endpointId.isEmpty()) // the first of sqlParameters()
+        condition =
+            "(" + condition + ") AND (endpoint = ?" + (withUnmatched ? " OR endpoint = '')" : ")");
     if (forward == Forward::None) {
         condition = "(" + condition +
                     ") AND NOT EXISTS (SELECT 1 FROM forward_outbox"
@@ -89,7 +94,7 @@ QByteArray CaptureFilter::sqlCondition() const
         // outranks X: both sets read from the covering forward_outbox(state, capture_id) index
         // (over a million captures, 3x faster than the per-capture subquery of
         // forwardStateSql() for a state most captures are in).
-        const qsizetype higher = sqlParameters().size() - 1;
+        const qsizetype higher = forwardParameters().size() - 1;
         condition = "(" + condition +
                     ") AND captures.id IN (SELECT capture_id FROM forward_outbox WHERE state = ?";
         if (higher > 0) {

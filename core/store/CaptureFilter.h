@@ -48,9 +48,9 @@ public:
                !hasTimeRange();
     }
     bool matches(const CaptureSummary &summary) const;
-    // Over captures LEFT JOIN verdicts; "1" when empty. Values are quoted as SQL literals,
-    // except the forward state's, which are `?` placeholders: bind sqlParameters() after the
-    // query's own parameters.
+    // Over captures LEFT JOIN verdicts; "1" when empty. The endpoint and the forward states are
+    // `?` placeholders (the times are integers): bind sqlParameters() after the query's own
+    // parameters.
     QByteArray sqlCondition() const;
     QStringList sqlParameters() const;
 
@@ -63,4 +63,5 @@ public:
 
 private:
     QByteArray verdictCondition() const;
+    QStringList forwardParameters() const; // the forward state's, last of sqlParameters()
 };

@@ -208,6 +208,17 @@ private Q_SLOTS:
         filter.verdict = CaptureFilter::Verdict::Any;
         filter.forward = CaptureFilter::Forward::Dead;
         QCOMPARE(run(QStringLiteral("method:post"), filter), QVector<qint64>({4}));
+        // the endpoint's parameter comes before the forward states'
+        filter.endpointId = QStringLiteral("stripe-prod");
+        QCOMPARE(run(QStringLiteral("method:post"), filter), QVector<qint64>({4}));
+        filter.endpointId = QStringLiteral("gh");
+        QCOMPARE(run(QStringLiteral("method:post"), filter), QVector<qint64>());
+        filter.forward = CaptureFilter::Forward::Any;
+        QCOMPARE(run(QString(), filter), QVector<qint64>({2}));
+        filter.withUnmatched = true;
+        QCOMPARE(run(QString(), filter), QVector<qint64>({2, 3}));
+        filter.endpointId = QStringLiteral("gh' OR '1'='1"); // a value, not SQL
+        QCOMPARE(run(QString(), filter), QVector<qint64>({3}));
     }
 
     void reportsTheIndexState()
