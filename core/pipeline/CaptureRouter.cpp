@@ -12,6 +12,7 @@
 #include "core/store/StoreWriter.h"
 
 #include <QTimer>
+#include <optional>
 
 namespace {
 
@@ -98,19 +99,28 @@ void CaptureRouter::handle(IncomingRequest request, Reply reply)
     }
     capture.raw = std::move(request.raw);
 
-    // The fast verdict (no diagnosis) is computed on the writer thread and committed with the
-    // capture; the diagnosis runs after the answer, on the diagnosis stage.
-    // The outbox rows go in the same transaction, decided with that verdict.
-    auto prepare = [context, endpoint](NewCapture &c, const CaptureStore &store) {
-        context->annotate(c, store);
-        if (endpoint)
-            c.outbox = ForwardPlanner::plan(*endpoint, c);
-    };
     const HttpForwardTarget *proxy = request.errorStatus == 0 ? proxyTarget(endpoint) : nullptr;
     const bool close = !request.keepAlive;
     const QByteArray proxyRaw = proxy ? capture.raw : QByteArray(); // shared, not copied
     // A plain token (GitLab) is checked now and stored redacted; the local app still gets it.
-    TokenRedaction::apply(capture, parsed, *context);
+    const bool redacted = TokenRedaction::apply(capture, parsed, *context);
+    // The fast verdict (no diagnosis) is computed on the writer thread and committed with the
+    // capture; the diagnosis runs after the answer, on the diagnosis stage.
+    // The outbox rows go in the same transaction, decided with that verdict. The writer uses
+    // the connection's framing of the bytes rather than framing them again, unless they were
+    // redacted since (its header values hold the token).
+    std::optional<ParsedRequest> framed;
+    if (request.errorStatus == 0 && !redacted)
+        framed = std::move(request.parsed);
+    auto prepare = [context, endpoint, framed = std::move(framed)](NewCapture &c,
+                                                                   const CaptureStore &store) {
+        if (framed)
+            context->annotate(c, *framed, store);
+        else
+            context->annotate(c, store);
+        if (endpoint)
+            c.outbox = ForwardPlanner::plan(*endpoint, c);
+    };
     m_writer->enqueue(
         std::move(capture), std::move(prepare),
         [this, context, reply = std::move(reply), response, delayMs, proxy, close, raw = proxyRaw,

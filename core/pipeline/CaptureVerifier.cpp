@@ -122,9 +122,15 @@ bool CaptureVerifier::replaces(const QString &freshReason, const QString &stored
 
 void CaptureVerifier::annotate(NewCapture &capture, const CaptureStore &store) const
 {
+    if (capture.summary.parseError.isEmpty())
+        annotate(capture, RequestFramer::parse(capture.raw), store);
+}
+
+void CaptureVerifier::annotate(NewCapture &capture, const ParsedRequest &parsed,
+                               const CaptureStore &store) const
+{
     if (!capture.summary.parseError.isEmpty())
         return;
-    const ParsedRequest parsed = RequestFramer::parse(capture.raw);
     capture.summary.eventType = EventType::of(capture.raw, parsed); // the list's Event column
     if (capture.summary.endpointId.isEmpty())
         return;

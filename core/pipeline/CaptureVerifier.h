@@ -39,7 +39,10 @@ public:
     std::optional<Verdict> reverify(const Capture &capture, const CaptureStore &store,
                                     std::optional<CaptureStore::VerdictRow> *replacement) const;
     // For StoreWriter: fills the fast verdict, the delivery id and the event type of an
-    // arriving capture.
+    // arriving capture, whose raw bytes `parsed` frames (the listener's framing of them).
+    void annotate(NewCapture &capture, const ParsedRequest &parsed,
+                  const CaptureStore &store) const;
+    // The same, framing the raw bytes first (an imported or redacted capture).
     void annotate(NewCapture &capture, const CaptureStore &store) const;
 
     const AppConfig &config() const { return m_config; }
