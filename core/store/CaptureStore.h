@@ -23,7 +23,7 @@ struct sqlite3_stmt;
 class CaptureStore
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
     // Captures larger than this are written by the writer as a file of their own beside the
     // store (LargeCaptureFiles, see StoreWriter), not through SQLite.
     static constexpr qint64 LargeCaptureBytes = 1024 * 1024;
@@ -85,7 +85,8 @@ public:
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
     QVector<qint64> ids(const CaptureFilter &filter) const; // the ids that pass, ascending
-    // The ids that pass in the given order, read from the order's index in one snapshot;
+    // The ids that pass in the given order (CaptureOrder: an index walk or SQLite's sort), in one
+    // snapshot;
     // `lastId` gets the highest id stored in that snapshot (passing or not).
     QVector<qint64> ids(const CaptureFilter &filter, const CaptureOrder &order,
                         qint64 *lastId = nullptr) const;

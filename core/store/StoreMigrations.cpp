@@ -105,8 +105,8 @@ QByteArray StoreMigrations::step(int toVersion)
     case 7:
         // The event type a delivery announces (EventType; empty when none says, and for
         // captures stored before this version), and the indexes the request list sorts by
-        // (CaptureOrder): time, status, size, and the verdict's rank, whose expression is
-        // CaptureOrder::verdictRankSql() exactly.
+        // (CaptureOrder): time, status, size (those two dropped again in 10), and the
+        // verdict's rank, whose expression is CaptureOrder::verdictRankSql() exactly.
         return "ALTER TABLE captures ADD COLUMN event_type TEXT NOT NULL DEFAULT '';"
                "CREATE INDEX captures_received ON captures(received_us);"
                "CREATE INDEX captures_status ON captures(status);"
@@ -132,6 +132,15 @@ QByteArray StoreMigrations::step(int toVersion)
         // Nothing in the tables changes, but a version that looks for chunks only must not
         // open a store that holds such files.
         return {};
+    case 10:
+        // Every index on captures costs each commit a page written to the WAL and, at the
+        // checkpoint, to the database and the disk: with four of them that was nearly half of a
+        // commit's frames under bench/ingest.sh's load. Status and size have no ranges to answer
+        // (the list sorts by them with a scan and SQLite's sorter, on its worker, and status:
+        // filters read the rows they check anyway), so their indexes go; time keeps its own, for
+        // the timeline's buckets and the before:/after: ranges.
+        return "DROP INDEX IF EXISTS captures_status;"
+               "DROP INDEX IF EXISTS captures_size;";
     default:
         return {};
     }

@@ -169,7 +169,7 @@ private Q_SLOTS:
     void eventTypeAndDeliveryIdColumns();
     void sortingGivesTheStoreOrder_data();
     void sortingGivesTheStoreOrder();
-    void sortQueriesWalkAnIndex();
+    void sortQueriesWalkAnIndex(); // and status and size have none
     void liveCapturesLandInTheirPlace();
     void ruleFilterShowsArrivalOrder();
     void columnsRestoredFromSettings();
@@ -504,8 +504,6 @@ void TestRequestListColumns::sortQueriesWalkAnIndex()
     const QByteArray from = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id WHERE 1";
     const QList<std::pair<QByteArray, QString>> queries = {
         {"SELECT id" + from + " ORDER BY received_us, id", "captures_received"},
-        {"SELECT id" + from + " ORDER BY status, id", "captures_status"},
-        {"SELECT id" + from + " ORDER BY raw_size, id", "captures_size"},
         {QByteArray("SELECT verdicts.capture_id FROM verdicts CROSS JOIN captures ON captures.id "
                     "= verdicts.capture_id WHERE 1 ORDER BY ") +
              CaptureOrder::verdictRankSql() + ", verdicts.capture_id",
@@ -515,6 +513,22 @@ void TestRequestListColumns::sortQueriesWalkAnIndex()
         QVERIFY2(p.contains(index), qPrintable(p));
         QVERIFY2(!p.contains("TEMP B-TREE"), qPrintable(p)); // no sort in memory
     }
+    // Status and size are sorted, not indexed: every index on captures is written by each
+    // commit (schema 10 dropped those two for ingest's sake; the list still sorts by them).
+    const QString sorted = plan("SELECT id" + from + " ORDER BY status, id");
+    QVERIFY2(sorted.contains("TEMP B-TREE"), qPrintable(sorted));
+    QStringList indexes;
+    sqlite3_stmt *stmt = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db,
+                                "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name "
+                                "= 'captures' AND sql IS NOT NULL ORDER BY name",
+                                -1, &stmt, nullptr),
+             SQLITE_OK);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        indexes.append(
+            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
+    sqlite3_finalize(stmt);
+    QCOMPARE(indexes, QStringList({"captures_delivery", "captures_endpoint", "captures_received"}));
     sqlite3_close(db);
 }
 
