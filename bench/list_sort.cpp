@@ -1,8 +1,9 @@
 // The request list over a million captures with verdicts (issue 14): open and first page with
 // the Verdict, Event and Delivery ID columns, then sorting by time, status, size and verdict
-// (each read from its index by the model's worker, timed until the rows are in the new order)
-// and, for each, a jump to the last row (its page read by id). Also the bare id reads
-// (CaptureStore::ids with each order) and the rate of appends with the schema-7 indexes.
+// (each read by the model's worker, time and verdict from their indexes, status and size sorted
+// in memory; timed until the rows are in the new order) and, for each, a jump to the last row
+// (its page read by id). Also the bare id reads (CaptureStore::ids with each order) and the rate
+// of appends with the store's indexes.
 // Usage: bench_list_sort STORE COUNT.
 #include "core/store/CaptureStore.h"
 #include "ui/list/RequestListModel.h"
