@@ -6,9 +6,9 @@
 
 // The order the request list shows captures in, answered by the store (CaptureStore::ids): arrival
 // (id), or by time, status, size, verdict or bookmark with the id breaking ties, ascending or
-// descending. Arrival, time and verdict walk an index; status and size are sorted by SQLite (their
-// indexes cost every commit more than the sort costs a click: StoreMigrations, version 10). A
-// capture's place is (key, id), so any two compare strictly.
+// descending. Arrival, time and verdict walk an index; status and size are a scan sorted in memory
+// (their indexes cost every commit more than the sort costs a click: StoreMigrations, version
+// 10). A capture's place is (key, id), so any two compare strictly.
 struct CaptureOrder
 {
     enum class Key

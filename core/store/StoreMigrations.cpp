@@ -136,7 +136,7 @@ QByteArray StoreMigrations::step(int toVersion)
         // Every index on captures costs each commit a page written to the WAL and, at the
         // checkpoint, to the database and the disk: with four of them that was nearly half of a
         // commit's frames under bench/ingest.sh's load. Status and size have no ranges to answer
-        // (the list sorts by them with a scan and SQLite's sorter, on its worker, and status:
+        // (the list sorts by them with a scan sorted in memory, on its worker, and status:
         // filters read the rows they check anyway), so their indexes go; time keeps its own, for
         // the timeline's buckets and the before:/after: ranges.
         return "DROP INDEX IF EXISTS captures_status;"
