@@ -85,9 +85,9 @@ public:
     qint64 count() const;
     QVector<qint64> ids() const; // every capture id in ascending order (8 bytes each)
     QVector<qint64> ids(const CaptureFilter &filter) const; // the ids that pass, ascending
-    // The ids that pass in the given order (CaptureOrder: an index walk or SQLite's sort), in one
-    // snapshot;
-    // `lastId` gets the highest id stored in that snapshot (passing or not).
+    // The ids that pass in the given order (CaptureOrder: an index walk, or a scan sorted in
+    // memory), in one snapshot; `lastId` gets the highest id stored in that snapshot (passing or
+    // not).
     QVector<qint64> ids(const CaptureFilter &filter, const CaptureOrder &order,
                         qint64 *lastId = nullptr) const;
     // A stored capture's place in an order (its key read now); nullopt when it is not stored.
