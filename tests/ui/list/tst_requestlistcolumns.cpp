@@ -489,17 +489,20 @@ void TestRequestListColumns::sortQueriesWalkAnIndex()
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr),
              SQLITE_OK);
-    const auto plan = [db](const QByteArray &sql) -> QString {
+    // One column of every row a query gives (an error message when it fails to prepare).
+    const auto column = [db](const QByteArray &sql, int index) -> QStringList {
         sqlite3_stmt *stmt = nullptr;
-        QString out;
-        const QByteArray explain = "EXPLAIN QUERY PLAN " + sql;
-        if (sqlite3_prepare_v2(db, explain.constData(), -1, &stmt, nullptr) != SQLITE_OK)
-            return QString("error: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) != SQLITE_OK)
+            return {QString("error: ") + QString::fromUtf8(sqlite3_errmsg(db))};
+        QStringList out;
         while (sqlite3_step(stmt) == SQLITE_ROW)
-            out += QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 3))) +
-                   "\n";
+            out.append(QString::fromUtf8(
+                reinterpret_cast<const char *>(sqlite3_column_text(stmt, index))));
         sqlite3_finalize(stmt);
         return out;
+    };
+    const auto plan = [&column](const QByteArray &sql) {
+        return column("EXPLAIN QUERY PLAN " + sql, 3).join('\n');
     };
     const QByteArray from = " FROM captures LEFT JOIN verdicts ON verdicts.capture_id = id WHERE 1";
     const QList<std::pair<QByteArray, QString>> queries = {
@@ -518,18 +521,10 @@ void TestRequestListColumns::sortQueriesWalkAnIndex()
     // pairs in id order, a scan with no sorter, and sorts them itself.
     const QString scan = plan("SELECT id, status" + from + " ORDER BY id");
     QVERIFY2(scan.contains("SCAN captures") && !scan.contains("TEMP B-TREE"), qPrintable(scan));
-    QStringList indexes;
-    sqlite3_stmt *stmt = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(db,
-                                "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name "
-                                "= 'captures' AND sql IS NOT NULL ORDER BY name",
-                                -1, &stmt, nullptr),
-             SQLITE_OK);
-    while (sqlite3_step(stmt) == SQLITE_ROW)
-        indexes.append(
-            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))));
-    sqlite3_finalize(stmt);
-    QCOMPARE(indexes, QStringList({"captures_delivery", "captures_endpoint", "captures_received"}));
+    QCOMPARE(column("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
+                    "'captures' AND sql IS NOT NULL ORDER BY name",
+                    0),
+             QStringList({"captures_delivery", "captures_endpoint", "captures_received"}));
     sqlite3_close(db);
 }
 
