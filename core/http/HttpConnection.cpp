@@ -40,9 +40,10 @@ RequestFramer::Origin originOf(const SocketChannel &socket)
 
 } // namespace
 
-HttpConnection::HttpConnection(qintptr socketDescriptor, RequestHandler *handler,
-                               const ListenerLimits &limits, QObject *parent)
-    : QObject(parent), m_socket(new SocketChannel(socketDescriptor, &m_buffer, this)),
+HttpConnection::HttpConnection(qintptr socketDescriptor, SocketPoller *poller,
+                               RequestHandler *handler, const ListenerLimits &limits,
+                               QObject *parent)
+    : QObject(parent), m_socket(new SocketChannel(socketDescriptor, &m_buffer, poller, this)),
       m_handler(handler), m_limits(limits), m_framer(limits.framing),
       m_peer(hostText(m_socket->peerAddress()) + ':' + QString::number(m_socket->peerPort()))
 {
@@ -53,11 +54,11 @@ HttpConnection::HttpConnection(qintptr socketDescriptor, RequestHandler *handler
     connect(m_socket, &SocketChannel::readEnded, this, &HttpConnection::onReadEnded);
     connect(m_socket, &SocketChannel::closed, this, [this] {
         m_stopReading = true;
-        m_timer.stop();
+        stopTimeout();
         Q_EMIT finished();
         deleteLater();
     });
-    m_timer.start(m_limits.idleTimeoutMs);
+    armTimeout(m_limits.idleTimeoutMs);
 }
 
 void HttpConnection::onReadyRead(qsizetype added)
@@ -67,7 +68,7 @@ void HttpConnection::onReadyRead(qsizetype added)
         return;
     }
     if (m_buffer.size() == added) // the first bytes of a request
-        m_timer.start(m_limits.headerTimeoutMs);
+        armTimeout(m_limits.headerTimeoutMs);
     frameBuffered();
 }
 
@@ -83,7 +84,7 @@ void HttpConnection::onReadEnded()
         m_buffer.clear();
     }
     m_stopReading = true;
-    m_timer.stop();
+    stopTimeout();
     writeReadyReplies();
 }
 
@@ -94,7 +95,7 @@ void HttpConnection::frameBuffered()
         case RequestFramer::State::NeedMore:
             return;
         case RequestFramer::State::HeadersComplete:
-            m_timer.start(m_limits.idleTimeoutMs);
+            armTimeout(m_limits.idleTimeoutMs);
             // Room for the whole body, so that it is read in place (a body over the limit has
             // failed already).
             if (m_framer.declaredBodyBytes() > 0)
@@ -117,14 +118,14 @@ void HttpConnection::frameBuffered()
                 m_buffer.remove(0, end);
             }
             m_framer.reset();
-            m_timer.start(m_buffer.isEmpty() ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
+            armTimeout(m_buffer.isEmpty() ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
             dispatch(std::move(raw), parsed, 0, !keepAlive);
             if (!keepAlive)
                 m_stopReading = true;
             break;
         }
         case RequestFramer::State::Failed:
-            m_timer.stop();
+            stopTimeout();
             dispatch(m_buffer, m_framer.request(), m_framer.errorStatus(), true);
             m_buffer.clear();
             m_stopReading = true;
@@ -133,15 +134,37 @@ void HttpConnection::frameBuffered()
     }
 }
 
+void HttpConnection::armTimeout(int ms)
+{
+    m_deadline = QDeadlineTimer(ms);
+    // Moved later (each request moves it two or three times), the running timer stays: when it
+    // fires, onTimeout() starts it again for what is left.
+    if (!m_timer.isActive() || m_deadline < m_timerDue) {
+        m_timer.start(ms);
+        m_timerDue = m_deadline;
+    }
+}
+
+void HttpConnection::stopTimeout()
+{
+    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    m_timer.stop();
+}
+
 void HttpConnection::onTimeout()
 {
-    if (m_stopReading)
+    if (m_stopReading || m_deadline.isForever())
         return;
+    if (!m_deadline.hasExpired()) {
+        m_timerDue = m_deadline;
+        m_timer.start(int(qMax<qint64>(m_deadline.remainingTime(), 1)));
+        return;
+    }
     if (m_buffer.isEmpty()) {
         if (m_replies.empty())
             m_socket->closeAfterWrites(); // idle keep-alive connection
         else
-            m_timer.start(m_limits.idleTimeoutMs);
+            armTimeout(m_limits.idleTimeoutMs);
         return;
     }
     ParsedRequest parsed = m_framer.request();

@@ -5,11 +5,13 @@
 #include "core/http/RequestHandler.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 #include <deque>
 
 class SocketChannel;
+class SocketPoller;
 
 // One client connection: frames requests as bytes arrive (keep-alive, pipelining,
 // Expect: 100-continue), hands each to the handler and writes the answers back in request order.
@@ -18,8 +20,8 @@ class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(qintptr socketDescriptor, RequestHandler *handler, const ListenerLimits &limits,
-                   QObject *parent = nullptr);
+    HttpConnection(qintptr socketDescriptor, SocketPoller *poller, RequestHandler *handler,
+                   const ListenerLimits &limits, QObject *parent = nullptr);
 
 Q_SIGNALS:
     void finished();
@@ -35,6 +37,10 @@ private:
 
     void onReadyRead(qsizetype added);
     void onReadEnded();
+    // The header, body or idle timeout: onTimeout() once `ms` from now have passed, unless armed
+    // again or stopped before.
+    void armTimeout(int ms);
+    void stopTimeout();
     void onTimeout();
     void frameBuffered();
     void dispatch(QByteArray raw, const ParsedRequest &parsed, int errorStatus, bool closeAfter);
@@ -48,6 +54,8 @@ private:
     RequestFramer m_framer;
     QByteArray m_buffer;
     QTimer m_timer;
+    QDeadlineTimer m_deadline{QDeadlineTimer::Forever}; // when the timeout is due
+    QDeadlineTimer m_timerDue{QDeadlineTimer::Forever}; // when m_timer fires
     std::deque<PendingReply> m_replies;
     quint64 m_nextSerial = 1;
     QString m_peer;

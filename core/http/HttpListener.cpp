@@ -2,12 +2,18 @@
 
 #include "core/http/HttpConnection.h"
 #include "core/http/HttpResponse.h"
+#include "core/http/SocketPoller.h"
 
 #include <QTcpSocket>
 
 HttpListener::HttpListener(RequestHandler *handler, const ListenerLimits &limits, QObject *parent)
-    : QTcpServer(parent), m_handler(handler), m_limits(limits)
+    : QTcpServer(parent), m_poller(new SocketPoller(this)), m_handler(handler), m_limits(limits)
 {}
+
+HttpListener::~HttpListener()
+{
+    qDeleteAll(findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly));
+}
 
 void HttpListener::incomingConnection(qintptr socketDescriptor)
 {
@@ -26,6 +32,6 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         return;
     }
     ++m_open;
-    auto *connection = new HttpConnection(socketDescriptor, m_handler, m_limits, this);
+    auto *connection = new HttpConnection(socketDescriptor, m_poller, m_handler, m_limits, this);
     connect(connection, &HttpConnection::finished, this, [this] { --m_open; });
 }

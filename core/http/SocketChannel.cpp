@@ -1,7 +1,5 @@
 #include "core/http/SocketChannel.h"
 
-#include <QSocketNotifier>
-
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -31,8 +29,9 @@ void addressOf(const sockaddr_storage &storage, QHostAddress *address, quint16 *
 
 } // namespace
 
-SocketChannel::SocketChannel(qintptr descriptor, QByteArray *in, QObject *parent)
-    : QObject(parent), m_fd(int(descriptor)), m_in(in)
+SocketChannel::SocketChannel(qintptr descriptor, QByteArray *in, SocketPoller *poller,
+                             QObject *parent)
+    : QObject(parent), m_fd(int(descriptor)), m_poller(poller), m_in(in)
 {
     ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
     ::fcntl(m_fd, F_SETFD, ::fcntl(m_fd, F_GETFD) | FD_CLOEXEC);
@@ -49,11 +48,7 @@ SocketChannel::SocketChannel(qintptr descriptor, QByteArray *in, QObject *parent
     if (::getsockname(m_fd, reinterpret_cast<sockaddr *>(&storage), &length) == 0)
         addressOf(storage, &m_localAddress, &m_localPort);
 
-    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &SocketChannel::onReadable);
-    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
-    m_writeNotifier->setEnabled(false);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &SocketChannel::onWritable);
+    m_poller->watch(m_fd, this, m_reading, m_writing);
     m_linger.setSingleShot(true);
     connect(&m_linger, &QTimer::timeout, this, &SocketChannel::abort);
 }
@@ -62,12 +57,18 @@ SocketChannel::~SocketChannel()
 {
     if (m_fd < 0)
         return;
-    m_readNotifier->setEnabled(false);
-    m_writeNotifier->setEnabled(false);
+    m_poller->remove(m_fd);
     ::close(m_fd);
 }
 
-void SocketChannel::onReadable()
+void SocketChannel::watch(bool read, bool write)
+{
+    m_reading = read;
+    m_writing = write;
+    m_poller->watch(m_fd, this, read, write);
+}
+
+void SocketChannel::readable()
 {
     // Lingering: what the peer still sends is not read by anyone.
     QByteArray &in = m_closing ? m_discarded : *m_in;
@@ -83,7 +84,7 @@ void SocketChannel::onReadable()
         const ssize_t n = ::recv(m_fd, in.data() + at, size_t(chunk), 0);
         in.resize(at + qMax<qsizetype>(n, 0));
         if (n > 0) {
-            // Drained for now: the notifier is level-triggered, it fires again for more (or for
+            // Drained for now: the poller is level-triggered, it fires again for more (or for
             // the end of input); no recv() that only says EAGAIN. A buffer just filled (a body
             // of declared length, complete) goes to its owner before it would grow.
             if (n < chunk || in.size() == in.capacity())
@@ -101,7 +102,7 @@ void SocketChannel::onReadable()
     m_discarded.clear();
     if (ended) {
         m_readEnded = true;
-        m_readNotifier->setEnabled(false);
+        watch(false, m_writing);
     }
     if (!m_closing && added > 0)
         Q_EMIT readyRead(added);
@@ -121,7 +122,7 @@ void SocketChannel::write(const QByteArray &bytes)
     flushOutput();
 }
 
-void SocketChannel::onWritable()
+void SocketChannel::writable()
 {
     flushOutput();
 }
@@ -138,7 +139,7 @@ void SocketChannel::flushOutput()
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            m_writeNotifier->setEnabled(true);
+            watch(m_reading, true);
             return;
         }
         abort(); // the peer is gone (EPIPE, ECONNRESET)
@@ -148,7 +149,8 @@ void SocketChannel::flushOutput()
         return;
     m_out.clear();
     m_outSent = 0;
-    m_writeNotifier->setEnabled(false);
+    if (m_writing)
+        watch(m_reading, false);
     finishIfDone();
 }
 
@@ -180,8 +182,7 @@ void SocketChannel::abort()
     if (m_fd < 0)
         return;
     m_linger.stop();
-    m_readNotifier->setEnabled(false);
-    m_writeNotifier->setEnabled(false);
+    m_poller->remove(m_fd);
     ::close(m_fd);
     m_fd = -1;
     m_out.clear();

@@ -1,23 +1,24 @@
 #pragma once
 
+#include "core/http/SocketPoller.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
 
-class QSocketNotifier;
-
 // A connected TCP socket (an accepted descriptor, made non-blocking) that keeps writing after the
 // peer has finished sending. QTcpSocket closes the whole socket when it reads end of input, so a
 // client that half-closes after its request (shutdown(SHUT_WR)) could not be answered.
-class SocketChannel : public QObject
+class SocketChannel : public QObject, private SocketPoller::Watcher
 {
     Q_OBJECT
 public:
     // Bytes read are appended to `*in`, which the caller owns and keeps alive while this channel
     // reads: a large body is received in place, with no copy per read and no fresh memory
-    // touched for each.
-    SocketChannel(qintptr descriptor, QByteArray *in, QObject *parent = nullptr);
+    // touched for each. `poller` watches the socket; it outlives the channel.
+    SocketChannel(qintptr descriptor, QByteArray *in, SocketPoller *poller,
+                  QObject *parent = nullptr);
     ~SocketChannel() override;
     SocketChannel(const SocketChannel &) = delete;
     SocketChannel &operator=(const SocketChannel &) = delete;
@@ -42,14 +43,16 @@ Q_SIGNALS:
     void closed();                   // nothing more can be sent; emitted once
 
 private:
-    void onReadable();
-    void onWritable();
+    void readable() override;
+    void writable() override;
+    void watch(bool read, bool write);
     void flushOutput();
     void finishIfDone();
 
     int m_fd = -1;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
+    SocketPoller *m_poller;
+    bool m_reading = true;
+    bool m_writing = false;
     QTimer m_linger;
     QByteArray *m_in;
     QByteArray m_discarded; // what a closing channel still reads

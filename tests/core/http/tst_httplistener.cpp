@@ -67,6 +67,7 @@ private Q_SLOTS:
     void headerLimit431();
     void bodyLimit413();
     void headerTimeout408();
+    void stalledBodyWaitsForTheIdleTimeout();
     void connectionCap503();
     void ipv6Loopback();
     void portInUseIsReported();
@@ -318,6 +319,25 @@ void TestHttpListener::headerTimeout408()
     QVERIFY(c.read(&r));
     QCOMPARE(r.status, 408);
     QCOMPARE(stored(1)->raw, QByteArray("POST / HTTP/1.1\r\nHost: x\r\n"));
+}
+
+// The connection's timer runs from the first bytes with the header timeout; the complete headers
+// move the deadline later, to the idle timeout, and the timer that fires first starts again for
+// the rest.
+void TestHttpListener::stalledBodyWaitsForTheIdleTimeout()
+{
+    QVERIFY(start(R"({"listen":{"limits":{"header_timeout_ms":100,"idle_timeout_ms":700}}})"));
+    Client c(m_server->port());
+    QElapsedTimer sent;
+    sent.start();
+    const QByteArray request = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n01234";
+    c.send(request);
+    Response r;
+    QVERIFY(c.read(&r));
+    const qint64 elapsed = sent.elapsed();
+    QCOMPARE(r.status, 408);
+    QVERIFY2(elapsed >= 600, qPrintable(QStringLiteral("408 after %1 ms").arg(elapsed)));
+    QCOMPARE(stored(1)->raw, request);
 }
 
 void TestHttpListener::connectionCap503()
