@@ -4,19 +4,30 @@
 #include <chrono>
 #include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
 
 // Writes a file's dirty pages to the disk, through a descriptor of its own (a sync covers the
-// file, whichever descriptor asks). Best effort: SQLite still syncs what it needs.
-void syncData(const QByteArray &file)
+// file, whichever descriptor asks). Best effort: SQLite still syncs what it needs. With
+// `cachedTail` of 0 or more, the file's pages before its last `cachedTail` bytes then leave the
+// page cache (they are clean once synced; WalCheckpointer::CachedTailBytes says why).
+void syncData(const QByteArray &file, qint64 cachedTail = -1)
 {
     const int fd = ::open(file.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fdatasync(fd);
-        ::close(fd);
-    }
+    if (fd < 0)
+        return;
+    ::fdatasync(fd);
+#ifdef POSIX_FADV_DONTNEED
+    struct stat status
+    {};
+    if (cachedTail >= 0 && ::fstat(fd, &status) == 0 && status.st_size > cachedTail)
+        ::posix_fadvise(fd, 0, off_t(status.st_size - cachedTail), POSIX_FADV_DONTNEED);
+#else
+    Q_UNUSED(cachedTail);
+#endif
+    ::close(fd);
 }
 
 } // namespace
@@ -144,7 +155,7 @@ bool WalCheckpointer::copy(sqlite3 *db, int *walFrames, int *copiedFrames)
 {
     const bool ok = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, walFrames,
                                               copiedFrames) == SQLITE_OK;
-    syncData(m_file);
+    syncData(m_file, CachedTailBytes);
     return ok;
 }
 
