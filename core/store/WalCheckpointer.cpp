@@ -10,10 +10,11 @@
 namespace {
 
 // Writes a file's dirty pages to the disk, through a descriptor of its own (a sync covers the
-// file, whichever descriptor asks). Best effort: SQLite still syncs what it needs. With
-// `cachedTail` of 0 or more, the file's pages before its last `cachedTail` bytes then leave the
-// page cache (they are clean once synced; WalCheckpointer::CachedTailBytes says why).
-void syncData(const QByteArray &file, qint64 cachedTail = -1)
+// file, whichever descriptor asks). Best effort: SQLite still syncs what it needs. Given
+// `droppedUpTo`, the pages from there to the file's last CachedTailBytes then leave the page
+// cache (clean once synced), and it moves on to where they end: pages before it written again
+// (inner B-tree pages, the header) stay cached, for they are the ones read again.
+void syncData(const QByteArray &file, qint64 *droppedUpTo = nullptr)
 {
     const int fd = ::open(file.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -22,10 +23,17 @@ void syncData(const QByteArray &file, qint64 cachedTail = -1)
 #ifdef POSIX_FADV_DONTNEED
     struct stat status
     {};
-    if (cachedTail >= 0 && ::fstat(fd, &status) == 0 && status.st_size > cachedTail)
-        ::posix_fadvise(fd, 0, off_t(status.st_size - cachedTail), POSIX_FADV_DONTNEED);
+    if (droppedUpTo && ::fstat(fd, &status) == 0) {
+        const qint64 end = qMax<qint64>(0, status.st_size - WalCheckpointer::CachedTailBytes);
+        if (end < *droppedUpTo) // the file shrank
+            *droppedUpTo = end;
+        if (end - *droppedUpTo >= WalCheckpointer::DropStepBytes &&
+            ::posix_fadvise(fd, off_t(*droppedUpTo), off_t(end - *droppedUpTo),
+                            POSIX_FADV_DONTNEED) == 0)
+            *droppedUpTo = end;
+    }
 #else
-    Q_UNUSED(cachedTail);
+    Q_UNUSED(droppedUpTo);
 #endif
     ::close(fd);
 }
@@ -155,7 +163,7 @@ bool WalCheckpointer::copy(sqlite3 *db, int *walFrames, int *copiedFrames)
 {
     const bool ok = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, walFrames,
                                               copiedFrames) == SQLITE_OK;
-    syncData(m_file, CachedTailBytes);
+    syncData(m_file, &m_droppedUpTo);
     return ok;
 }
 

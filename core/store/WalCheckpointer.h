@@ -52,14 +52,16 @@ public:
     // checkpoints itself, with nothing appended meanwhile (commits wait for it: the price of a
     // bounded WAL under a load the disk cannot follow).
     static constexpr qint64 HardLimitBytes = 64 * 1024 * 1024;
-    // After each copy is synced, the database file's pages leave the page cache but for its last
-    // CachedTailBytes (the newest captures, which the search indexer and the list read next).
-    // The store is a log that grows by gigabytes: kept cached, it would crowd out the files of
-    // the user's other work, and every page the copy wrote would be memory newly allocated. On
-    // the benchmark's VM that cost grew with the store until it tripled the checkpointer's time
-    // per capture (3 -> 9 us at 3 GB, copying into new pages of memory: bench/README.md);
-    // pages given back are allocated again at once.
+    // After each copy is synced, the database file's pages leave the page cache, DropStepBytes
+    // or more at a time and each page once, but for its last CachedTailBytes (the newest
+    // captures, which the search indexer and the list read next). The store is a log that grows
+    // by gigabytes: kept cached, it would crowd out the files of the user's other work, and
+    // every page the copy wrote would be memory newly allocated. On the benchmark's VM that cost
+    // grew with the store until it tripled the checkpointer's time per capture (3 -> 9 us at
+    // 3 GB, copying into new pages of memory: bench/README.md); pages given back are allocated
+    // again at once.
     static constexpr qint64 CachedTailBytes = 64 * 1024 * 1024;
+    static constexpr qint64 DropStepBytes = 4 * 1024 * 1024;
 
     WalCheckpointer() = default;
     ~WalCheckpointer(); // stops the thread; a checkpoint under way finishes first
@@ -89,6 +91,7 @@ private:
     sqlite3 *m_db = nullptr; // the checkpointing connection, used by the thread only
     qint64 m_frameBytes = 0;
     qint64 m_restartAt = RestartBytes; // the thread's
+    qint64 m_droppedUpTo = 0;          // of the database file, out of the page cache
     int m_busyTimeoutMs = 0;
 
     mutable std::mutex m_mutex;
