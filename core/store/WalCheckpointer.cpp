@@ -21,8 +21,7 @@ void syncData(const QByteArray &file, qint64 *droppedUpTo = nullptr)
         return;
     ::fdatasync(fd);
 #ifdef POSIX_FADV_DONTNEED
-    struct stat status
-    {};
+    struct stat status = {};
     if (droppedUpTo && ::fstat(fd, &status) == 0) {
         const qint64 end = qMax<qint64>(0, status.st_size - WalCheckpointer::CachedTailBytes);
         if (end < *droppedUpTo) // the file shrank
@@ -55,6 +54,7 @@ void WalCheckpointer::install(sqlite3 *db, const QString &path, int pageSize, in
     m_walFrames = 0;
     m_askedAt = 0;
     m_restartAt = RestartBytes;
+    m_droppedUpTo = 0;
     m_busyTimeoutMs = busyTimeoutMs;
     sqlite3_wal_hook(db, &WalCheckpointer::onCommit, this);
     if (sqlite3_open_v2(m_file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
